@@ -1,0 +1,66 @@
+#include "app/commands.hpp"
+
+#include <clocale>
+#include <cstdio>
+#include <exception>
+#include <string_view>
+
+#include "app/cli.hpp"
+
+namespace pamir::app {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: pamir <command> [options]\n"
+    "\n"
+    "A map viewer and measuring tool for military infrastructure in Central Asia.\n"
+    "With no SOURCE, commands use the built-in Central Asia dataset.\n"
+    "\n"
+    "commands:\n"
+    "  view [SOURCE...]            open the map window\n"
+    "  render [SOURCE...] -o PNG   draw the map to a PNG without a display\n"
+    "  info SOURCE                 layers, geometry types, counts, CRS, extent, fields\n"
+    "  measure A B                 geodesic distance between two places or features\n"
+    "  ring CENTER --radius R      a geodesic range ring as GeoJSON\n"
+    "\n"
+    "'pamir <command> --help' describes each command.\n";
+
+}  // namespace
+
+int runMain(int argc, char** argv) {
+  // Parsing and printing numbers must not depend on the user's locale.
+  std::setlocale(LC_ALL, "C");
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return kExitUsage;
+  }
+  const std::string_view cmd = argv[1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (cmd == "--version") {
+    std::puts("pamir " PAMIR_VERSION);
+    return kExitOk;
+  }
+  try {
+    if (cmd == "view") return runViewCommand(args);
+    if (cmd == "render") return runRenderCommand(args);
+    if (cmd == "info") return runInfoCommand(args);
+    if (cmd == "measure") return runMeasureCommand(args);
+    if (cmd == "ring") return runRingCommand(args);
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "%s\n", e.what());
+    return kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "pamir %s: %s\n", argv[1], e.what());
+    return kExitData;
+  }
+  std::fprintf(stderr, "pamir: unknown command '%s' (commands: view, render, info, measure, ring; see 'pamir --help')\n",
+               argv[1]);
+  return kExitUsage;
+}
+
+}  // namespace pamir::app

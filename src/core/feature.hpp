@@ -1,0 +1,76 @@
+#pragma once
+// Features and layers as the rest of the program sees them, whatever source
+// they came from.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/geometry.hpp"
+#include "core/style.hpp"
+
+namespace pamir {
+
+enum class FieldType { Integer, Real, String, Date, Other };
+
+struct FieldDef {
+  std::string name;
+  FieldType type = FieldType::String;
+};
+
+/// An attribute value: null, integer, real or text (dates are kept as ISO text).
+using FieldValue = std::variant<std::monostate, int64_t, double, std::string>;
+
+std::string toString(const FieldValue& v);
+
+struct Feature {
+  int64_t fid = -1;          ///< the source's feature id
+  Geometry geometry;         ///< WGS84 lon/lat
+  std::vector<FieldValue> values;  ///< parallel to Layer::fields
+};
+
+/// One vector layer, held in memory in WGS84 lon/lat.
+struct Layer {
+  std::string name;          ///< display name (manifest title or source layer name)
+  std::string id;            ///< stable id: manifest id, or "source:layer"
+  std::string source;        ///< file or GDAL connection string it came from
+  std::string sourceLayer;   ///< layer name inside the source
+  std::string sourceCrs;     ///< the CRS it was read in, as a short name (e.g. "EPSG:4326")
+  std::string geometryType;  ///< the source's declared geometry type (e.g. "MultiPolygon")
+  std::string group;         ///< manifest group (e.g. "Borders"); empty for ad-hoc sources
+  std::vector<FieldDef> fields;
+  std::vector<Feature> features;
+  Style style;
+  std::vector<StyleRule> styleRules;  ///< first matching rule wins
+  bool visible = true;
+  /// Field holding a location uncertainty radius in km (drawn as a geodesic circle); empty = none.
+  std::string uncertaintyField;
+  std::vector<std::string> yearFields;     ///< {start, end} year fields, when the layer is dated
+  std::vector<std::string> countryFields;  ///< ISO alpha-3 fields the country filter looks at
+
+  /// Index of the field with this name, or -1.
+  int fieldIndex(const std::string& fieldName) const;
+  /// The value of a field by name, or null when absent.
+  const FieldValue& value(const Feature& f, const std::string& fieldName) const;
+  Bounds bounds() const;
+  /// The style this feature is drawn with (the first matching rule, else the layer's).
+  const Style& styleFor(const Feature& f) const;
+};
+
+/// A georeferenced raster held in memory as 8-bit RGBA, top row first.
+struct RasterLayer {
+  std::string name;
+  std::string id;
+  std::string source;
+  std::string crsWkt;        ///< the raster's own CRS (WKT), empty means WGS84
+  int width = 0;
+  int height = 0;
+  double geoTransform[6] = {0, 1, 0, 0, 0, -1};  ///< GDAL affine transform, in crsWkt units
+  std::vector<uint8_t> rgba;
+  float opacity = 1.0f;
+  bool visible = true;
+  std::string group;
+};
+
+}  // namespace pamir

@@ -1,0 +1,94 @@
+#include "data/catalog.hpp"
+
+#include <filesystem>
+
+#include "data/source_loader.hpp"
+
+namespace pamir::data {
+
+namespace {
+
+// Distinct, colour-blind-friendly hues (Okabe-Ito) for ad-hoc sources.
+const Color kPalette[] = {{0, 114, 178, 255},  {213, 94, 0, 255},   {0, 158, 115, 255}, {204, 121, 167, 255},
+                          {230, 159, 0, 255},   {86, 180, 233, 255}, {240, 228, 66, 255}, {0, 0, 0, 255}};
+
+Style defaultStyle(size_t index) {
+  Style s;
+  Color c = kPalette[index % std::size(kPalette)];
+  s.stroke = c;
+  s.fill = c;
+  s.fill.a = 110;
+  s.strokeWidth = 1.5f;
+  s.symbolSize = 9.0f;
+  return s;
+}
+
+}  // namespace
+
+Bounds Catalog::bounds() const {
+  Bounds b;
+  for (const auto& l : layers) b.add(l.bounds());
+  return b;
+}
+
+Catalog loadCatalog(const Manifest& m, Diagnostics& diag) {
+  Catalog c;
+  c.title = m.title;
+  c.groups = m.groups;
+  c.defaultCrs = m.defaultCrs;
+  c.defaultBbox = m.defaultBbox;
+  const std::filesystem::path base = std::filesystem::path(m.path).parent_path();
+  for (const auto& e : m.layers) {
+    const std::string src = (base / e.source).string();
+    LoadOptions opts;
+    if (!e.layer.empty()) opts.layers = {e.layer};
+    LoadedSource loaded = loadSource(src, diag, opts);
+    if (e.type == "raster") {
+      for (auto& r : loaded.rasters) {
+        r.id = e.id;
+        r.name = e.title;
+        r.group = e.group;
+        r.visible = e.visible;
+        r.opacity = e.style.opacity;
+        c.rasters.push_back(std::move(r));
+      }
+      continue;
+    }
+    for (auto& l : loaded.layers) {
+      l.id = e.id;
+      l.name = e.title;
+      l.group = e.group;
+      l.visible = e.visible;
+      l.style = e.style;
+      l.styleRules = e.rules;
+      l.uncertaintyField = e.uncertaintyField;
+      l.yearFields = e.yearFields;
+      l.countryFields = e.countryFields;
+      c.layers.push_back(std::move(l));
+    }
+  }
+  return c;
+}
+
+Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag) {
+  Catalog c;
+  for (const auto& s : sources) {
+    LoadedSource loaded = loadSource(s, diag);
+    for (auto& l : loaded.layers) {
+      l.style = defaultStyle(c.layers.size());
+      l.group = std::filesystem::path(s).filename().string();
+      c.layers.push_back(std::move(l));
+    }
+    for (auto& r : loaded.rasters) c.rasters.push_back(std::move(r));
+  }
+  c.title = sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
+  return c;
+}
+
+Catalog loadBuiltinCatalog(Diagnostics& diag) {
+  auto m = readManifest(defaultManifestPath(), diag);
+  if (!m) return {};
+  return loadCatalog(*m, diag);
+}
+
+}  // namespace pamir::data

@@ -1,0 +1,36 @@
+#pragma once
+// A set of layers ready to show: the built-in dataset (through its manifest)
+// or sources named on the command line, in drawing order.
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/feature.hpp"
+#include "data/manifest.hpp"
+
+namespace pamir::data {
+
+struct Catalog {
+  std::string title;
+  std::vector<Group> groups;
+  std::vector<Layer> layers;         ///< drawing order, bottom first
+  std::vector<RasterLayer> rasters;  ///< drawn below every vector layer, in order
+  std::string defaultCrs;            ///< empty: Pamir's default
+  std::optional<Bounds> defaultBbox; ///< lon/lat; empty: fit the data
+
+  bool empty() const { return layers.empty() && rasters.empty(); }
+  /// The lon/lat bounds of every loaded feature (rasters excluded).
+  Bounds bounds() const;
+};
+
+/// Loads every layer a manifest lists, with its styles. A layer that fails to
+/// load is reported and left out; the others load.
+Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag);
+
+/// Loads each source (every layer of each), styled with a default palette.
+Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag);
+
+/// The built-in dataset.
+Catalog loadBuiltinCatalog(Diagnostics& diag);
+
+}  // namespace pamir::data

@@ -1,0 +1,136 @@
+#include "data/manifest.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace pamir::data {
+
+namespace {
+
+using nlohmann::json;
+
+// Applies the style keys present in `j` on top of `style`; reports bad values.
+void applyStyle(const json& j, Style& style, const std::string& where, Diagnostics& diag, const std::string& file) {
+  if (!j.is_object()) {
+    diag.error(file, where, -1, "style is not an object");
+    return;
+  }
+  auto colour = [&](const char* key, Color& target) {
+    if (!j.contains(key)) return;
+    if (!j[key].is_string()) {
+      diag.error(file, where, -1, std::string("style '") + key + "' must be a \"#rrggbb\" string");
+      return;
+    }
+    if (auto c = parseColor(j[key].get<std::string>())) target = *c;
+    else diag.error(file, where, -1, std::string("style '") + key + "': bad colour '" + j[key].get<std::string>() + "'");
+  };
+  auto number = [&](const char* key, float& target) {
+    if (!j.contains(key)) return;
+    if (j[key].is_number()) target = j[key].get<float>();
+    else diag.error(file, where, -1, std::string("style '") + key + "' must be a number");
+  };
+  colour("fill", style.fill);
+  colour("stroke", style.stroke);
+  number("width", style.strokeWidth);
+  number("size", style.symbolSize);
+  number("opacity", style.opacity);
+  if (j.contains("filled") && j["filled"].is_boolean()) style.filled = j["filled"].get<bool>();
+  if (j.contains("dashed") && j["dashed"].is_boolean()) style.dashed = j["dashed"].get<bool>();
+  if (j.contains("label") && j["label"].is_string()) style.labelField = j["label"].get<std::string>();
+  if (j.contains("symbol")) {
+    auto s = j["symbol"].is_string() ? parseSymbol(j["symbol"].get<std::string>()) : std::nullopt;
+    if (s) style.symbol = *s;
+    else diag.error(file, where, -1, "style 'symbol': unknown symbol " + j["symbol"].dump());
+  }
+}
+
+std::vector<std::string> stringList(const json& j, const char* key) {
+  std::vector<std::string> out;
+  if (j.contains(key) && j[key].is_array())
+    for (const auto& v : j[key])
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
+std::string stringOr(const json& j, const char* key, const std::string& fallback = {}) {
+  return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : fallback;
+}
+
+}  // namespace
+
+std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag) {
+  std::ifstream in(path);
+  if (!in) {
+    diag.error(path, "", -1, "cannot open the dataset manifest");
+    return std::nullopt;
+  }
+  json j;
+  try {
+    j = json::parse(in);
+  } catch (const json::exception& e) {
+    diag.error(path, "", -1, std::string("manifest is not valid JSON: ") + e.what());
+    return std::nullopt;
+  }
+  if (!j.is_object() || !j.contains("layers") || !j["layers"].is_array()) {
+    diag.error(path, "", -1, "manifest has no \"layers\" list");
+    return std::nullopt;
+  }
+  Manifest m;
+  m.path = path;
+  m.title = stringOr(j, "title", "Pamir dataset");
+  if (j.contains("default_view") && j["default_view"].is_object()) {
+    const json& v = j["default_view"];
+    m.defaultCrs = stringOr(v, "crs");
+    if (v.contains("bbox") && v["bbox"].is_array() && v["bbox"].size() == 4) {
+      Bounds b;
+      b.add(v["bbox"][0].get<double>(), v["bbox"][1].get<double>());
+      b.add(v["bbox"][2].get<double>(), v["bbox"][3].get<double>());
+      m.defaultBbox = b;
+    }
+  }
+  if (j.contains("groups") && j["groups"].is_array())
+    for (const auto& g : j["groups"]) m.groups.push_back({stringOr(g, "id"), stringOr(g, "title", stringOr(g, "id"))});
+
+  for (const auto& lj : j["layers"]) {
+    LayerEntry e;
+    e.id = stringOr(lj, "id");
+    e.title = stringOr(lj, "title", e.id);
+    e.group = stringOr(lj, "group");
+    e.type = stringOr(lj, "type", "vector");
+    e.source = stringOr(lj, "source");
+    e.layer = stringOr(lj, "layer");
+    if (e.id.empty() || e.source.empty()) {
+      diag.error(path, e.id, -1, "layer entry needs \"id\" and \"source\"; skipped");
+      continue;
+    }
+    if (lj.contains("visible") && lj["visible"].is_boolean()) e.visible = lj["visible"].get<bool>();
+    if (lj.contains("style")) applyStyle(lj["style"], e.style, e.id, diag, path);
+    if (lj.contains("style_by") && lj["style_by"].is_array()) {
+      for (const auto& rj : lj["style_by"]) {
+        StyleRule rule;
+        rule.field = stringOr(rj, "field");
+        rule.value = rj.contains("value") ? (rj["value"].is_string() ? rj["value"].get<std::string>() : rj["value"].dump()) : "";
+        rule.style = e.style;
+        if (rj.contains("style")) applyStyle(rj["style"], rule.style, e.id, diag, path);
+        e.rules.push_back(std::move(rule));
+      }
+    }
+    e.uncertaintyField = stringOr(lj, "uncertainty_field");
+    e.yearFields = stringList(lj, "year_fields");
+    e.countryFields = stringList(lj, "country_fields");
+    m.layers.push_back(std::move(e));
+  }
+  return m;
+}
+
+std::string defaultManifestPath() {
+  if (const char* env = std::getenv("PAMIR_GEODATA"); env && *env) {
+    std::filesystem::path p(env);
+    return (std::filesystem::is_directory(p) ? p / "manifest.json" : p).string();
+  }
+  return std::string(PAMIR_GEODATA_DIR) + "/manifest.json";
+}
+
+}  // namespace pamir::data

@@ -1,0 +1,109 @@
+#include "data/source_info.hpp"
+
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include "data/gdal_support.hpp"
+
+namespace pamir::data {
+
+namespace {
+
+std::string shortCrs(const OGRSpatialReference* srs) {
+  if (!srs) return {};
+  const char* auth = srs->GetAuthorityName(nullptr);
+  const char* code = srs->GetAuthorityCode(nullptr);
+  std::string name = srs->GetName() ? srs->GetName() : "";
+  if (auth && code) return std::string(auth) + ":" + code + (name.empty() ? "" : " (" + name + ")");
+  return name.empty() ? "custom CRS" : name;
+}
+
+}  // namespace
+
+const char* fieldTypeName(FieldType t) {
+  switch (t) {
+    case FieldType::Integer: return "integer";
+    case FieldType::Real: return "real";
+    case FieldType::String: return "string";
+    case FieldType::Date: return "date";
+    case FieldType::Other: return "other";
+  }
+  return "other";
+}
+
+std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& diag) {
+  ensureGdalRegistered();
+  GdalErrorCapture capture;
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY));
+  if (!ds) {
+    VSIStatBufL st;
+    diag.error(path, "", -1, VSIStatL(path.c_str(), &st) != 0 ? "no such file" : "not a geodata source GDAL can open" + capture.suffix());
+    return std::nullopt;
+  }
+  SourceInfo info;
+  info.path = path;
+  info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  for (int i = 0; i < ds->GetLayerCount(); ++i) {
+    OGRLayer* l = ds->GetLayer(i);
+    if (!l) {
+      diag.error(path, "#" + std::to_string(i), -1, "unreadable layer");
+      continue;
+    }
+    LayerInfo li;
+    li.name = l->GetName();
+    li.geometryType = OGRGeometryTypeToName(l->GetGeomType());
+    li.featureCount = l->GetFeatureCount(TRUE);
+    li.crs = shortCrs(l->GetSpatialRef());
+    OGREnvelope env;
+    if (l->GetExtent(&env, TRUE) == OGRERR_NONE) {
+      li.extent.add(env.MinX, env.MinY);
+      li.extent.add(env.MaxX, env.MaxY);
+      if (const OGRSpatialReference* srs = l->GetSpatialRef()) {
+        OGRSpatialReference src(*srs);
+        src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &wgs84));
+        double x[4] = {env.MinX, env.MaxX, env.MinX, env.MaxX}, y[4] = {env.MinY, env.MinY, env.MaxY, env.MaxY};
+        if (ct && ct->Transform(4, x, y))
+          for (int k = 0; k < 4; ++k) li.extentLonLat.add(x[k], y[k]);
+      } else {
+        li.extentLonLat = li.extent;
+      }
+    }
+    OGRFeatureDefn* defn = l->GetLayerDefn();
+    for (int f = 0; f < defn->GetFieldCount(); ++f) {
+      const OGRFieldDefn* fd = defn->GetFieldDefn(f);
+      FieldType t = FieldType::Other;
+      switch (fd->GetType()) {
+        case OFTInteger:
+        case OFTInteger64: t = FieldType::Integer; break;
+        case OFTReal: t = FieldType::Real; break;
+        case OFTString: t = FieldType::String; break;
+        case OFTDate:
+        case OFTDateTime: t = FieldType::Date; break;
+        default: break;
+      }
+      li.fields.push_back({fd->GetNameRef(), t});
+    }
+    info.layers.push_back(std::move(li));
+  }
+  if (ds->GetRasterCount() > 0) {
+    RasterInfo r;
+    r.width = ds->GetRasterXSize();
+    r.height = ds->GetRasterYSize();
+    r.bands = ds->GetRasterCount();
+    r.crs = shortCrs(ds->GetSpatialRef());
+    r.dataType = GDALGetDataTypeName(ds->GetRasterBand(1)->GetRasterDataType());
+    double gt[6];
+    if (ds->GetGeoTransform(gt) == CE_None) {
+      r.extent.add(gt[0], gt[3]);
+      r.extent.add(gt[0] + gt[1] * r.width + gt[2] * r.height, gt[3] + gt[4] * r.width + gt[5] * r.height);
+    }
+    info.rasters.push_back(r);
+  }
+  return info;
+}
+
+}  // namespace pamir::data
