@@ -5,6 +5,7 @@
 #include <ogr_spatialref.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <mutex>
 
@@ -46,6 +47,21 @@ void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char
     self->first_ = msg;
     std::replace(self->first_.begin(), self->first_.end(), '\n', ' ');
   }
+}
+
+GDALDataset* openDataset(const std::string& path) {
+  ensureGdalRegistered();
+  std::string ext = CPLGetExtension(path.c_str());
+  for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const char* csvOptions[] = {"X_POSSIBLE_NAMES=lon,longitude,lng,long,x",
+                              "Y_POSSIBLE_NAMES=lat,latitude,y",
+                              "GEOM_POSSIBLE_NAMES=wkt,geometry,geom,the_geom",
+                              "KEEP_GEOM_COLUMNS=NO",
+                              "AUTODETECT_TYPE=YES",
+                              nullptr};
+  const bool csv = ext == "csv" || ext == "tsv";
+  return GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr,
+                           csv ? csvOptions : nullptr);
 }
 
 std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, Diagnostics& diag) {

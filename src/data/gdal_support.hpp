@@ -33,6 +33,10 @@ class GdalErrorCapture {
   std::string first_;
 };
 
+/// Opens any vector or raster source read-only. CSV files get their geometry
+/// from a WKT column or from lon/lat columns under their usual names.
+GDALDataset* openDataset(const std::string& path);
+
 /// Reads a raster dataset as 8-bit RGBA: RGB(A) bands as they are, a palette
 /// through its colour table, one band of any other type stretched min..max to
 /// grey. Nodata becomes transparent.

@@ -34,7 +34,7 @@ const char* fieldTypeName(FieldType t) {
 std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& diag) {
   ensureGdalRegistered();
   GdalErrorCapture capture;
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr ds(openDataset(path));
   if (!ds) {
     VSIStatBufL st;
     diag.error(path, "", -1, VSIStatL(path.c_str(), &st) != 0 ? "no such file" : "not a geodata source GDAL can open" + capture.suffix());

@@ -221,7 +221,7 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
   ensureGdalRegistered();
   LoadedSource out;
   GdalErrorCapture capture;
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY));
+  GDALDatasetUniquePtr ds(openDataset(path));
   if (!ds) {
     VSIStatBufL st;
     if (VSIStatL(path.c_str(), &st) != 0)

@@ -62,7 +62,7 @@ std::optional<Transform> Transform::create(const std::string& from, const std::s
     PJ_TYPE t = proj_get_type(crs.get());
     bool isCrs = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_PROJECTED_CRS ||
                  t == PJ_TYPE_GEOCENTRIC_CRS || t == PJ_TYPE_COMPOUND_CRS || t == PJ_TYPE_BOUND_CRS ||
-                 t == PJ_TYPE_OTHER_CRS || t == PJ_TYPE_DERIVED_PROJECTED_CRS || t == PJ_TYPE_ENGINEERING_CRS;
+                 t == PJ_TYPE_OTHER_CRS || t == PJ_TYPE_ENGINEERING_CRS;
     if (!isCrs) {
       if (error) *error = "'" + *def + "' is not a coordinate reference system";
       return std::nullopt;
