@@ -1,0 +1,47 @@
+#include "core/feature_filter.hpp"
+
+#include <cctype>
+#include <cmath>
+
+namespace pamir {
+
+namespace {
+
+std::optional<int> yearOf(const FieldValue& v) {
+  if (const auto* i = std::get_if<int64_t>(&v)) return static_cast<int>(*i);
+  if (const auto* d = std::get_if<double>(&v)) return std::isfinite(*d) ? std::optional<int>(static_cast<int>(*d)) : std::nullopt;
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    // ISO dates and plain years: the first four digits.
+    if (s->size() >= 4 && std::isdigit(static_cast<unsigned char>((*s)[0])) && std::isdigit(static_cast<unsigned char>((*s)[3])))
+      return std::stoi(s->substr(0, 4));
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::pair<std::optional<int>, std::optional<int>> featureYears(const Layer& layer, const Feature& f) {
+  std::optional<int> start, end;
+  if (!layer.yearFields.empty()) start = yearOf(layer.value(f, layer.yearFields[0]));
+  if (layer.yearFields.size() > 1) end = yearOf(layer.value(f, layer.yearFields[1]));
+  return {start, end};
+}
+
+bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f) {
+  if (filter.asOfYear && !layer.yearFields.empty()) {
+    auto [start, end] = featureYears(layer, f);
+    if (start && *start > *filter.asOfYear) return false;
+    if (end && *end < *filter.asOfYear) return false;
+  }
+  if (!filter.countries.empty() && !layer.countryFields.empty()) {
+    bool any = false;
+    for (const auto& field : layer.countryFields) {
+      const FieldValue& v = layer.value(f, field);
+      if (const auto* s = std::get_if<std::string>(&v); s && filter.countries.count(*s)) any = true;
+    }
+    if (!any) return false;
+  }
+  return true;
+}
+
+}  // namespace pamir

@@ -1,0 +1,29 @@
+#pragma once
+// Which features the analyst wants to see: "as of" a year, and only some
+// countries. One filter applies across every dated layer at once.
+#include <optional>
+#include <set>
+#include <string>
+
+#include "core/feature.hpp"
+
+namespace pamir {
+
+struct FeatureFilter {
+  /// Show what existed in this year: year_start <= year (or unknown) and
+  /// year_end >= year (or open). Undated features always show.
+  std::optional<int> asOfYear;
+  /// ISO 3166-1 alpha-3 codes; a feature shows when any of its layer's
+  /// country fields holds one of them. Empty = every country.
+  std::set<std::string> countries;
+
+  bool active() const { return asOfYear.has_value() || !countries.empty(); }
+};
+
+/// The feature's [start, end] years from its layer's year fields; nullopt parts when unknown/open.
+std::pair<std::optional<int>, std::optional<int>> featureYears(const Layer& layer, const Feature& f);
+
+/// Whether `f` passes `filter`. Layers without year or country fields are not filtered by them.
+bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f);
+
+}  // namespace pamir
