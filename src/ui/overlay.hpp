@@ -1,0 +1,95 @@
+#pragma once
+// The Dear ImGui overlay over the map: layers with toggles by group, the
+// "as of year" and country filters, the cursor position, the scale bar,
+// measurements and the identified feature. Panels read the model and report
+// what the analyst asked for in OverlayActions; they own no map data.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/feature.hpp"
+#include "core/geometry.hpp"
+#include "core/style.hpp"
+
+namespace pamir::ui {
+
+struct LayerItem {
+  std::string title;
+  std::string group;  ///< group title; empty = ungrouped
+  bool visible = true;
+  Color swatch;
+  size_t featureCount = 0;
+  bool raster = false;
+};
+
+struct CountryItem {
+  std::string code;  ///< ISO 3166-1 alpha-3
+  bool selected = false;
+};
+
+struct MeasurementItem {
+  std::string label;     ///< e.g. "Chinese outpost → Gilgit"
+  double geodesic_m = 0;
+  double rhumb_m = 0;
+  double planar_m = 0;   ///< in the view CRS
+  double azimuth1_deg = 0;
+  double azimuth2_deg = 0;
+  std::string method;    ///< "geodesic (Karney) on WGS84 via PROJ"
+};
+
+struct AttributeRow {
+  std::string name, value;
+};
+
+struct IdentifiedFeature {
+  std::string layer;
+  int64_t fid = -1;
+  std::vector<AttributeRow> attributes;
+};
+
+struct OverlayModel {
+  std::string title;
+  std::vector<LayerItem> layers;         ///< drawing order, bottom first (shown top first)
+  std::string crsName;
+  std::string crsDefinition;
+  std::optional<LonLat> cursor;
+  std::string cursorDms;                 ///< pre-formatted by the caller
+  std::string cursorMgrs;
+  double metresPerPixel = 0;             ///< at the cursor or view centre, geodesic; 0 = unknown
+  double frameMs = 0;
+
+  bool yearFilterOn = false;
+  int year = 2016;
+  int yearMin = 1990, yearMax = 2026;
+  std::vector<CountryItem> countries;
+
+  bool measureMode = false;
+  std::vector<MeasurementItem> measurements;
+  std::optional<IdentifiedFeature> identified;
+  std::vector<std::string> messages;     ///< load problems, one line each
+  std::string status;                    ///< last action's result
+};
+
+struct OverlayActions {
+  bool layersChanged = false;   ///< a LayerItem::visible changed
+  bool filterChanged = false;   ///< year or countries changed
+  bool fitToData = false;
+  bool measureModeChanged = false;
+  bool clearMeasurements = false;
+  std::optional<size_t> deleteMeasurement;
+  std::optional<std::string> exportMeasurements;  ///< path to write GeoJSON to
+  std::optional<std::string> setCrs;
+  bool closeIdentified = false;
+};
+
+/// Draws the whole overlay for this frame (between ImGui::NewFrame and ImGui::Render).
+/// `viewportWidth/Height` in ImGui (logical) pixels.
+OverlayActions drawOverlay(OverlayModel& model, float viewportWidth, float viewportHeight);
+
+/// A "nice" scale-bar length (1, 2 or 5 × 10^n metres) no longer than maxMetres.
+double niceScaleLength(double maxMetres);
+
+/// "12.3 km", "850 m", "1,204 km".
+std::string formatDistance(double metres);
+
+}  // namespace pamir::ui

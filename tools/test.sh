@@ -1,0 +1,11 @@
+#!/bin/sh
+# One command from a fresh Debian 12 machine to the whole test suite: installs
+# what Pamir needs, builds it with warnings as errors and runs every test
+# (unit, GDAL/PROJ, off-screen GL render, window under Xvfb, dataset rebuild).
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${PAMIR_BUILD_DIR:-$root/build}
+"$root/tools/setup-debian.sh"
+PAMIR_BUILD_DIR=$build "$root/tools/build.sh" -DPAMIR_WERROR=ON
+cd "$build"
+ctest --output-on-failure -j2 --timeout 900 "$@"
