@@ -76,6 +76,9 @@ Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag) 
     LoadedSource loaded = loadSource(s, diag);
     for (auto& l : loaded.layers) {
       l.style = defaultStyle(c.layers.size());
+      // Points are labelled by their name when the source has one.
+      for (const char* field : {"name", "Name", "NAME"})
+        if (l.style.labelField.empty() && l.fieldIndex(field) >= 0) l.style.labelField = field;
       l.group = std::filesystem::path(s).filename().string();
       c.layers.push_back(std::move(l));
     }

@@ -1,0 +1,88 @@
+// pamir view: the interactive map window.
+#include <cstdio>
+#include <filesystem>
+
+#include "app/cli.hpp"
+#include "app/commands.hpp"
+#include "app/map_window.hpp"
+
+namespace pamir::app {
+
+namespace {
+constexpr const char* kViewHelp =
+    "usage: pamir view [SOURCE...] [options]\n"
+    "\n"
+    "Opens the map window on SOURCE (any GDAL vector or raster source; default: the\n"
+    "built-in Central Asia dataset). Without a display, renders the view to a PNG\n"
+    "instead and prints its path.\n"
+    "\n"
+    "In the window: drag to pan, wheel to zoom about the cursor, arrow keys and +/-,\n"
+    "F fits the data, M measures (click two points; click a site to snap to it),\n"
+    "click a feature to see its attributes, Esc cancels.\n"
+    "\n"
+    "options:\n"
+    "  --size WxH              window size in screen points (default 1280x800)\n"
+    "  --crs CRS               view CRS (default: Pamir's Lambert Conformal Conic for Central Asia)\n"
+    "  --extent MINX,MINY,MAXX,MAXY   first view, in CRS units\n"
+    "  --bbox MINLON,MINLAT,MAXLON,MAXLAT   first view, lon/lat\n"
+    "  --layers A,B,...        only these layers\n"
+    "  --year YEAR             start with the 'as of year' filter on YEAR\n"
+    "  --country ISO3,...      start with only these countries\n"
+    "  --script FILE           play scripted input (see README), then exit\n"
+    "  --hidden                no visible window (with --script)\n"
+    "  -o, --output PNG        where to write the image when there is no display\n"
+    "                          (default: ./pamir-view.png)\n";
+}  // namespace
+
+int runViewCommand(const std::vector<std::string>& args) {
+  ArgReader r("view", args);
+  ViewRequest request;
+  std::vector<std::string> sources, renderArgs;
+  WindowOptions window;
+  std::string fallbackPng = "pamir-view.png";
+  while (!r.done()) {
+    if (r.flag("--help") || r.flag("-h")) {
+      std::fputs(kViewHelp, stdout);
+      return kExitOk;
+    }
+    const size_t before = r.position();
+    if (auto s = r.option("--size")) std::tie(window.width, window.height) = parseSize(*s, "--size");
+    else if (auto sc = r.option("--script")) window.scriptPath = *sc;
+    else if (r.flag("--hidden")) window.hidden = true;
+    else if (auto o = r.option("-o")) fallbackPng = *o;
+    else if (auto o2 = r.option("--output")) fallbackPng = *o2;
+    else if (readViewOption(r, request)) {
+      // Forward the same option to the renderer when there is no display.
+      renderArgs.insert(renderArgs.end(), args.begin() + static_cast<long>(before), args.begin() + static_cast<long>(r.position()));
+    } else {
+      const std::string& a = r.next();
+      if (a.size() > 1 && a[0] == '-') r.fail("unknown option '" + a + "'");
+      sources.push_back(a);
+    }
+  }
+
+  if (!displayAvailable()) {
+    std::vector<std::string> ra = sources;
+    ra.insert(ra.end(), renderArgs.begin(), renderArgs.end());
+    ra.insert(ra.end(), {"-o", fallbackPng});
+    std::fprintf(stderr, "pamir view: no display (DISPLAY and WAYLAND_DISPLAY are unset); rendering the view to a PNG\n");
+    int rc = runRenderCommand(ra);
+    if (rc == kExitOk) std::fprintf(stderr, "pamir view: open %s\n", std::filesystem::absolute(fallbackPng).c_str());
+    return rc;
+  }
+
+  Diagnostics diag;
+  MapSession session = MapSession::open(sources, diag);
+  diag.print();
+  if (session.empty()) {
+    std::fprintf(stderr, "pamir view: nothing could be loaded\n");
+    return kExitData;
+  }
+  // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
+  applyViewRequest(request, session, window.width, window.height, r);
+  std::vector<std::string> messages;
+  for (const auto& d : diag.all()) messages.push_back(d.line());
+  return runMapWindow(session, request, window, std::move(messages));
+}
+
+}  // namespace pamir::app

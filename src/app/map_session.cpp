@@ -1,0 +1,132 @@
+#include "app/map_session.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "geo/range_ring.hpp"
+
+namespace pamir::app {
+
+MapSession MapSession::open(const std::vector<std::string>& sources, Diagnostics& diag) {
+  MapSession s;
+  s.catalog_ = sources.empty() ? data::loadBuiltinCatalog(diag) : data::loadSources(sources, diag);
+  std::string err;
+  s.projection_ = geo::Projection::create(s.catalog_.defaultCrs, &err);
+  if (!s.projection_) {
+    diag.error("", "", -1, "default view CRS: " + err + "; using Pamir's default");
+    s.projection_ = geo::Projection::create("", &err);
+  }
+  s.rebuildDerived();
+  return s;
+}
+
+std::vector<const RasterLayer*> MapSession::drawRasters() const {
+  std::vector<const RasterLayer*> out;
+  for (const auto& r : catalog_.rasters) out.push_back(&r);
+  return out;
+}
+
+std::vector<Layer*> MapSession::allLayers() {
+  std::vector<Layer*> out;
+  for (const Layer* l : drawLayers_) out.push_back(const_cast<Layer*>(l));
+  return out;
+}
+
+bool MapSession::setCrs(const std::string& definition, std::string* error) {
+  auto p = geo::Projection::create(definition, error);
+  if (!p) return false;
+  projection_ = std::move(p);
+  return true;
+}
+
+Bounds MapSession::initialLonLat() const {
+  if (catalog_.defaultBbox) return *catalog_.defaultBbox;
+  Bounds b = catalog_.bounds();
+  for (const auto& r : catalog_.rasters) {
+    if (!r.crsWkt.empty() && r.crsWkt.find("GEOGCRS") != 0 && r.crsWkt.find("GEOGCS") != 0) continue;
+    b.add(r.geoTransform[0], r.geoTransform[3]);
+    b.add(r.geoTransform[0] + r.geoTransform[1] * r.width, r.geoTransform[3] + r.geoTransform[5] * r.height);
+  }
+  return b;
+}
+
+bool MapSession::keepOnlyLayers(const std::vector<std::string>& names, std::string* error) {
+  auto matches = [](const std::string& want, const std::string& id, const std::string& title, const std::string& src) {
+    return want == id || want == title || want == src;
+  };
+  for (const auto& n : names) {
+    bool found = std::any_of(catalog_.layers.begin(), catalog_.layers.end(),
+                             [&](const Layer& l) { return matches(n, l.id, l.name, l.sourceLayer); }) ||
+                 std::any_of(catalog_.rasters.begin(), catalog_.rasters.end(),
+                             [&](const RasterLayer& r) { return matches(n, r.id, r.name, r.name); });
+    if (!found) {
+      if (error) *error = "no layer named '" + n + "'";
+      return false;
+    }
+  }
+  auto wanted = [&](const std::string& id, const std::string& title, const std::string& src) {
+    return std::any_of(names.begin(), names.end(), [&](const std::string& n) { return matches(n, id, title, src); });
+  };
+  std::erase_if(catalog_.layers, [&](const Layer& l) { return !wanted(l.id, l.name, l.sourceLayer); });
+  std::erase_if(catalog_.rasters, [&](const RasterLayer& r) { return !wanted(r.id, r.name, r.name); });
+  for (auto& l : catalog_.layers) l.visible = true;
+  for (auto& r : catalog_.rasters) r.visible = true;
+  rebuildDerived();
+  return true;
+}
+
+void MapSession::rebuildDerived() {
+  derived_.clear();
+  derived_.reserve(catalog_.layers.size());
+  drawLayers_.clear();
+  // Circles for locations known only to within some kilometres: drawn
+  // beneath their layer so the symbol stays on top.
+  std::vector<int> derivedOf(catalog_.layers.size(), -1);
+  for (size_t i = 0; i < catalog_.layers.size(); ++i) {
+    const Layer& l = catalog_.layers[i];
+    if (l.uncertaintyField.empty()) continue;
+    Layer u;
+    u.id = l.id + ":uncertainty";
+    u.name = l.name + " — location uncertainty";
+    u.group = l.group;
+    u.source = l.source;
+    u.sourceLayer = l.sourceLayer;
+    u.fields = l.fields;
+    u.yearFields = l.yearFields;
+    u.countryFields = l.countryFields;
+    u.visible = l.visible;
+    u.style.filled = true;
+    u.style.fill = l.style.stroke;
+    u.style.fill.a = 40;
+    u.style.stroke = l.style.stroke;
+    u.style.stroke.a = 200;
+    u.style.strokeWidth = 1.25f;
+    u.style.dashed = true;
+    for (const auto& f : l.features) {
+      const FieldValue& v = l.value(f, l.uncertaintyField);
+      double km = 0;
+      if (const auto* d = std::get_if<double>(&v)) km = *d;
+      else if (const auto* n = std::get_if<int64_t>(&v)) km = static_cast<double>(*n);
+      if (!(km > 0) || !std::isfinite(km) || f.geometry.points.empty()) continue;
+      Feature circle;
+      circle.fid = f.fid;
+      circle.values = f.values;
+      for (const LonLat& p : f.geometry.points) {
+        geo::RangeRing ring = geo::rangeRing(p, km * 1000.0);
+        if (!ring.ok) continue;
+        for (auto& poly : ring.geometry.polygons) circle.geometry.polygons.push_back(std::move(poly));
+      }
+      if (circle.geometry.polygons.empty()) continue;
+      u.features.push_back(std::move(circle));
+    }
+    if (u.features.empty()) continue;
+    derivedOf[i] = static_cast<int>(derived_.size());
+    derived_.push_back(std::move(u));
+  }
+  for (size_t i = 0; i < catalog_.layers.size(); ++i) {
+    if (derivedOf[i] >= 0) drawLayers_.push_back(&derived_[static_cast<size_t>(derivedOf[i])]);
+    drawLayers_.push_back(&catalog_.layers[i]);
+  }
+}
+
+}  // namespace pamir::app

@@ -1,0 +1,54 @@
+#pragma once
+// What the analyst has open: the layers (built-in dataset or given sources),
+// derived layers (location-uncertainty circles), the view CRS and the
+// filters. Shared by the window and the headless renderer so both show the
+// same map.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.hpp"
+#include "core/feature_filter.hpp"
+#include "data/catalog.hpp"
+#include "geo/projection.hpp"
+
+namespace pamir::app {
+
+class MapSession {
+ public:
+  /// Loads `sources` (every layer of each), or the built-in dataset when empty.
+  /// Problems go to `diag`; the session holds whatever did load.
+  static MapSession open(const std::vector<std::string>& sources, Diagnostics& diag);
+
+  bool empty() const { return catalog_.empty(); }
+  const data::Catalog& catalog() const { return catalog_; }
+  data::Catalog& catalog() { return catalog_; }
+
+  /// Vector layers in drawing order (bottom first): each curated layer's
+  /// uncertainty circles sit right under it.
+  const std::vector<const Layer*>& drawLayers() const { return drawLayers_; }
+  std::vector<const RasterLayer*> drawRasters() const;
+  /// The vector layers the user can toggle (catalog and derived).
+  std::vector<Layer*> allLayers();
+
+  const geo::Projection& projection() const { return *projection_; }
+  /// Switches the view CRS; false with a reason when PROJ rejects it.
+  bool setCrs(const std::string& definition, std::string* error);
+
+  FeatureFilter filter;
+
+  /// The area to show first, lon/lat: the manifest's default view, else the data's bounds.
+  Bounds initialLonLat() const;
+  /// Keeps only the named layers (ids or titles or source layer names);
+  /// false with the unknown name in *error.
+  bool keepOnlyLayers(const std::vector<std::string>& names, std::string* error);
+
+ private:
+  void rebuildDerived();
+  data::Catalog catalog_;
+  std::vector<Layer> derived_;
+  std::vector<const Layer*> drawLayers_;
+  std::optional<geo::Projection> projection_;
+};
+
+}  // namespace pamir::app

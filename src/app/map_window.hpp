@@ -1,0 +1,29 @@
+#pragma once
+// The interactive map window: SDL2 + OpenGL 3.3 core + Dear ImGui. The map
+// gets the mouse and keyboard only when ImGui does not want them.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/map_session.hpp"
+#include "app/view_setup.hpp"
+
+namespace pamir::app {
+
+struct WindowOptions {
+  int width = 1280, height = 800;
+  std::string scriptPath;  ///< scripted input (see input_script.hpp); empty = interactive
+  bool hidden = false;     ///< no visible window (scripted tests)
+};
+
+/// Runs the window until the user closes it (or the script quits). Returns
+/// the process exit status. `initialView` is the first view, in pixels of
+/// the window's logical size.
+int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOptions& options,
+                 std::vector<std::string> loadMessages);
+
+/// True when a display server is reachable for SDL (X11 or Wayland), or
+/// SDL_VIDEODRIVER names one explicitly.
+bool displayAvailable();
+
+}  // namespace pamir::app

@@ -1,0 +1,58 @@
+#include "app/view_setup.hpp"
+
+#include <cctype>
+
+namespace pamir::app {
+
+bool readViewOption(ArgReader& r, ViewRequest& q) {
+  if (auto v = r.option("--crs")) {
+    q.crs = *v;
+  } else if (auto e = r.option("--extent")) {
+    q.extent = parseBox(*e, "--extent");
+  } else if (auto b = r.option("--bbox")) {
+    Bounds box = parseBox(*b, "--bbox");
+    if (box.miny < -90 || box.maxy > 90 || box.minx < -180 || box.maxx > 180)
+      r.fail("--bbox is lon/lat in degrees: longitude within ±180, latitude within ±90; got '" + *b + "'");
+    q.bbox = box;
+  } else if (auto l = r.option("--layers")) {
+    q.layers = splitList(*l);
+  } else if (auto y = r.option("--year")) {
+    auto n = parseNumber(*y);
+    if (!n || *n != static_cast<int>(*n) || *n < 0 || *n > 3000) r.fail("--year wants a year such as 2016; got '" + *y + "'");
+    q.year = static_cast<int>(*n);
+  } else if (auto c = r.option("--country")) {
+    for (auto code : splitList(*c)) {
+      for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (code.size() != 3 || !std::isalpha(static_cast<unsigned char>(code[0])))
+        r.fail("--country wants ISO 3166-1 alpha-3 codes such as CHN,RUS; got '" + *c + "'");
+      q.countries.push_back(code);
+    }
+  } else {
+    return false;
+  }
+  return true;
+}
+
+MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, int height, double margin) {
+  Bounds projected = session.projection().forwardBounds(lonlat);
+  if (projected.empty()) projected = session.projection().forwardBounds(session.catalog().bounds());
+  return MapView::fitting(projected, width, height, margin);
+}
+
+MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, int height, ArgReader& r) {
+  if (q.crs) {
+    std::string err;
+    if (!session.setCrs(*q.crs, &err)) r.fail("--crs: " + err);
+  }
+  if (!q.layers.empty()) {
+    std::string err;
+    if (!session.keepOnlyLayers(q.layers, &err)) r.fail("--layers: " + err);
+  }
+  if (q.year) session.filter.asOfYear = q.year;
+  for (const auto& c : q.countries) session.filter.countries.insert(c);
+  if (q.extent) return MapView::fromExtent(*q.extent, width, height);
+  if (q.bbox) return fitLonLat(session, *q.bbox, width, height, 0.0);
+  return fitLonLat(session, session.initialLonLat(), width, height, 0.02);
+}
+
+}  // namespace pamir::app

@@ -1,0 +1,33 @@
+#pragma once
+// The view options `pamir view` and `pamir render` share: CRS, extent or
+// lon/lat box, layers, year and country filters.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/cli.hpp"
+#include "app/map_session.hpp"
+#include "core/map_view.hpp"
+
+namespace pamir::app {
+
+struct ViewRequest {
+  std::optional<std::string> crs;
+  std::optional<Bounds> extent;  ///< view CRS units
+  std::optional<Bounds> bbox;    ///< lon/lat
+  std::vector<std::string> layers;
+  std::optional<int> year;
+  std::vector<std::string> countries;
+};
+
+/// Consumes one view option if the next argument is one; false otherwise.
+bool readViewOption(ArgReader& r, ViewRequest& request);
+
+/// Applies CRS, layers and filters to the session and returns the first view.
+/// Bad values (unknown CRS or layer) fail through `r` (exit status 2).
+MapView applyViewRequest(const ViewRequest& request, MapSession& session, int width, int height, ArgReader& r);
+
+/// The lon/lat box fitted into a width x height view in the session's CRS.
+MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, int height, double margin);
+
+}  // namespace pamir::app

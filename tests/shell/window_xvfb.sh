@@ -1,0 +1,76 @@
+#!/bin/sh
+# The real window under Xvfb, driven two ways: the program's scripted input
+# (real SDL events) and xdotool (real X events, as a person's mouse). Checks
+# what a user sees: the map is drawn, panning moves it, zooming changes it,
+# a measurement is made and shown.
+set -eu
+pamir=$1
+out=$3/window
+rm -rf "$out"
+mkdir -p "$out"
+
+fail() { echo "window test: $*" >&2; exit 1; }
+# Pixels that differ between two screenshots (ImageMagick's absolute error count).
+differing() { compare -metric AE -fuzz 2% "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
+colours() { identify -format '%k' "$1"; }
+
+# --- 1. scripted input -------------------------------------------------------------
+cat > "$out/script.txt" <<SCRIPT
+wait 3
+screenshot $out/start.png
+drag 760 420 560 320
+wait 2
+screenshot $out/panned.png
+wheel 640 400 3
+wait 2
+screenshot $out/zoomed.png
+key F
+key M
+click 500 450
+click 800 300
+wait 2
+expect-measurements 1
+screenshot $out/measured.png
+quit
+SCRIPT
+xvfb-run -a -s "-screen 0 1280x800x24" "$pamir" view --size 1280x800 --script "$out/script.txt" \
+  > "$out/script.log" 2>&1 || { cat "$out/script.log"; fail "scripted session failed"; }
+
+for f in start panned zoomed measured; do
+  [ -s "$out/$f.png" ] || fail "no $f.png"
+done
+n=$(colours "$out/start.png")
+[ "$n" -gt 500 ] || fail "start.png has only $n colours: no map drawn"
+d=$(differing "$out/start.png" "$out/panned.png")
+[ "$d" -gt 50000 ] || fail "dragging changed only $d pixels"
+d=$(differing "$out/panned.png" "$out/zoomed.png")
+[ "$d" -gt 50000 ] || fail "zooming changed only $d pixels"
+# The measurement line is drawn in magenta (200,0,120): look for it.
+m=$(convert "$out/measured.png" -fuzz 6% -fill white +opaque 'rgb(200,0,120)' -format '%[fx:int(w*h*(1-mean))]' info:)
+[ "$m" -gt 200 ] || fail "no measurement line visible ($m magenta pixels)"
+
+# --- 2. xdotool: the window as a person's mouse sees it ---------------------------------
+cat > "$out/xdo.sh" <<XDO
+set -eu
+"$pamir" view --size 1280x800 > "$out/xdo-view.log" 2>&1 &
+pid=\$!
+wid=\$(xdotool search --sync --onlyvisible --name 'Pamir' | head -n1)
+sleep 3
+import -window root "$out/xdo-start.png"
+xdotool mousemove --window "\$wid" 700 450 mousedown 1 mousemove --window "\$wid" 500 350 mouseup 1
+sleep 2
+import -window root "$out/xdo-panned.png"
+xdotool key --window "\$wid" plus
+sleep 2
+import -window root "$out/xdo-zoomed.png"
+kill \$pid
+wait \$pid || true
+XDO
+xvfb-run -a -s "-screen 0 1280x800x24" sh "$out/xdo.sh" > "$out/xdo.log" 2>&1 || { cat "$out/xdo.log"; fail "xdotool session failed"; }
+n=$(colours "$out/xdo-start.png")
+[ "$n" -gt 500 ] || fail "xdo-start.png has only $n colours: no map drawn"
+d=$(differing "$out/xdo-start.png" "$out/xdo-panned.png")
+[ "$d" -gt 50000 ] || fail "an xdotool drag changed only $d pixels"
+d=$(differing "$out/xdo-panned.png" "$out/xdo-zoomed.png")
+[ "$d" -gt 50000 ] || fail "the + key changed only $d pixels"
+echo "window test: map drawn ($n colours), pan, zoom and measurement seen; screenshots in $out"
