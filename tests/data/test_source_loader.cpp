@@ -208,3 +208,21 @@ TEST(SourceInfo, DescribesLayersWithoutLoadingThem) {
   EXPECT_NEAR(info->layers[0].extent.minx, 60.0, 1e-9);
   EXPECT_NEAR(info->layers[0].extent.maxy, 39.47, 1e-9);
 }
+
+TEST(SourceLoader, RasterBecomesGeoreferencedRgba) {
+  Diagnostics d;
+  auto src = data::loadSource(kDir + "relief.tif", d);
+  ASSERT_EQ(src.rasters.size(), 1u);
+  const RasterLayer& r = src.rasters[0];
+  EXPECT_EQ(r.width, 40);
+  EXPECT_EQ(r.height, 20);
+  EXPECT_DOUBLE_EQ(r.geoTransform[0], 70.0);
+  EXPECT_DOUBLE_EQ(r.geoTransform[3], 39.0);
+  EXPECT_DOUBLE_EQ(r.geoTransform[5], -0.1);
+  EXPECT_NE(r.crsWkt.find("WGS 84"), std::string::npos);
+  ASSERT_EQ(r.rgba.size(), 40u * 20u * 4u);
+  EXPECT_EQ(r.rgba[3], 0) << "nodata is transparent";
+  // Elevation is stretched to grey, increasing left to right.
+  EXPECT_LT(r.rgba[(1 * 40 + 1) * 4], r.rgba[(1 * 40 + 38) * 4]);
+  EXPECT_EQ(r.rgba[(19 * 40 + 39) * 4], 255) << "the highest value is white";
+}
