@@ -12,7 +12,7 @@ PKGS="build-essential cmake pkg-config git ca-certificates
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   xvfb xauth xdotool x11-apps imagemagick
   hyperfine
-  qgis-common ferret-datasets locales"
+  qgis-common ferret-datasets locales iso-codes"
 # npm fetches the open data packages the dataset is built from; a machine that
 # already has Node.js with npm (e.g. from NodeSource) keeps it.
 command -v npm >/dev/null 2>&1 || PKGS="$PKGS nodejs npm"
