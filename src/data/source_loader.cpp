@@ -138,7 +138,8 @@ std::string crsShortName(const OGRSpatialReference* srs) {
   return name ? name : "custom CRS";
 }
 
-void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, Diagnostics& diag, LoadedSource& out) {
+void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, const std::string& openProblem, Diagnostics& diag,
+                     LoadedSource& out) {
   const std::string layerName = ogrLayer.GetName();
   Layer layer;
   layer.name = layerName;
@@ -160,11 +161,18 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, Diagnostics& d
   std::unique_ptr<OGRCoordinateTransformation> toWgs84;
   const OGRSpatialReference* srs = ogrLayer.GetSpatialRef();
   if (!srs) {
-    if (defn->GetGeomFieldCount() > 0)
+    if (defn->GetGeomFieldCount() > 0 && !openProblem.empty())
+      diag.warn(path, layerName, -1, "its CRS could not be read (" + openProblem + "); assuming WGS84 longitude/latitude");
+    else if (defn->GetGeomFieldCount() > 0)
       diag.warn(path, layerName, -1, "no CRS declared; assuming WGS84 longitude/latitude");
     layer.sourceCrs = "EPSG:4326 (assumed)";
   } else {
     layer.sourceCrs = crsShortName(srs);
+    // Some drivers (GeoJSON) fall back to WGS84 when the declared CRS is unknown; say so.
+    if (!openProblem.empty())
+      diag.warn(path, layerName, -1,
+                "its CRS could not be read (" + openProblem + "); assuming " +
+                    (layer.sourceCrs == "EPSG:4326" ? std::string("WGS84 longitude/latitude") : layer.sourceCrs));
     OGRSpatialReference source(*srs);
     source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (!source.IsSame(&wgs84)) {
@@ -243,7 +251,7 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
         if (options.layers[k] == l->GetName()) wanted = found[k] = true;
       if (!wanted) continue;
     }
-    loadVectorLayer(*l, path, diag, out);
+    loadVectorLayer(*l, path, capture.first(), diag, out);
   }
   for (size_t k = 0; k < options.layers.size(); ++k)
     if (!found[k] && ds->GetRasterCount() == 0) diag.error(path, options.layers[k], -1, "no such layer in this source");

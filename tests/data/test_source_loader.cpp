@@ -226,3 +226,14 @@ TEST(SourceLoader, RasterBecomesGeoreferencedRgba) {
   EXPECT_LT(r.rgba[(1 * 40 + 1) * 4], r.rgba[(1 * 40 + 38) * 4]);
   EXPECT_EQ(r.rgba[(19 * 40 + 39) * 4], 255) << "the highest value is white";
 }
+
+TEST(SourceLoader, UnreadableCrsIsReportedAndWgs84Assumed) {
+  for (const char* f : {"unknown_crs.geojson", "badprj/areas.shp"}) {
+    Diagnostics d;
+    auto src = data::loadSource(kDir + f, d);
+    ASSERT_EQ(src.layers.size(), 1u) << f;
+    EXPECT_FALSE(src.layers[0].features.empty()) << f;
+    EXPECT_TRUE(mentions(d, "CRS could not be read", Severity::Warning)) << f;
+    EXPECT_TRUE(mentions(d, "assuming WGS84", Severity::Warning)) << f;
+  }
+}
