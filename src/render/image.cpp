@@ -1,0 +1,148 @@
+#include "render/image.hpp"
+
+#include <png.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+#include <unistd.h>
+
+namespace pamir::render {
+
+namespace {
+
+struct FileCloser {
+  void operator()(FILE* f) const {
+    if (f) std::fclose(f);
+  }
+};
+using FilePtr = std::unique_ptr<FILE, FileCloser>;
+
+// libpng reports errors by longjmp; these turn them into a message the caller can print.
+struct PngError {
+  std::string message;
+};
+void onPngError(png_structp png, png_const_charp msg) {
+  auto* err = static_cast<PngError*>(png_get_error_ptr(png));
+  if (err) err->message = msg ? msg : "libpng error";
+  png_longjmp(png, 1);
+}
+void onPngWarning(png_structp, png_const_charp) {}
+
+}  // namespace
+
+bool writePng(const Image& image, const std::string& path, std::string* error) {
+  auto fail = [&](const std::string& why) {
+    if (error) *error = path + ": " + why;
+    return false;
+  };
+  if (image.empty() || image.rgba.size() != static_cast<size_t>(image.width) * image.height * 4) {
+    return fail("cannot write an empty or inconsistent image");
+  }
+  std::filesystem::path target(path);
+  std::filesystem::path temp = target;
+  temp += ".tmp" + std::to_string(static_cast<long>(::getpid()));
+  {
+    FilePtr file(std::fopen(temp.c_str(), "wb"));
+    if (!file) return fail(std::strerror(errno));
+    PngError err;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &err, onPngError, onPngWarning);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (!png || !info) {
+      png_destroy_write_struct(&png, nullptr);
+      std::filesystem::remove(temp);
+      return fail("out of memory");
+    }
+    std::vector<png_bytep> rows(static_cast<size_t>(image.height));
+    for (int y = 0; y < image.height; ++y) {
+      rows[static_cast<size_t>(y)] = const_cast<png_bytep>(image.pixel(0, y));
+    }
+    if (setjmp(png_jmpbuf(png))) {
+      png_destroy_write_struct(&png, &info);
+      file.reset();
+      std::error_code ec;
+      std::filesystem::remove(temp, ec);
+      return fail(err.message);
+    }
+    png_init_io(png, file.get());
+    // Fast zlib settings: renders are written often and read by people, not archived.
+    png_set_compression_level(png, 3);
+    png_set_IHDR(png, info, static_cast<png_uint_32>(image.width), static_cast<png_uint_32>(image.height), 8,
+                 PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    png_write_image(png, rows.data());
+    png_write_end(png, nullptr);
+    png_destroy_write_struct(&png, &info);
+    if (std::fflush(file.get()) != 0) {
+      file.reset();
+      std::error_code ec;
+      std::filesystem::remove(temp, ec);
+      return fail(std::strerror(errno));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temp, target, ec);
+  if (ec) {
+    std::filesystem::remove(temp, ec);
+    return fail("cannot rename the temporary file: " + ec.message());
+  }
+  return true;
+}
+
+std::optional<Image> readPng(const std::string& path, std::string* error) {
+  auto fail = [&](const std::string& why) -> std::optional<Image> {
+    if (error) *error = path + ": " + why;
+    return std::nullopt;
+  };
+  FilePtr file(std::fopen(path.c_str(), "rb"));
+  if (!file) return fail(std::strerror(errno));
+  png_byte header[8];
+  if (std::fread(header, 1, 8, file.get()) != 8 || png_sig_cmp(header, 0, 8) != 0) return fail("not a PNG file");
+  PngError err;
+  png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &err, onPngError, onPngWarning);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  if (!png || !info) {
+    png_destroy_read_struct(&png, nullptr, nullptr);
+    return fail("out of memory");
+  }
+  Image image;
+  std::vector<png_bytep> rows;
+  if (setjmp(png_jmpbuf(png))) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    return fail(err.message);
+  }
+  png_init_io(png, file.get());
+  png_set_sig_bytes(png, 8);
+  png_read_info(png, info);
+  png_uint_32 w = png_get_image_width(png, info), h = png_get_image_height(png, info);
+  int colorType = png_get_color_type(png, info);
+  int depth = png_get_bit_depth(png, info);
+  if (depth == 16) png_set_strip_16(png);
+  if (colorType == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+  if (colorType == PNG_COLOR_TYPE_GRAY && depth < 8) png_set_expand_gray_1_2_4_to_8(png);
+  if (png_get_valid(png, info, PNG_INFO_tRNS)) png_set_tRNS_to_alpha(png);
+  if (colorType == PNG_COLOR_TYPE_GRAY || colorType == PNG_COLOR_TYPE_GRAY_ALPHA) png_set_gray_to_rgb(png);
+  if (!(colorType & PNG_COLOR_MASK_ALPHA) && !png_get_valid(png, info, PNG_INFO_tRNS)) {
+    png_set_filler(png, 0xff, PNG_FILLER_AFTER);
+  }
+  png_set_interlace_handling(png);
+  png_read_update_info(png, info);
+  if (w == 0 || h == 0 || w > 65535 || h > 65535) {
+    png_destroy_read_struct(&png, &info, nullptr);
+    return fail("unsupported image size");
+  }
+  image.width = static_cast<int>(w);
+  image.height = static_cast<int>(h);
+  image.rgba.resize(static_cast<size_t>(w) * h * 4);
+  rows.resize(h);
+  for (png_uint_32 y = 0; y < h; ++y) rows[y] = image.pixel(0, static_cast<int>(y));
+  png_read_image(png, rows.data());
+  png_read_end(png, nullptr);
+  png_destroy_read_struct(&png, &info, nullptr);
+  return image;
+}
+
+}  // namespace pamir::render

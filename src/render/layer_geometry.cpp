@@ -1,0 +1,361 @@
+#include "render/layer_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "render/tessellate.hpp"
+
+namespace pamir::render::detail {
+
+namespace {
+
+using Ring = std::vector<XY>;
+
+bool finite(const XY& p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+
+// Squared distance from p to the segment ab.
+double distanceSq(const XY& p, const XY& a, const XY& b) {
+  double dx = b.x - a.x, dy = b.y - a.y;
+  double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0.0;
+  t = std::clamp(t, 0.0, 1.0);
+  double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+  return ex * ex + ey * ey;
+}
+
+// Marks the points of line[first..last] that Douglas–Peucker keeps.
+void markKept(const std::vector<XY>& line, size_t first, size_t last, double tol2, std::vector<char>& keep) {
+  std::vector<std::pair<size_t, size_t>> stack{{first, last}};
+  while (!stack.empty()) {
+    auto [a, b] = stack.back();
+    stack.pop_back();
+    if (b <= a + 1) continue;
+    double worst = -1;
+    size_t at = a;
+    for (size_t i = a + 1; i < b; ++i) {
+      double d = distanceSq(line[i], line[a], line[b]);
+      if (d > worst) {
+        worst = d;
+        at = i;
+      }
+    }
+    if (worst > tol2) {
+      keep[at] = 1;
+      stack.push_back({a, at});
+      stack.push_back({at, b});
+    }
+  }
+}
+
+struct ProjectedFeature {
+  uint32_t index = 0;
+  bool outline = false;
+  std::vector<std::vector<XY>> lines;
+  std::vector<std::vector<Ring>> polygons;  // outer ring first, each stored closed
+  std::vector<XY> points;
+};
+
+// Primitives in double precision, before they are cut into tiles.
+struct RawTriangle {
+  XY p[3];
+  uint32_t feature;
+};
+struct RawSegment {
+  XY a, b;
+  double distance;
+  uint32_t feature;
+};
+struct RawPoint {
+  XY p;
+  uint32_t feature;
+};
+
+Bounds boundsOf(const RawTriangle& t) {
+  Bounds b;
+  for (const XY& p : t.p) b.add(p.x, p.y);
+  return b;
+}
+Bounds boundsOf(const RawSegment& s) {
+  Bounds b;
+  b.add(s.a.x, s.a.y);
+  b.add(s.b.x, s.b.y);
+  return b;
+}
+Bounds boundsOf(const RawPoint& p) {
+  Bounds b;
+  b.add(p.p.x, p.p.y);
+  return b;
+}
+
+// Puts primitives into a grid over `extent` (counting sort by the cell of
+// their bounds' centre) so the renderer can skip runs outside the view. Few
+// primitives get one tile: a draw call costs more than culling saves.
+template <class Raw>
+std::vector<Tile> tileOrder(std::vector<Raw>& raw, const Bounds& extent) {
+  std::vector<Tile> tiles;
+  if (raw.empty()) return tiles;
+  constexpr size_t kPerTile = 4096;
+  int grid = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(raw.size()) / kPerTile)));
+  grid = std::clamp(grid, 1, 16);
+  double cw = std::max(extent.width(), 1e-12) / grid, ch = std::max(extent.height(), 1e-12) / grid;
+  std::vector<uint32_t> cell(raw.size());
+  std::vector<uint32_t> counts(static_cast<size_t>(grid) * grid + 1, 0);
+  for (size_t i = 0; i < raw.size(); ++i) {
+    Bounds b = boundsOf(raw[i]);
+    int cx = std::clamp(static_cast<int>(((b.minx + b.maxx) / 2 - extent.minx) / cw), 0, grid - 1);
+    int cy = std::clamp(static_cast<int>(((b.miny + b.maxy) / 2 - extent.miny) / ch), 0, grid - 1);
+    cell[i] = static_cast<uint32_t>(cy * grid + cx);
+    ++counts[cell[i] + 1];
+  }
+  for (size_t c = 1; c < counts.size(); ++c) counts[c] += counts[c - 1];
+  std::vector<Raw> sorted(raw.size());
+  std::vector<uint32_t> next(counts.begin(), counts.end() - 1);
+  for (size_t i = 0; i < raw.size(); ++i) sorted[next[cell[i]]++] = std::move(raw[i]);
+  raw = std::move(sorted);
+  for (size_t c = 0; c + 1 < counts.size(); ++c) {
+    if (counts[c + 1] == counts[c]) continue;
+    Tile t;
+    t.first = counts[c];
+    t.count = counts[c + 1] - counts[c];
+    for (uint32_t i = t.first; i < t.first + t.count; ++i) t.bounds.add(boundsOf(raw[i]));
+    t.origin = {(t.bounds.minx + t.bounds.maxx) / 2, (t.bounds.miny + t.bounds.maxy) / 2};
+    tiles.push_back(t);
+  }
+  return tiles;
+}
+
+float rel(double v, double origin) { return static_cast<float>(v - origin); }
+
+void buildLevel(const std::vector<ProjectedFeature>& features, double tolerance, const Bounds& extent,
+                DetailLevel& level) {
+  level.tolerance = tolerance;
+  std::vector<RawTriangle> triangles;
+  std::vector<RawSegment> segments;
+  std::vector<XY> triangleBuffer;
+  std::vector<Ring> rings;
+
+  auto addPath = [&](const std::vector<XY>& path, uint32_t feature) {
+    double along = 0;
+    size_t before = segments.size();
+    for (size_t i = 0; i + 1 < path.size(); ++i) {
+      const XY& a = path[i];
+      const XY& b = path[i + 1];
+      double len = std::hypot(b.x - a.x, b.y - a.y);
+      if (len > 0) segments.push_back({a, b, along, feature});
+      along += len;
+    }
+    // A path with no length still shows: as a dot the width of the line.
+    if (segments.size() == before && !path.empty()) segments.push_back({path[0], path[0], 0.0, feature});
+  };
+
+  for (const ProjectedFeature& f : features) {
+    for (const auto& line : f.lines) {
+      if (tolerance > 0) {
+        addPath(simplifyLine(line, tolerance), f.index);
+      } else {
+        addPath(line, f.index);
+      }
+    }
+    for (const auto& polygon : f.polygons) {
+      rings.clear();
+      for (size_t r = 0; r < polygon.size(); ++r) {
+        Ring ring = tolerance > 0 ? simplifyRing(polygon[r], tolerance) : polygon[r];
+        if (ring.size() < 4) {
+          if (r == 0) break;  // the outer ring vanished: so does the polygon
+          continue;
+        }
+        rings.push_back(std::move(ring));
+      }
+      if (rings.empty()) continue;
+      triangleBuffer.clear();
+      if (tessellate(rings, triangleBuffer)) {
+        for (size_t i = 0; i + 2 < triangleBuffer.size(); i += 3) {
+          triangles.push_back({{triangleBuffer[i], triangleBuffer[i + 1], triangleBuffer[i + 2]}, f.index});
+        }
+      }
+      if (f.outline) {
+        for (const Ring& ring : rings) addPath(ring, f.index | kOutlineFlag);
+      }
+    }
+  }
+
+  level.fillTiles = tileOrder(triangles, extent);
+  level.fills.reserve(triangles.size() * 3);
+  for (const Tile& t : level.fillTiles) {
+    for (uint32_t i = t.first; i < t.first + t.count; ++i) {
+      for (const XY& p : triangles[i].p) {
+        level.fills.push_back({rel(p.x, t.origin.x), rel(p.y, t.origin.y), triangles[i].feature});
+      }
+    }
+  }
+  level.segmentTiles = tileOrder(segments, extent);
+  level.segments.reserve(segments.size());
+  for (const Tile& t : level.segmentTiles) {
+    for (uint32_t i = t.first; i < t.first + t.count; ++i) {
+      const RawSegment& s = segments[i];
+      level.segments.push_back({rel(s.a.x, t.origin.x), rel(s.a.y, t.origin.y), rel(s.b.x, t.origin.x),
+                                rel(s.b.y, t.origin.y), static_cast<float>(s.distance), s.feature});
+    }
+  }
+}
+
+size_t simplifiedVertexCount(const std::vector<ProjectedFeature>& features, double tolerance) {
+  size_t n = 0;
+  for (const ProjectedFeature& f : features) {
+    for (const auto& line : f.lines) n += simplifyLine(line, tolerance).size();
+    for (const auto& polygon : f.polygons) {
+      for (const Ring& ring : polygon) n += simplifyRing(ring, tolerance).size();
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance) {
+  if (line.size() <= 2 || !(tolerance > 0)) return line;
+  std::vector<char> keep(line.size(), 0);
+  keep.front() = keep.back() = 1;
+  markKept(line, 0, line.size() - 1, tolerance * tolerance, keep);
+  std::vector<XY> out;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if (keep[i]) out.push_back(line[i]);
+  }
+  return out;
+}
+
+std::vector<XY> simplifyRing(const std::vector<XY>& ring, double tolerance) {
+  if (ring.size() < 4) return {};
+  if (!(tolerance > 0)) return ring;
+  Bounds b;
+  for (const XY& p : ring) b.add(p.x, p.y);
+  // Smaller than the tolerance: it would draw as less than a pixel.
+  if (b.width() < tolerance && b.height() < tolerance) return {};
+  // Split at the point farthest from the start, so both halves are open lines
+  // whose ends (the start and that point) always stay.
+  size_t far = 0;
+  double worst = -1;
+  for (size_t i = 1; i + 1 < ring.size(); ++i) {
+    double dx = ring[i].x - ring[0].x, dy = ring[i].y - ring[0].y;
+    double d = dx * dx + dy * dy;
+    if (d > worst) {
+      worst = d;
+      far = i;
+    }
+  }
+  std::vector<char> keep(ring.size(), 0);
+  keep[0] = keep[far] = keep[ring.size() - 1] = 1;
+  double tol2 = tolerance * tolerance;
+  markKept(ring, 0, far, tol2, keep);
+  markKept(ring, far, ring.size() - 1, tol2, keep);
+  std::vector<XY> out;
+  for (size_t i = 0; i < ring.size(); ++i) {
+    if (keep[i]) out.push_back(ring[i]);
+  }
+  if (out.size() < 4) return {};
+  return out;
+}
+
+LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& projection, const BuildOptions& options) {
+  LayerGeometry out;
+  std::vector<ProjectedFeature> features;
+  features.reserve(layer.features.size());
+  std::vector<XY> buffer;
+  size_t exactVertices = 0;
+
+  auto project = [&](const Path& path) -> const std::vector<XY>& {
+    buffer.resize(path.size());
+    projection.forward(path.data(), buffer.data(), path.size());
+    return buffer;
+  };
+
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    const Feature& feature = layer.features[i];
+    const Geometry& g = feature.geometry;
+    ProjectedFeature pf;
+    pf.index = static_cast<uint32_t>(i);
+    pf.outline = options.outlines && layer.styleFor(feature).strokeWidth > 0;
+    for (const LonLat& p : g.points) {
+      XY xy = projection.forward(p);
+      if (finite(xy)) pf.points.push_back(xy);
+    }
+    for (const Path& line : g.lines) {
+      // A line leaving the projection's domain is cut there, not joined across the gap.
+      std::vector<XY> run;
+      for (const XY& p : project(line)) {
+        if (finite(p)) {
+          if (run.empty() || !(run.back() == p)) run.push_back(p);
+        } else if (!run.empty()) {
+          if (run.size() >= 2) pf.lines.push_back(std::move(run));
+          run.clear();
+        }
+      }
+      if (!run.empty()) pf.lines.push_back(std::move(run));
+    }
+    for (const Polygon& polygon : g.polygons) {
+      std::vector<Ring> rings;
+      auto addRing = [&](const Path& path) {
+        Ring ring;
+        for (const XY& p : project(path)) {
+          if (finite(p) && (ring.empty() || !(ring.back() == p))) ring.push_back(p);
+        }
+        if (ring.size() >= 2 && !(ring.front() == ring.back())) ring.push_back(ring.front());
+        if (ring.size() < 4) return false;
+        rings.push_back(std::move(ring));
+        return true;
+      };
+      if (!addRing(polygon.outer)) continue;
+      for (const Path& hole : polygon.holes) addRing(hole);
+      pf.polygons.push_back(std::move(rings));
+    }
+    if (pf.points.empty() && pf.lines.empty() && pf.polygons.empty()) {
+      ++out.droppedFeatures;
+      continue;
+    }
+    for (const XY& p : pf.points) out.bounds.add(p.x, p.y);
+    for (const auto& line : pf.lines) {
+      exactVertices += line.size();
+      for (const XY& p : line) out.bounds.add(p.x, p.y);
+    }
+    for (const auto& polygon : pf.polygons) {
+      out.hasFills = true;
+      for (const Ring& ring : polygon) exactVertices += ring.size();
+      for (const XY& p : polygon.front()) out.bounds.add(p.x, p.y);
+    }
+    features.push_back(std::move(pf));
+  }
+
+  // Levels of detail: tolerances halve from 1/256 of the layer's size until
+  // simplifying no longer saves a quarter of the vertices; the exact geometry
+  // is the last level. The renderer picks the coarsest level whose tolerance
+  // is below half a pixel.
+  if (!out.bounds.empty()) {
+    double size = std::max(out.bounds.width(), out.bounds.height());
+    std::vector<double> tolerances;
+    for (double tol = size / 256; tol > size * 1e-9 && exactVertices > 0; tol /= 2) {
+      if (simplifiedVertexCount(features, tol) > exactVertices * 3 / 4) break;
+      tolerances.push_back(tol);
+    }
+    tolerances.push_back(0.0);
+    out.levels.resize(tolerances.size());
+    for (size_t l = 0; l < tolerances.size(); ++l) buildLevel(features, tolerances[l], out.bounds, out.levels[l]);
+    out.hasOutlines = !out.levels.back().segments.empty();
+  }
+
+  std::vector<RawPoint> points;
+  for (const ProjectedFeature& f : features) {
+    for (const XY& p : f.points) points.push_back({p, f.index});
+    if (!f.points.empty()) out.labels.push_back({f.points.front(), f.index});
+  }
+  out.pointTiles = tileOrder(points, out.bounds);
+  out.points.reserve(points.size());
+  for (const Tile& t : out.pointTiles) {
+    for (uint32_t i = t.first; i < t.first + t.count; ++i) {
+      out.points.push_back({rel(points[i].p.x, t.origin.x), rel(points[i].p.y, t.origin.y), points[i].feature});
+    }
+  }
+  return out;
+}
+
+}  // namespace pamir::render::detail

@@ -1,0 +1,85 @@
+#pragma once
+// The CPU side of a vector layer in the view CRS: projected, simplified into
+// levels of detail, triangulated and cut into spatial tiles, ready to upload.
+// Built once per (layer, projection); the GPU never sees a lon/lat.
+// Internal to render.
+#include <cstdint>
+#include <vector>
+
+#include "core/feature.hpp"
+#include "geo/projection.hpp"
+
+namespace pamir::render::detail {
+
+/// Positions are floats relative to their tile's origin (view CRS units), so
+/// that a view zoomed in far from the layer's centre does not lose precision.
+struct FillVertex {
+  float x, y;
+  uint32_t feature;
+};
+/// Set in SegmentInstance::feature for polygon outlines (as opposed to lines).
+inline constexpr uint32_t kOutlineFlag = 0x80000000u;
+
+struct SegmentInstance {
+  float x0, y0, x1, y1;
+  float distance;  ///< along its line at (x0,y0), view CRS units: keeps dashes continuous across segments
+  uint32_t feature;  ///< feature index, with kOutlineFlag for polygon outlines
+};
+struct PointInstance {
+  float x, y;
+  uint32_t feature;
+};
+
+/// A contiguous run of primitives in one array, all near each other.
+struct Tile {
+  Bounds bounds;    ///< view CRS, of the primitives themselves (no stroke width)
+  XY origin;        ///< the positions of this run are relative to it
+  uint32_t first = 0;
+  uint32_t count = 0;  ///< primitives: triangles (3 vertices each), segments or points
+};
+
+/// One level of detail: rings and lines simplified to `tolerance` view units.
+struct DetailLevel {
+  double tolerance = 0.0;  ///< 0 = the exact geometry
+  std::vector<FillVertex> fills;  ///< 3 per triangle
+  std::vector<Tile> fillTiles;
+  std::vector<SegmentInstance> segments;  ///< lines and polygon outlines
+  std::vector<Tile> segmentTiles;
+};
+
+/// A point feature's label anchor.
+struct LabelAnchor {
+  XY position;  ///< view CRS
+  uint32_t feature;
+};
+
+struct LayerGeometry {
+  Bounds bounds;                     ///< view CRS, of everything drawable
+  std::vector<DetailLevel> levels;   ///< coarsest first; the last is exact
+  std::vector<PointInstance> points;
+  std::vector<Tile> pointTiles;
+  std::vector<LabelAnchor> labels;   ///< first point of each point feature
+  bool hasFills = false;             ///< any polygon
+  bool hasOutlines = false;          ///< any segment in the exact level
+  size_t droppedFeatures = 0;        ///< nothing drawable left after projection
+};
+
+struct BuildOptions {
+  /// Polygon outlines are built for features whose style has a stroke; this
+  /// says whether the caller wants them at all.
+  bool outlines = true;
+};
+
+/// Projects, simplifies and triangulates a layer. Features that cannot be
+/// drawn (outside the projection's domain, empty) are skipped and counted.
+LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& projection,
+                                 const BuildOptions& options = {});
+
+/// Douglas–Peucker simplification of an open line (endpoints kept) to
+/// `tolerance`; exposed for tests.
+std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance);
+/// The same for a closed ring (stored closed); returns an empty ring when it
+/// collapses below three distinct points.
+std::vector<XY> simplifyRing(const std::vector<XY>& ring, double tolerance);
+
+}  // namespace pamir::render::detail

@@ -1,0 +1,959 @@
+#include "render/map_renderer.hpp"
+
+#include <glad/gl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "render/embedded_shaders.hpp"
+#include "render/label_painter.hpp"
+#include "render/layer_geometry.hpp"
+
+namespace pamir::render {
+
+namespace {
+
+using detail::FillVertex;
+using detail::LayerGeometry;
+using detail::PointInstance;
+using detail::SegmentInstance;
+using detail::Tile;
+
+constexpr int kStyleTexels = 3;
+
+// Texture units, fixed for every program.
+constexpr GLint kUnitStyles = 0;
+constexpr GLint kUnitVisible = 1;
+constexpr GLint kUnitImage = 2;
+
+// ---------------------------------------------------------------- GL names with owners
+struct Buffer {
+  GLuint id = 0;
+  Buffer() = default;
+  Buffer(const Buffer&) = delete;
+  Buffer& operator=(const Buffer&) = delete;
+  ~Buffer() { reset(); }
+  void create() {
+    if (!id) glGenBuffers(1, &id);
+  }
+  void reset() {
+    if (id) glDeleteBuffers(1, &id);
+    id = 0;
+  }
+};
+struct VertexArray {
+  GLuint id = 0;
+  VertexArray() = default;
+  VertexArray(const VertexArray&) = delete;
+  VertexArray& operator=(const VertexArray&) = delete;
+  ~VertexArray() { reset(); }
+  void create() {
+    if (!id) glGenVertexArrays(1, &id);
+  }
+  void reset() {
+    if (id) glDeleteVertexArrays(1, &id);
+    id = 0;
+  }
+};
+struct Texture {
+  GLuint id = 0;
+  Texture() = default;
+  Texture(const Texture&) = delete;
+  Texture& operator=(const Texture&) = delete;
+  ~Texture() { reset(); }
+  void create() {
+    if (!id) glGenTextures(1, &id);
+  }
+  void reset() {
+    if (id) glDeleteTextures(1, &id);
+    id = 0;
+  }
+};
+struct Framebuffer {
+  GLuint id = 0;
+  Framebuffer() = default;
+  Framebuffer(const Framebuffer&) = delete;
+  Framebuffer& operator=(const Framebuffer&) = delete;
+  ~Framebuffer() { reset(); }
+  void create() {
+    if (!id) glGenFramebuffers(1, &id);
+  }
+  void reset() {
+    if (id) glDeleteFramebuffers(1, &id);
+    id = 0;
+  }
+};
+struct Renderbuffer {
+  GLuint id = 0;
+  Renderbuffer() = default;
+  Renderbuffer(const Renderbuffer&) = delete;
+  Renderbuffer& operator=(const Renderbuffer&) = delete;
+  ~Renderbuffer() { reset(); }
+  void create() {
+    if (!id) glGenRenderbuffers(1, &id);
+  }
+  void reset() {
+    if (id) glDeleteRenderbuffers(1, &id);
+    id = 0;
+  }
+};
+
+// ---------------------------------------------------------------- shaders
+struct Program {
+  GLuint id = 0;
+  GLint offset = -1, scale = -1, viewport = -1, pixelRatio = -1, layerOpacity = -1;
+  GLint plain = -1, plainOwn = -1, plainColour = -1, smooth = -1;
+  GLint styles = -1, visible = -1, image = -1;
+
+  Program() = default;
+  Program(const Program&) = delete;
+  Program& operator=(const Program&) = delete;
+  ~Program() {
+    if (id) glDeleteProgram(id);
+  }
+};
+
+std::string shaderLog(GLuint shader) {
+  GLint length = 0;
+  glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
+  std::string log(static_cast<size_t>(std::max(length, 1)), '\0');
+  glGetShaderInfoLog(shader, length, nullptr, log.data());
+  while (!log.empty() && (log.back() == '\0' || log.back() == '\n')) log.pop_back();
+  return log;
+}
+
+GLuint compileShader(GLenum type, const std::string& source, const std::string& name, std::string* error) {
+  GLuint shader = glCreateShader(type);
+  const char* text = source.c_str();
+  glShaderSource(shader, 1, &text, nullptr);
+  glCompileShader(shader);
+  GLint ok = 0;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    *error = "shader " + name + " does not compile: " + shaderLog(shader);
+    glDeleteShader(shader);
+    return 0;
+  }
+  return shader;
+}
+
+bool linkProgram(Program& program, const std::string& vertex, const std::string& fragment, const std::string& name,
+                 std::string* error) {
+  GLuint vs = compileShader(GL_VERTEX_SHADER, vertex, name + ".vert", error);
+  if (!vs) return false;
+  GLuint fs = compileShader(GL_FRAGMENT_SHADER, fragment, name + ".frag", error);
+  if (!fs) {
+    glDeleteShader(vs);
+    return false;
+  }
+  program.id = glCreateProgram();
+  glAttachShader(program.id, vs);
+  glAttachShader(program.id, fs);
+  glBindFragDataLocation(program.id, 0, "oColour");
+  glLinkProgram(program.id);
+  glDeleteShader(vs);
+  glDeleteShader(fs);
+  GLint ok = 0;
+  glGetProgramiv(program.id, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    GLint length = 0;
+    glGetProgramiv(program.id, GL_INFO_LOG_LENGTH, &length);
+    std::string log(static_cast<size_t>(std::max(length, 1)), '\0');
+    glGetProgramInfoLog(program.id, length, nullptr, log.data());
+    *error = "shader program " + name + " does not link: " + log;
+    return false;
+  }
+  auto at = [&](const char* u) { return glGetUniformLocation(program.id, u); };
+  program.offset = at("uOffset");
+  program.scale = at("uScale");
+  program.viewport = at("uViewportPx");
+  program.pixelRatio = at("uPixelRatio");
+  program.layerOpacity = at("uLayerOpacity");
+  program.plain = at("uPlain");
+  program.plainOwn = at("uPlainOwnColour");
+  program.plainColour = at("uPlainColour");
+  program.smooth = at("uSmooth");
+  program.styles = at("uStyles");
+  program.visible = at("uVisible");
+  program.image = at("uImage");
+  glUseProgram(program.id);
+  if (program.styles >= 0) glUniform1i(program.styles, kUnitStyles);
+  if (program.visible >= 0) glUniform1i(program.visible, kUnitVisible);
+  if (program.image >= 0) glUniform1i(program.image, kUnitImage);
+  glUseProgram(0);
+  return true;
+}
+
+// ---------------------------------------------------------------- GPU-side layers
+struct LevelRanges {
+  double tolerance = 0;
+  size_t fillBase = 0;     // first vertex of this level in the fill buffer
+  size_t segmentBase = 0;  // first instance of this level in the segment buffer
+  std::vector<Tile> fillTiles;
+  std::vector<Tile> segmentTiles;
+};
+
+struct LabelSource {
+  XY position;
+  uint32_t feature;
+};
+
+struct VectorGpu {
+  const Layer* layer = nullptr;
+  Bounds bounds;
+  std::vector<LevelRanges> levels;
+  std::vector<Tile> pointTiles;
+  std::vector<LabelSource> labels;
+  bool hasFills = false;
+  size_t droppedFeatures = 0;
+  std::vector<char> outlined;  // per feature: outline segments were built (style had a stroke)
+  float maxStrokePx = 0;       // style px, for culling margins
+  float maxSymbolPx = 0;
+
+  Buffer fillBuffer, segmentBuffer, pointBuffer;
+  VertexArray fillVao, segmentVao, pointVao;
+  Buffer styleBuffer, visibleBuffer;
+  Texture styleTexture, visibleTexture;
+  std::vector<uint8_t> visible;  // per feature
+  bool shown = true;
+};
+
+struct RasterTile {
+  Texture texture;
+  XY origin;
+  Bounds bounds;
+  GLint first = 0;
+  GLsizei count = 0;  // vertices
+};
+
+struct RasterGpu {
+  const RasterLayer* raster = nullptr;
+  std::vector<std::unique_ptr<RasterTile>> tiles;
+  Buffer meshBuffer;
+  VertexArray meshVao;
+  bool shown = true;
+};
+
+struct RasterVertex {
+  float x, y, u, v;
+};
+
+float unit(uint8_t c) { return c / 255.0f; }
+
+void putColour(float* out, const Color& c, float opacity) {
+  out[0] = unit(c.r);
+  out[1] = unit(c.g);
+  out[2] = unit(c.b);
+  out[3] = unit(c.a) * std::clamp(opacity, 0.0f, 1.0f);
+}
+
+void setColourUniform(GLint location, const Color& c) {
+  if (location >= 0) glUniform4f(location, unit(c.r), unit(c.g), unit(c.b), unit(c.a));
+}
+
+}  // namespace
+
+// ================================================================ Impl
+struct MapRenderer::Impl {
+  std::string error;
+  Program fill, segment, symbol, raster;
+  bool ready = false;
+
+  std::optional<geo::Projection> projection;
+  std::vector<const Layer*> vectorLayers;
+  std::vector<const RasterLayer*> rasterLayers;
+  std::vector<LayerRef> order;
+  std::vector<std::unique_ptr<VectorGpu>> vectors;
+  std::vector<std::unique_ptr<RasterGpu>> rasters;
+
+  FrameStats frame;
+  UploadStats uploads;
+  detail::LabelPainter labels;
+
+  // Off-screen target for renderToImage, kept while the size stays.
+  Framebuffer msaaFbo, resolveFbo;
+  Renderbuffer msaaColour, resolveColour;
+  int targetWidth = 0, targetHeight = 0, targetSamples = -1;
+
+  void loadShaders(const std::string& directory);
+  const geo::Projection& currentProjection();
+  void buildVector(VectorGpu& gpu);
+  void uploadStyles(VectorGpu& gpu);
+  void uploadVisibility(VectorGpu& gpu);
+  void buildRaster(RasterGpu& gpu);
+  void draw(const MapView& view, const RenderOptions& options);
+  void drawVector(VectorGpu& gpu, const MapView& view, const RenderOptions& options, const Bounds& extent);
+  void drawRaster(RasterGpu& gpu, const MapView& view, const Bounds& extent);
+  void drawLabels(const MapView& view, const RenderOptions& options);
+  void setViewUniforms(const Program& p, const MapView& view, const RenderOptions& options, float opacity);
+  bool prepareTarget(int width, int height, int samples);
+};
+
+void MapRenderer::Impl::loadShaders(const std::string& directory) {
+  auto source = [&](const std::string& name) -> std::string {
+    if (!directory.empty()) {
+      std::ifstream in(directory + "/" + name);
+      if (in) {
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+      }
+      error = "cannot read shader " + directory + "/" + name;
+      return {};
+    }
+    for (const auto& s : embedded::kShaders) {
+      if (name == s.name) return s.text;
+    }
+    error = "shader " + name + " is not built in";
+    return {};
+  };
+  const std::string version = "#version 330 core\n";
+  const std::string common = source("feature_style.glsl");
+  struct Spec {
+    Program* program;
+    const char* name;
+  } specs[] = {{&fill, "fill"}, {&segment, "segment"}, {&symbol, "symbol"}, {&raster, "raster"}};
+  for (const Spec& s : specs) {
+    std::string vs = source(std::string(s.name) + ".vert.glsl");
+    std::string fs = source(std::string(s.name) + ".frag.glsl");
+    if (!error.empty()) return;
+    // #line resets keep compiler messages pointing at lines of the right file.
+    if (!linkProgram(*s.program, version + common + "\n#line 1\n" + vs, version + fs, s.name, &error)) return;
+  }
+  ready = true;
+}
+
+const geo::Projection& MapRenderer::Impl::currentProjection() {
+  if (!projection) {
+    std::string why;
+    projection = geo::Projection::create(geo::kDefaultViewCrs, &why);
+  }
+  return *projection;
+}
+
+// Builds the CPU geometry and uploads it with its style and visibility tables.
+void MapRenderer::Impl::buildVector(VectorGpu& gpu) {
+  const Layer& layer = *gpu.layer;
+  LayerGeometry geometry = detail::buildLayerGeometry(layer, currentProjection());
+  gpu.bounds = geometry.bounds;
+  gpu.hasFills = geometry.hasFills;
+  gpu.droppedFeatures = geometry.droppedFeatures;
+  gpu.outlined.assign(layer.features.size(), 0);
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    gpu.outlined[i] = layer.styleFor(layer.features[i]).strokeWidth > 0;
+  }
+
+  // Every level goes into one buffer per primitive kind; a level is a range of it.
+  std::vector<FillVertex> fills;
+  std::vector<SegmentInstance> segments;
+  gpu.levels.clear();
+  for (auto& level : geometry.levels) {
+    LevelRanges r;
+    r.tolerance = level.tolerance;
+    r.fillBase = fills.size();
+    r.segmentBase = segments.size();
+    r.fillTiles = std::move(level.fillTiles);
+    r.segmentTiles = std::move(level.segmentTiles);
+    fills.insert(fills.end(), level.fills.begin(), level.fills.end());
+    segments.insert(segments.end(), level.segments.begin(), level.segments.end());
+    gpu.levels.push_back(std::move(r));
+    level.fills = {};
+    level.segments = {};
+  }
+  gpu.pointTiles = std::move(geometry.pointTiles);
+  gpu.labels.clear();
+  for (const auto& a : geometry.labels) gpu.labels.push_back({a.position, a.feature});
+
+  auto upload = [&](Buffer& buffer, const void* data, size_t bytes) {
+    buffer.create();
+    glBindBuffer(GL_ARRAY_BUFFER, buffer.id);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
+    ++uploads.geometryUploads;
+    uploads.geometryBytes += bytes;
+  };
+
+  gpu.fillVao.create();
+  glBindVertexArray(gpu.fillVao.id);
+  upload(gpu.fillBuffer, fills.data(), fills.size() * sizeof(FillVertex));
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FillVertex), reinterpret_cast<void*>(0));
+  glEnableVertexAttribArray(1);
+  glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(FillVertex),
+                         reinterpret_cast<void*>(offsetof(FillVertex, feature)));
+
+  // Instanced: the attribute pointers are set per tile at draw time (GL 3.3 has no base instance).
+  gpu.segmentVao.create();
+  glBindVertexArray(gpu.segmentVao.id);
+  upload(gpu.segmentBuffer, segments.data(), segments.size() * sizeof(SegmentInstance));
+  for (GLuint a = 0; a < 3; ++a) {
+    glEnableVertexAttribArray(a);
+    glVertexAttribDivisor(a, 1);
+  }
+
+  gpu.pointVao.create();
+  glBindVertexArray(gpu.pointVao.id);
+  upload(gpu.pointBuffer, geometry.points.data(), geometry.points.size() * sizeof(PointInstance));
+  for (GLuint a = 0; a < 2; ++a) {
+    glEnableVertexAttribArray(a);
+    glVertexAttribDivisor(a, 1);
+  }
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+  if (gpu.visible.size() != layer.features.size()) gpu.visible.assign(layer.features.size(), 1);
+  uploadStyles(gpu);
+  uploadVisibility(gpu);
+}
+
+void MapRenderer::Impl::uploadStyles(VectorGpu& gpu) {
+  const Layer& layer = *gpu.layer;
+  size_t n = std::max<size_t>(layer.features.size(), 1);
+  std::vector<float> table(n * kStyleTexels * 4, 0.0f);
+  gpu.maxStrokePx = 0;
+  gpu.maxSymbolPx = 0;
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    const Style& s = layer.styleFor(layer.features[i]);
+    float* t = &table[i * kStyleTexels * 4];
+    putColour(t, s.fill, s.opacity);
+    putColour(t + 4, s.stroke, s.opacity);
+    t[8] = std::max(s.strokeWidth, 0.0f);
+    t[9] = std::max(s.symbolSize, 0.0f);
+    t[10] = static_cast<float>(static_cast<int>(s.symbol));
+    t[11] = static_cast<float>((s.dashed ? 1 : 0) | (s.filled ? 2 : 0));
+    gpu.maxStrokePx = std::max(gpu.maxStrokePx, t[8]);
+    gpu.maxSymbolPx = std::max(gpu.maxSymbolPx, t[9]);
+  }
+  gpu.styleBuffer.create();
+  glBindBuffer(GL_TEXTURE_BUFFER, gpu.styleBuffer.id);
+  glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(table.size() * sizeof(float)), table.data(),
+               GL_STATIC_DRAW);
+  gpu.styleTexture.create();
+  glBindTexture(GL_TEXTURE_BUFFER, gpu.styleTexture.id);
+  glTexBuffer(GL_TEXTURE_BUFFER, GL_RGBA32F, gpu.styleBuffer.id);
+  glBindTexture(GL_TEXTURE_BUFFER, 0);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  ++uploads.styleUploads;
+}
+
+void MapRenderer::Impl::uploadVisibility(VectorGpu& gpu) {
+  std::vector<uint8_t> table(std::max<size_t>(gpu.visible.size(), 1), 0);
+  for (size_t i = 0; i < gpu.visible.size(); ++i) table[i] = gpu.visible[i] ? 255 : 0;
+  gpu.visibleBuffer.create();
+  glBindBuffer(GL_TEXTURE_BUFFER, gpu.visibleBuffer.id);
+  glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(table.size()), table.data(), GL_DYNAMIC_DRAW);
+  gpu.visibleTexture.create();
+  glBindTexture(GL_TEXTURE_BUFFER, gpu.visibleTexture.id);
+  glTexBuffer(GL_TEXTURE_BUFFER, GL_R8, gpu.visibleBuffer.id);
+  glBindTexture(GL_TEXTURE_BUFFER, 0);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  ++uploads.visibilityUploads;
+}
+
+// A raster is cut into textures no larger than the GL allows; each gets a mesh
+// of its pixel grid transformed from the raster's CRS into the view CRS.
+void MapRenderer::Impl::buildRaster(RasterGpu& gpu) {
+  const RasterLayer& r = *gpu.raster;
+  gpu.tiles.clear();
+  if (r.width <= 0 || r.height <= 0 || r.rgba.size() < static_cast<size_t>(r.width) * r.height * 4) return;
+  const geo::Projection& view = currentProjection();
+  std::string why;
+  auto transform = geo::Transform::create(r.crsWkt.empty() ? std::string("EPSG:4326") : r.crsWkt,
+                                          view.definition(), &why);
+  if (!transform) return;
+
+  GLint maxTexture = 4096;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
+  const int tileSize = std::clamp(static_cast<int>(maxTexture), 256, 4096);
+  const double* g = r.geoTransform;
+  std::vector<RasterVertex> mesh;
+  bool uploadTextures = true;
+
+  for (int ty = 0; ty < r.height; ty += tileSize) {
+    for (int tx = 0; tx < r.width; tx += tileSize) {
+      int w = std::min(tileSize, r.width - tx), h = std::min(tileSize, r.height - ty);
+      auto tile = std::make_unique<RasterTile>();
+      // Grid cells of at most 8 raster pixels, at most 64 a side: the warp
+      // between grid points is linear, which is well under a pixel at these sizes.
+      int cellsX = std::clamp((w + 7) / 8, 1, 64), cellsY = std::clamp((h + 7) / 8, 1, 64);
+      std::vector<XY> grid(static_cast<size_t>(cellsX + 1) * (cellsY + 1));
+      std::vector<XY> uv(grid.size());
+      for (int j = 0; j <= cellsY; ++j) {
+        for (int i = 0; i <= cellsX; ++i) {
+          double px = tx + static_cast<double>(w) * i / cellsX, py = ty + static_cast<double>(h) * j / cellsY;
+          size_t k = static_cast<size_t>(j) * (cellsX + 1) + i;
+          grid[k] = {g[0] + px * g[1] + py * g[2], g[3] + px * g[4] + py * g[5]};
+          uv[k] = {static_cast<double>(i) / cellsX, static_cast<double>(j) / cellsY};
+        }
+      }
+      transform->apply(grid.data(), grid.size());
+      for (const XY& p : grid) {
+        if (std::isfinite(p.x) && std::isfinite(p.y)) tile->bounds.add(p.x, p.y);
+      }
+      if (tile->bounds.empty()) continue;
+      tile->origin = {(tile->bounds.minx + tile->bounds.maxx) / 2, (tile->bounds.miny + tile->bounds.maxy) / 2};
+      tile->first = static_cast<GLint>(mesh.size());
+      auto vertex = [&](size_t k) {
+        return RasterVertex{static_cast<float>(grid[k].x - tile->origin.x),
+                            static_cast<float>(grid[k].y - tile->origin.y), static_cast<float>(uv[k].x),
+                            static_cast<float>(uv[k].y)};
+      };
+      for (int j = 0; j < cellsY; ++j) {
+        for (int i = 0; i < cellsX; ++i) {
+          size_t a = static_cast<size_t>(j) * (cellsX + 1) + i, b = a + 1, c = a + (cellsX + 1), d = c + 1;
+          auto ok = [&](size_t k) { return std::isfinite(grid[k].x) && std::isfinite(grid[k].y); };
+          // A cell with a corner outside the view CRS's domain is left out.
+          if (!ok(a) || !ok(b) || !ok(c) || !ok(d)) continue;
+          for (size_t k : {a, b, c, b, d, c}) mesh.push_back(vertex(k));
+        }
+      }
+      tile->count = static_cast<GLsizei>(mesh.size()) - tile->first;
+      if (uploadTextures) {
+        tile->texture.create();
+        glBindTexture(GL_TEXTURE_2D, tile->texture.id);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, r.width);
+        glPixelStorei(GL_UNPACK_SKIP_PIXELS, tx);
+        glPixelStorei(GL_UNPACK_SKIP_ROWS, ty);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, r.rgba.data());
+        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+        glPixelStorei(GL_UNPACK_SKIP_PIXELS, 0);
+        glPixelStorei(GL_UNPACK_SKIP_ROWS, 0);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        glGenerateMipmap(GL_TEXTURE_2D);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        ++uploads.textureUploads;
+      }
+      gpu.tiles.push_back(std::move(tile));
+    }
+  }
+  gpu.meshVao.create();
+  glBindVertexArray(gpu.meshVao.id);
+  gpu.meshBuffer.create();
+  glBindBuffer(GL_ARRAY_BUFFER, gpu.meshBuffer.id);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.size() * sizeof(RasterVertex)), mesh.data(),
+               GL_STATIC_DRAW);
+  ++uploads.geometryUploads;
+  uploads.geometryBytes += mesh.size() * sizeof(RasterVertex);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(RasterVertex), reinterpret_cast<void*>(0));
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(RasterVertex),
+                        reinterpret_cast<void*>(offsetof(RasterVertex, u)));
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
+void MapRenderer::Impl::setViewUniforms(const Program& p, const MapView& view, const RenderOptions& options,
+                                        float opacity) {
+  if (p.scale >= 0) {
+    glUniform2f(p.scale, static_cast<float>(2.0 / (view.resolutionX() * view.width())),
+                static_cast<float>(2.0 / (view.resolutionY() * view.height())));
+  }
+  if (p.viewport >= 0) glUniform2f(p.viewport, static_cast<float>(view.width()), static_cast<float>(view.height()));
+  if (p.pixelRatio >= 0) glUniform1f(p.pixelRatio, options.pixelRatio);
+  if (p.layerOpacity >= 0) glUniform1f(p.layerOpacity, std::clamp(opacity, 0.0f, 1.0f));
+  if (p.plain >= 0) glUniform1i(p.plain, options.plain ? 1 : 0);
+  if (p.plainOwn >= 0) glUniform1i(p.plainOwn, options.plainFill ? 0 : 1);
+  setColourUniform(p.plainColour, options.plainFill.value_or(Color{}));
+  if (p.smooth >= 0) glUniform1i(p.smooth, options.antialias && !options.plain ? 1 : 0);
+}
+
+namespace {
+
+void setOffset(GLint location, const XY& origin, const XY& centre) {
+  // The subtraction happens in double: this is what keeps deep zooms steady.
+  glUniform2f(location, static_cast<float>(origin.x - centre.x), static_cast<float>(origin.y - centre.y));
+}
+
+Bounds grown(const Bounds& b, double dx, double dy) {
+  return {b.minx - dx, b.miny - dy, b.maxx + dx, b.maxy + dy};
+}
+
+}  // namespace
+
+void MapRenderer::Impl::drawVector(VectorGpu& gpu, const MapView& view, const RenderOptions& options,
+                                   const Bounds& extent) {
+  if (gpu.levels.empty() && gpu.pointTiles.empty()) return;
+  const XY centre = view.center();
+  const double pixel = std::min(view.resolutionX(), view.resolutionY());
+  const double allowed = std::max(0.0f, options.detailPx) * pixel;
+  const LevelRanges* level = nullptr;
+  for (const LevelRanges& l : gpu.levels) {
+    if (l.tolerance <= allowed) {
+      level = &l;
+      break;
+    }
+  }
+  const float opacity = 1.0f;  // per-feature opacity is already in the style table
+
+  glActiveTexture(GL_TEXTURE0 + kUnitStyles);
+  glBindTexture(GL_TEXTURE_BUFFER, gpu.styleTexture.id);
+  glActiveTexture(GL_TEXTURE0 + kUnitVisible);
+  glBindTexture(GL_TEXTURE_BUFFER, gpu.visibleTexture.id);
+
+  if (level && gpu.hasFills && !level->fillTiles.empty()) {
+    glUseProgram(fill.id);
+    setViewUniforms(fill, view, options, opacity);
+    glBindVertexArray(gpu.fillVao.id);
+    for (const Tile& t : level->fillTiles) {
+      if (!t.bounds.intersects(extent)) continue;
+      setOffset(fill.offset, t.origin, centre);
+      glDrawArrays(GL_TRIANGLES, static_cast<GLint>(level->fillBase + t.first * 3), static_cast<GLsizei>(t.count * 3));
+      ++frame.drawCalls;
+      frame.trianglesDrawn += t.count;
+    }
+  }
+
+  if (level && !level->segmentTiles.empty()) {
+    glUseProgram(segment.id);
+    setViewUniforms(segment, view, options, opacity);
+    glBindVertexArray(gpu.segmentVao.id);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.segmentBuffer.id);
+    double margin = (gpu.maxStrokePx * options.pixelRatio / 2 + 2);
+    Bounds near = grown(extent, margin * view.resolutionX(), margin * view.resolutionY());
+    for (const Tile& t : level->segmentTiles) {
+      if (!t.bounds.intersects(near)) continue;
+      setOffset(segment.offset, t.origin, centre);
+      auto base = static_cast<uintptr_t>((level->segmentBase + t.first) * sizeof(SegmentInstance));
+      glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base));
+      glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance),
+                            reinterpret_cast<void*>(base + offsetof(SegmentInstance, distance)));
+      glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, sizeof(SegmentInstance),
+                             reinterpret_cast<void*>(base + offsetof(SegmentInstance, feature)));
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
+      ++frame.drawCalls;
+      frame.trianglesDrawn += 2 * t.count;
+      frame.segmentsDrawn += t.count;
+    }
+  }
+
+  if (!gpu.pointTiles.empty()) {
+    glUseProgram(symbol.id);
+    setViewUniforms(symbol, view, options, opacity);
+    glBindVertexArray(gpu.pointVao.id);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.pointBuffer.id);
+    double margin = (gpu.maxSymbolPx + gpu.maxStrokePx) * options.pixelRatio / 2 + 2;
+    Bounds near = grown(extent, margin * view.resolutionX(), margin * view.resolutionY());
+    for (const Tile& t : gpu.pointTiles) {
+      if (!t.bounds.intersects(near)) continue;
+      setOffset(symbol.offset, t.origin, centre);
+      auto base = static_cast<uintptr_t>(t.first * sizeof(PointInstance));
+      glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base));
+      glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(PointInstance),
+                             reinterpret_cast<void*>(base + offsetof(PointInstance, feature)));
+      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
+      ++frame.drawCalls;
+      frame.trianglesDrawn += 2 * t.count;
+      frame.pointsDrawn += t.count;
+    }
+  }
+}
+
+void MapRenderer::Impl::drawRaster(RasterGpu& gpu, const MapView& view, const Bounds& extent) {
+  if (gpu.tiles.empty()) return;
+  glUseProgram(raster.id);
+  RenderOptions none;
+  setViewUniforms(raster, view, none, gpu.raster->opacity);
+  glBindVertexArray(gpu.meshVao.id);
+  glActiveTexture(GL_TEXTURE0 + kUnitImage);
+  for (const auto& t : gpu.tiles) {
+    if (!t->bounds.intersects(extent) || t->count == 0) continue;
+    setOffset(raster.offset, t->origin, view.center());
+    glBindTexture(GL_TEXTURE_2D, t->texture.id);
+    glDrawArrays(GL_TRIANGLES, t->first, t->count);
+    ++frame.drawCalls;
+    frame.trianglesDrawn += static_cast<size_t>(t->count / 3);
+  }
+  glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& options) {
+  std::vector<detail::LabelCandidate> candidates;
+  std::vector<std::string> texts;  // owns the strings the candidates point at
+  std::vector<std::pair<size_t, float>> pending;  // index into texts, offset
+  std::vector<XY> anchors;
+  const Bounds extent = view.extent();
+  // Top layer first: its labels win collisions.
+  for (auto it = order.rbegin(); it != order.rend(); ++it) {
+    if (it->kind != LayerRef::Kind::Vector || it->index >= vectors.size()) continue;
+    VectorGpu& gpu = *vectors[it->index];
+    const Layer& layer = *gpu.layer;
+    if (!gpu.shown || !layer.visible) continue;
+    for (const LabelSource& a : gpu.labels) {
+      if (!extent.contains(a.position.x, a.position.y)) continue;
+      if (a.feature >= layer.features.size() || !gpu.visible[a.feature]) continue;
+      const Feature& f = layer.features[a.feature];
+      const Style& s = layer.styleFor(f);
+      if (s.labelField.empty()) continue;
+      std::string text = toString(layer.value(f, s.labelField));
+      if (text.empty()) continue;
+      texts.push_back(std::move(text));
+      pending.emplace_back(texts.size() - 1, (s.symbolSize / 2 + s.strokeWidth / 2 + 3) * options.pixelRatio);
+      anchors.push_back(view.mapToPixel(a.position));
+    }
+  }
+  if (texts.empty()) return;
+  candidates.reserve(texts.size());
+  for (size_t i = 0; i < pending.size(); ++i) {
+    candidates.push_back({static_cast<float>(anchors[i].x), static_cast<float>(anchors[i].y), pending[i].second,
+                          &texts[pending[i].first]});
+  }
+  frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+}
+
+void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  frame = {};
+  glViewport(0, 0, view.width(), view.height());
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_SCISSOR_TEST);
+  glClearColor(unit(options.background.r), unit(options.background.g), unit(options.background.b),
+               unit(options.background.a));
+  glClear(GL_COLOR_BUFFER_BIT);
+  if (ready) {
+    if (options.plain) {
+      glDisable(GL_BLEND);
+    } else {
+      glEnable(GL_BLEND);
+      glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    }
+    const Bounds extent = view.extent();
+    for (const LayerRef& ref : order) {
+      if (ref.kind == LayerRef::Kind::Raster) {
+        if (options.plain || ref.index >= rasters.size()) continue;
+        RasterGpu& gpu = *rasters[ref.index];
+        if (gpu.shown && gpu.raster->visible) drawRaster(gpu, view, extent);
+      } else {
+        if (ref.index >= vectors.size()) continue;
+        VectorGpu& gpu = *vectors[ref.index];
+        if (gpu.shown && gpu.layer->visible) drawVector(gpu, view, options, extent);
+      }
+    }
+    glBindVertexArray(0);
+    glUseProgram(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    glActiveTexture(GL_TEXTURE0);
+    if (options.labels && !options.plain) {
+      glEnable(GL_BLEND);
+      drawLabels(view, options);
+    }
+  }
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  frame.cpuMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+bool MapRenderer::Impl::prepareTarget(int width, int height, int samples) {
+  if (width == targetWidth && height == targetHeight && samples == targetSamples && resolveFbo.id) return true;
+  GLint maxSize = 0, maxSamples = 0;
+  glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxSize);
+  glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+  if (width > maxSize || height > maxSize) return false;
+  samples = std::min(samples, static_cast<int>(maxSamples));
+  msaaFbo.reset();
+  msaaColour.reset();
+  resolveFbo.reset();
+  resolveColour.reset();
+  resolveColour.create();
+  glBindRenderbuffer(GL_RENDERBUFFER, resolveColour.id);
+  glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+  resolveFbo.create();
+  glBindFramebuffer(GL_FRAMEBUFFER, resolveFbo.id);
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, resolveColour.id);
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) return false;
+  if (samples > 1) {
+    msaaColour.create();
+    glBindRenderbuffer(GL_RENDERBUFFER, msaaColour.id);
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, width, height);
+    msaaFbo.create();
+    glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.id);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msaaColour.id);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+      msaaFbo.reset();
+      msaaColour.reset();
+    }
+  }
+  glBindRenderbuffer(GL_RENDERBUFFER, 0);
+  glBindFramebuffer(GL_FRAMEBUFFER, 0);
+  targetWidth = width;
+  targetHeight = height;
+  targetSamples = samples;
+  return true;
+}
+
+// ================================================================ MapRenderer
+MapRenderer::MapRenderer() : MapRenderer(std::string()) {}
+
+MapRenderer::MapRenderer(std::string shaderDir) : impl_(std::make_unique<Impl>()) { impl_->loadShaders(shaderDir); }
+
+MapRenderer::~MapRenderer() = default;
+
+bool MapRenderer::ok() const { return impl_->ready; }
+const std::string& MapRenderer::error() const { return impl_->error; }
+
+void MapRenderer::setProjection(const geo::Projection& projection) {
+  impl_->projection = projection;
+  for (auto& v : impl_->vectors) impl_->buildVector(*v);
+  for (auto& r : impl_->rasters) impl_->buildRaster(*r);
+}
+
+const geo::Projection& MapRenderer::projection() const { return impl_->currentProjection(); }
+
+void MapRenderer::setLayers(std::vector<const Layer*> vectors, std::vector<const RasterLayer*> rasters,
+                            std::vector<LayerRef> order) {
+  Impl& m = *impl_;
+  m.vectors.clear();
+  m.rasters.clear();
+  m.vectorLayers = std::move(vectors);
+  m.rasterLayers = std::move(rasters);
+  for (const Layer* layer : m.vectorLayers) {
+    auto gpu = std::make_unique<VectorGpu>();
+    gpu->layer = layer;
+    m.vectors.push_back(std::move(gpu));
+  }
+  for (const RasterLayer* raster : m.rasterLayers) {
+    auto gpu = std::make_unique<RasterGpu>();
+    gpu->raster = raster;
+    m.rasters.push_back(std::move(gpu));
+  }
+  setOrder(std::move(order));
+  for (auto& v : m.vectors) {
+    if (v->layer) m.buildVector(*v);
+  }
+  for (auto& r : m.rasters) {
+    if (r->raster) m.buildRaster(*r);
+  }
+}
+
+const std::vector<LayerRef>& MapRenderer::order() const { return impl_->order; }
+
+void MapRenderer::setOrder(std::vector<LayerRef> order) {
+  Impl& m = *impl_;
+  if (order.empty()) {
+    for (size_t i = 0; i < m.rasters.size(); ++i) order.push_back(LayerRef::raster(i));
+    for (size_t i = 0; i < m.vectors.size(); ++i) order.push_back(LayerRef::vector(i));
+  }
+  std::erase_if(order, [&](const LayerRef& r) {
+    return r.kind == LayerRef::Kind::Vector ? r.index >= m.vectors.size() : r.index >= m.rasters.size();
+  });
+  m.order = std::move(order);
+}
+
+void MapRenderer::setLayerVisible(size_t drawIndex, bool visible) {
+  if (drawIndex < impl_->order.size()) setLayerVisible(impl_->order[drawIndex], visible);
+}
+
+void MapRenderer::setLayerVisible(LayerRef layer, bool visible) {
+  if (layer.kind == LayerRef::Kind::Vector) {
+    if (layer.index < impl_->vectors.size()) impl_->vectors[layer.index]->shown = visible;
+  } else if (layer.index < impl_->rasters.size()) {
+    impl_->rasters[layer.index]->shown = visible;
+  }
+}
+
+void MapRenderer::setFeatureVisible(size_t vectorIndex, size_t featureIndex, bool visible) {
+  if (vectorIndex >= impl_->vectors.size()) return;
+  VectorGpu& gpu = *impl_->vectors[vectorIndex];
+  if (featureIndex >= gpu.visible.size() || (gpu.visible[featureIndex] != 0) == visible) return;
+  gpu.visible[featureIndex] = visible ? 1 : 0;
+  uint8_t texel = visible ? 255 : 0;
+  glBindBuffer(GL_TEXTURE_BUFFER, gpu.visibleBuffer.id);
+  glBufferSubData(GL_TEXTURE_BUFFER, static_cast<GLintptr>(featureIndex), 1, &texel);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  ++impl_->uploads.visibilityUploads;
+}
+
+void MapRenderer::setFeatureVisibility(size_t vectorIndex, const std::vector<uint8_t>& mask) {
+  if (vectorIndex >= impl_->vectors.size()) return;
+  VectorGpu& gpu = *impl_->vectors[vectorIndex];
+  for (size_t i = 0; i < gpu.visible.size(); ++i) gpu.visible[i] = i < mask.size() ? (mask[i] != 0) : 1;
+  impl_->uploadVisibility(gpu);
+}
+
+void MapRenderer::setFeatureFilter(const std::function<bool(const Layer&, const Feature&)>& keep) {
+  for (auto& v : impl_->vectors) {
+    const Layer& layer = *v->layer;
+    for (size_t i = 0; i < layer.features.size() && i < v->visible.size(); ++i) {
+      v->visible[i] = !keep || keep(layer, layer.features[i]) ? 1 : 0;
+    }
+    impl_->uploadVisibility(*v);
+  }
+}
+
+bool MapRenderer::featureVisible(size_t vectorIndex, size_t featureIndex) const {
+  if (vectorIndex >= impl_->vectors.size()) return false;
+  const VectorGpu& gpu = *impl_->vectors[vectorIndex];
+  return featureIndex < gpu.visible.size() && gpu.visible[featureIndex];
+}
+
+void MapRenderer::refreshStyles() {
+  for (auto& v : impl_->vectors) {
+    const Layer& layer = *v->layer;
+    bool rebuild = v->outlined.size() != layer.features.size();
+    for (size_t i = 0; !rebuild && i < layer.features.size(); ++i) {
+      rebuild = (layer.styleFor(layer.features[i]).strokeWidth > 0) != (v->outlined[i] != 0);
+    }
+    if (rebuild) {
+      impl_->buildVector(*v);
+    } else {
+      impl_->uploadStyles(*v);
+    }
+  }
+}
+
+void MapRenderer::draw(const MapView& view, const RenderOptions& options) { impl_->draw(view, options); }
+
+Image MapRenderer::renderToImage(const MapView& view, const RenderOptions& options) {
+  Impl& m = *impl_;
+  Image image;
+  int w = view.width(), h = view.height();
+  int samples = options.antialias && !options.plain ? 4 : 0;
+  if (!m.prepareTarget(w, h, samples)) return image;
+  GLint previous = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+  GLuint target = m.msaaFbo.id ? m.msaaFbo.id : m.resolveFbo.id;
+  glBindFramebuffer(GL_FRAMEBUFFER, target);
+  m.draw(view, options);
+  if (m.msaaFbo.id) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m.msaaFbo.id);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.resolveFbo.id);
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, m.resolveFbo.id);
+  image.width = w;
+  image.height = h;
+  image.rgba.resize(static_cast<size_t>(w) * h * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  glPixelStorei(GL_PACK_ALIGNMENT, 4);
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+  // GL's rows start at the bottom; images start at the top.
+  const size_t row = static_cast<size_t>(w) * 4;
+  std::vector<uint8_t> swap(row);
+  for (int y = 0; y < h / 2; ++y) {
+    uint8_t* a = image.rgba.data() + static_cast<size_t>(y) * row;
+    uint8_t* b = image.rgba.data() + static_cast<size_t>(h - 1 - y) * row;
+    std::memcpy(swap.data(), a, row);
+    std::memcpy(a, b, row);
+    std::memcpy(b, swap.data(), row);
+  }
+  return image;
+}
+
+const FrameStats& MapRenderer::lastFrame() const { return impl_->frame; }
+const UploadStats& MapRenderer::uploads() const { return impl_->uploads; }
+
+const char* MapRenderer::labelFontPath() { return detail::LabelPainter::fontPath(); }
+
+}  // namespace pamir::render

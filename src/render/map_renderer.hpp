@@ -1,0 +1,146 @@
+#pragma once
+// Draws vector and raster layers with OpenGL 3.3 core, in a window or
+// headless (see OffscreenContext).
+//
+// Geometry is projected, simplified into levels of detail, triangulated and
+// uploaded once, in setLayers() and again only in setProjection(); panning and
+// zooming change uniforms only. Positions are stored as floats relative to
+// small spatial tiles and offset by the view centre computed in double, so
+// deep zooms (view CRS coordinates of ~5e6 m) do not jitter.
+//
+// Every call needs the GL context the renderer was made in to be current.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/feature.hpp"
+#include "core/map_view.hpp"
+#include "core/style.hpp"
+#include "geo/projection.hpp"
+#include "render/image.hpp"
+
+namespace pamir::render {
+
+struct RenderOptions {
+  Color background{238, 238, 232, 255};
+  /// Comparison style (pamir render --plain): no rasters, labels, outlines,
+  /// nor any anti-aliasing; every polygon, line and point in `plainFill`
+  /// (or its own fill colour when unset) on `background`.
+  bool plain = false;
+  std::optional<Color> plainFill;
+  bool antialias = true;  ///< MSAA in renderToImage and smoothed edges of lines and symbols
+  bool labels = true;
+  /// Physical pixels per style pixel (HiDPI): line widths, symbol and label sizes scale by it.
+  float pixelRatio = 1.0f;
+  /// Largest simplification allowed, in pixels: the renderer draws the
+  /// coarsest level of detail whose tolerance is below this.
+  float detailPx = 0.5f;
+};
+
+/// What the last draw() did.
+struct FrameStats {
+  double cpuMs = 0;            ///< CPU time spent in draw(), without waiting for the GPU
+  size_t drawCalls = 0;
+  size_t trianglesDrawn = 0;   ///< submitted (fills + 2 per segment + 2 per symbol + raster meshes)
+  size_t segmentsDrawn = 0;
+  size_t pointsDrawn = 0;
+  size_t labelsDrawn = 0;
+};
+
+/// Data sent to the GPU since the renderer was made. Geometry counters move
+/// only in setLayers/setProjection; style and visibility tables in
+/// refreshStyles and the visibility setters; nothing in draw().
+struct UploadStats {
+  size_t geometryUploads = 0;    ///< vertex buffers and raster meshes
+  size_t geometryBytes = 0;
+  size_t textureUploads = 0;     ///< raster images
+  size_t styleUploads = 0;       ///< per-feature style tables
+  size_t visibilityUploads = 0;  ///< per-feature visibility tables
+};
+
+/// One entry of the drawing order.
+struct LayerRef {
+  enum class Kind { Vector, Raster };
+  Kind kind = Kind::Vector;
+  size_t index = 0;  ///< into the vectors or rasters given to setLayers
+  static LayerRef vector(size_t i) { return {Kind::Vector, i}; }
+  static LayerRef raster(size_t i) { return {Kind::Raster, i}; }
+  friend bool operator==(const LayerRef&, const LayerRef&) = default;
+};
+
+class MapRenderer {
+ public:
+  /// Shaders compiled into the library.
+  MapRenderer();
+  /// Shaders read from `shaderDir`/*.glsl instead (for editing shaders without rebuilding).
+  explicit MapRenderer(std::string shaderDir);
+  ~MapRenderer();
+  MapRenderer(const MapRenderer&) = delete;
+  MapRenderer& operator=(const MapRenderer&) = delete;
+
+  /// False (with the reason) when the shaders did not compile or link: draw() then draws nothing.
+  bool ok() const;
+  const std::string& error() const;
+
+  /// The view CRS (default: geo::kDefaultViewCrs). Re-projects the held layers
+  /// and uploads them again; sources are not re-read.
+  void setProjection(const geo::Projection& projection);
+  const geo::Projection& projection() const;
+
+  /// The layers to draw, held by pointer: they must outlive the renderer or
+  /// the next setLayers(). `order` lists them bottom first, rasters and
+  /// vectors interleaved as you like; empty means every raster (in the given
+  /// order) under every vector layer. Builds and uploads all geometry.
+  void setLayers(std::vector<const Layer*> vectors, std::vector<const RasterLayer*> rasters,
+                 std::vector<LayerRef> order = {});
+  const std::vector<LayerRef>& order() const;
+  /// Changes the drawing order only (no upload); entries must name layers given to setLayers.
+  void setOrder(std::vector<LayerRef> order);
+
+  /// Shows or hides a layer: `drawIndex` is its position in order() (0 = bottom).
+  /// A layer is drawn when this and its own `visible` flag are both true.
+  void setLayerVisible(size_t drawIndex, bool visible);
+  void setLayerVisible(LayerRef layer, bool visible);
+
+  /// Per-feature visibility of vector layer `vectorIndex` (index into the
+  /// features of that Layer), without re-uploading geometry.
+  void setFeatureVisible(size_t vectorIndex, size_t featureIndex, bool visible);
+  /// A whole mask at once (one byte per feature, non-zero = shown); shorter masks hide nothing more.
+  void setFeatureVisibility(size_t vectorIndex, const std::vector<uint8_t>& mask);
+  /// Evaluates `keep` for every feature of every vector layer (year and
+  /// country filters); an empty function shows everything again.
+  void setFeatureFilter(const std::function<bool(const Layer&, const Feature&)>& keep);
+  bool featureVisible(size_t vectorIndex, size_t featureIndex) const;
+
+  /// Re-reads Layer::style, styleRules and RasterLayer::opacity after the caller
+  /// changed them. Uploads only the per-feature style tables, unless a
+  /// feature gained or lost its outline (that layer's geometry is rebuilt).
+  void refreshStyles();
+
+  /// Draws into the currently bound framebuffer, which must be view.width() x
+  /// view.height() pixels. Leaves blending enabled and the program and vertex
+  /// array unbound.
+  void draw(const MapView& view, const RenderOptions& options = {});
+
+  /// Draws into an off-screen target (4x MSAA when antialias) and reads it
+  /// back, top row first. Empty when the size is beyond the GL limits.
+  Image renderToImage(const MapView& view, const RenderOptions& options = {});
+
+  const FrameStats& lastFrame() const;
+  const UploadStats& uploads() const;
+
+  /// Labels are drawn with a Dear ImGui context of the renderer's own (never
+  /// the application's, which stays current before and after); the font is
+  /// DejaVu Sans when installed, else ImGui's built-in one.
+  static const char* labelFontPath();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pamir::render
