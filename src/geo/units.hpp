@@ -1,0 +1,39 @@
+#pragma once
+// Distance units for input and display. Parsing is locale-independent (a
+// decimal point, never a comma).
+#include <optional>
+#include <string>
+
+namespace pamir::geo {
+
+enum class DistanceUnit { Metre, Kilometre, NauticalMile, StatuteMile };
+
+/// Metres in one unit: 1, 1000, 1852 (international nautical mile), 1609.344 (statute mile).
+double metresPerUnit(DistanceUnit u);
+
+/// "m", "km", "nm", "mi".
+const char* unitSymbol(DistanceUnit u);
+
+/// Accepts m, km, nm, mi and spelled-out forms (metres, meters, kilometres,
+/// nmi, "nautical miles", miles…), case-insensitive.
+std::optional<DistanceUnit> parseUnit(const std::string& text);
+
+/// Parses a distance with its unit: "200km", "150 nm", "10mi", "500m",
+/// "1.5 km". A bare number is accepted only when `defaultUnit` is given.
+/// Returns metres; nullopt with a one-line reason in *error on failure
+/// (negative, NaN, infinite, missing or unknown unit, trailing text).
+std::optional<double> parseDistance(const std::string& text, std::string* error,
+                                    std::optional<DistanceUnit> defaultUnit = std::nullopt);
+
+/// "212.35 km": the value in `unit` with `decimals` decimals.
+std::string formatDistance(double metres, DistanceUnit unit, int decimals = 3);
+
+/// `value` with a fixed number of decimals and a decimal point, whatever the locale.
+std::string formatFixed(double value, int decimals);
+
+/// Parses a finite decimal number (optional sign, digits, '.', digits; no
+/// exponent, no thousands separators) whatever the C or C++ locale. The whole
+/// string must be consumed.
+std::optional<double> parseDecimal(const std::string& text);
+
+}  // namespace pamir::geo
