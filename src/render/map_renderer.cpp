@@ -225,6 +225,7 @@ struct VectorGpu {
 
 struct RasterTile {
   Texture texture;
+  int x = 0, y = 0, width = 0, height = 0;  // raster pixels this texture holds
   XY origin;
   Bounds bounds;
   GLint first = 0;
@@ -285,7 +286,8 @@ struct MapRenderer::Impl {
   void buildVector(VectorGpu& gpu);
   void uploadStyles(VectorGpu& gpu);
   void uploadVisibility(VectorGpu& gpu);
-  void buildRaster(RasterGpu& gpu);
+  void uploadRasterTextures(RasterGpu& gpu);
+  void buildRasterMesh(RasterGpu& gpu);
   void draw(const MapView& view, const RenderOptions& options);
   void drawVector(VectorGpu& gpu, const MapView& view, const RenderOptions& options, const Bounds& extent);
   void drawRaster(RasterGpu& gpu, const MapView& view, const Bounds& extent);
@@ -454,86 +456,96 @@ void MapRenderer::Impl::uploadVisibility(VectorGpu& gpu) {
   ++uploads.visibilityUploads;
 }
 
-// A raster is cut into textures no larger than the GL allows; each gets a mesh
-// of its pixel grid transformed from the raster's CRS into the view CRS.
-void MapRenderer::Impl::buildRaster(RasterGpu& gpu) {
+// A raster is cut into textures no larger than the GL allows, uploaded once;
+// each gets a mesh of its pixel grid transformed from the raster's CRS into
+// the view CRS, rebuilt when the projection changes.
+void MapRenderer::Impl::uploadRasterTextures(RasterGpu& gpu) {
   const RasterLayer& r = *gpu.raster;
   gpu.tiles.clear();
   if (r.width <= 0 || r.height <= 0 || r.rgba.size() < static_cast<size_t>(r.width) * r.height * 4) return;
-  const geo::Projection& view = currentProjection();
-  std::string why;
-  auto transform = geo::Transform::create(r.crsWkt.empty() ? std::string("EPSG:4326") : r.crsWkt,
-                                          view.definition(), &why);
-  if (!transform) return;
-
   GLint maxTexture = 4096;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxTexture);
   const int tileSize = std::clamp(static_cast<int>(maxTexture), 256, 4096);
-  const double* g = r.geoTransform;
-  std::vector<RasterVertex> mesh;
-  bool uploadTextures = true;
-
   for (int ty = 0; ty < r.height; ty += tileSize) {
     for (int tx = 0; tx < r.width; tx += tileSize) {
-      int w = std::min(tileSize, r.width - tx), h = std::min(tileSize, r.height - ty);
       auto tile = std::make_unique<RasterTile>();
-      // Grid cells of at most 8 raster pixels, at most 64 a side: the warp
-      // between grid points is linear, which is well under a pixel at these sizes.
-      int cellsX = std::clamp((w + 7) / 8, 1, 64), cellsY = std::clamp((h + 7) / 8, 1, 64);
-      std::vector<XY> grid(static_cast<size_t>(cellsX + 1) * (cellsY + 1));
-      std::vector<XY> uv(grid.size());
-      for (int j = 0; j <= cellsY; ++j) {
-        for (int i = 0; i <= cellsX; ++i) {
-          double px = tx + static_cast<double>(w) * i / cellsX, py = ty + static_cast<double>(h) * j / cellsY;
-          size_t k = static_cast<size_t>(j) * (cellsX + 1) + i;
-          grid[k] = {g[0] + px * g[1] + py * g[2], g[3] + px * g[4] + py * g[5]};
-          uv[k] = {static_cast<double>(i) / cellsX, static_cast<double>(j) / cellsY};
-        }
-      }
-      transform->apply(grid.data(), grid.size());
-      for (const XY& p : grid) {
-        if (std::isfinite(p.x) && std::isfinite(p.y)) tile->bounds.add(p.x, p.y);
-      }
-      if (tile->bounds.empty()) continue;
-      tile->origin = {(tile->bounds.minx + tile->bounds.maxx) / 2, (tile->bounds.miny + tile->bounds.maxy) / 2};
-      tile->first = static_cast<GLint>(mesh.size());
-      auto vertex = [&](size_t k) {
-        return RasterVertex{static_cast<float>(grid[k].x - tile->origin.x),
-                            static_cast<float>(grid[k].y - tile->origin.y), static_cast<float>(uv[k].x),
-                            static_cast<float>(uv[k].y)};
-      };
-      for (int j = 0; j < cellsY; ++j) {
-        for (int i = 0; i < cellsX; ++i) {
-          size_t a = static_cast<size_t>(j) * (cellsX + 1) + i, b = a + 1, c = a + (cellsX + 1), d = c + 1;
-          auto ok = [&](size_t k) { return std::isfinite(grid[k].x) && std::isfinite(grid[k].y); };
-          // A cell with a corner outside the view CRS's domain is left out.
-          if (!ok(a) || !ok(b) || !ok(c) || !ok(d)) continue;
-          for (size_t k : {a, b, c, b, d, c}) mesh.push_back(vertex(k));
-        }
-      }
-      tile->count = static_cast<GLsizei>(mesh.size()) - tile->first;
-      if (uploadTextures) {
-        tile->texture.create();
-        glBindTexture(GL_TEXTURE_2D, tile->texture.id);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-        glPixelStorei(GL_UNPACK_ROW_LENGTH, r.width);
-        glPixelStorei(GL_UNPACK_SKIP_PIXELS, tx);
-        glPixelStorei(GL_UNPACK_SKIP_ROWS, ty);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, r.rgba.data());
-        glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-        glPixelStorei(GL_UNPACK_SKIP_PIXELS, 0);
-        glPixelStorei(GL_UNPACK_SKIP_ROWS, 0);
-        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        glGenerateMipmap(GL_TEXTURE_2D);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-        glBindTexture(GL_TEXTURE_2D, 0);
-        ++uploads.textureUploads;
-      }
+      tile->x = tx;
+      tile->y = ty;
+      tile->width = std::min(tileSize, r.width - tx);
+      tile->height = std::min(tileSize, r.height - ty);
+      tile->texture.create();
+      glBindTexture(GL_TEXTURE_2D, tile->texture.id);
+      glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+      glPixelStorei(GL_UNPACK_ROW_LENGTH, r.width);
+      glPixelStorei(GL_UNPACK_SKIP_PIXELS, tx);
+      glPixelStorei(GL_UNPACK_SKIP_ROWS, ty);
+      glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, tile->width, tile->height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                   r.rgba.data());
+      glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+      glPixelStorei(GL_UNPACK_SKIP_PIXELS, 0);
+      glPixelStorei(GL_UNPACK_SKIP_ROWS, 0);
+      glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+      // Mipmaps: a hillshade seen whole is minified many times over.
+      glGenerateMipmap(GL_TEXTURE_2D);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+      glBindTexture(GL_TEXTURE_2D, 0);
+      ++uploads.textureUploads;
       gpu.tiles.push_back(std::move(tile));
     }
+  }
+}
+
+void MapRenderer::Impl::buildRasterMesh(RasterGpu& gpu) {
+  const RasterLayer& r = *gpu.raster;
+  std::vector<RasterVertex> mesh;
+  std::string why;
+  auto transform = gpu.tiles.empty() ? std::nullopt
+                                     : geo::Transform::create(r.crsWkt.empty() ? std::string("EPSG:4326") : r.crsWkt,
+                                                              currentProjection().definition(), &why);
+  const double* g = r.geoTransform;
+  for (auto& tile : gpu.tiles) {
+    tile->bounds = {};
+    tile->first = static_cast<GLint>(mesh.size());
+    tile->count = 0;
+    if (!transform) continue;
+    // Grid cells of at most 8 raster pixels, at most 64 a side: the warp
+    // between grid points is linear, which is well under a pixel at these sizes.
+    const int w = tile->width, h = tile->height;
+    int cellsX = std::clamp((w + 7) / 8, 1, 64), cellsY = std::clamp((h + 7) / 8, 1, 64);
+    std::vector<XY> grid(static_cast<size_t>(cellsX + 1) * (cellsY + 1));
+    std::vector<XY> uv(grid.size());
+    for (int j = 0; j <= cellsY; ++j) {
+      for (int i = 0; i <= cellsX; ++i) {
+        double px = tile->x + static_cast<double>(w) * i / cellsX, py = tile->y + static_cast<double>(h) * j / cellsY;
+        size_t k = static_cast<size_t>(j) * (cellsX + 1) + i;
+        grid[k] = {g[0] + px * g[1] + py * g[2], g[3] + px * g[4] + py * g[5]};
+        uv[k] = {static_cast<double>(i) / cellsX, static_cast<double>(j) / cellsY};
+      }
+    }
+    transform->apply(grid.data(), grid.size());
+    auto ok = [&](size_t k) { return std::isfinite(grid[k].x) && std::isfinite(grid[k].y); };
+    for (size_t k = 0; k < grid.size(); ++k) {
+      if (ok(k)) tile->bounds.add(grid[k].x, grid[k].y);
+    }
+    if (tile->bounds.empty()) continue;
+    tile->origin = {(tile->bounds.minx + tile->bounds.maxx) / 2, (tile->bounds.miny + tile->bounds.maxy) / 2};
+    auto vertex = [&](size_t k) {
+      return RasterVertex{static_cast<float>(grid[k].x - tile->origin.x),
+                          static_cast<float>(grid[k].y - tile->origin.y), static_cast<float>(uv[k].x),
+                          static_cast<float>(uv[k].y)};
+    };
+    for (int j = 0; j < cellsY; ++j) {
+      for (int i = 0; i < cellsX; ++i) {
+        size_t a = static_cast<size_t>(j) * (cellsX + 1) + i, b = a + 1, c = a + (cellsX + 1), d = c + 1;
+        // A cell with a corner outside the view CRS's domain is left out.
+        if (!ok(a) || !ok(b) || !ok(c) || !ok(d)) continue;
+        for (size_t k : {a, b, c, b, d, c}) mesh.push_back(vertex(k));
+      }
+    }
+    tile->count = static_cast<GLsizei>(mesh.size()) - tile->first;
   }
   gpu.meshVao.create();
   glBindVertexArray(gpu.meshVao.id);
@@ -805,7 +817,7 @@ const std::string& MapRenderer::error() const { return impl_->error; }
 void MapRenderer::setProjection(const geo::Projection& projection) {
   impl_->projection = projection;
   for (auto& v : impl_->vectors) impl_->buildVector(*v);
-  for (auto& r : impl_->rasters) impl_->buildRaster(*r);
+  for (auto& r : impl_->rasters) impl_->buildRasterMesh(*r);
 }
 
 const geo::Projection& MapRenderer::projection() const { return impl_->currentProjection(); }
@@ -832,7 +844,9 @@ void MapRenderer::setLayers(std::vector<const Layer*> vectors, std::vector<const
     if (v->layer) m.buildVector(*v);
   }
   for (auto& r : m.rasters) {
-    if (r->raster) m.buildRaster(*r);
+    if (!r->raster) continue;
+    m.uploadRasterTextures(*r);
+    m.buildRasterMesh(*r);
   }
 }
 

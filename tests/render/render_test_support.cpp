@@ -16,8 +16,16 @@ namespace pamir::render::test {
 bool ensureContext(std::string* error) {
   static std::string why;
   static std::unique_ptr<OffscreenContext> context = OffscreenContext::create(&why);
-  if (!context && error) *error = why;
-  return context != nullptr;
+  if (!context) {
+    if (error) *error = why;
+    return false;
+  }
+  // Another test may have made (and dropped) a context of its own since.
+  if (!context->makeCurrent()) {
+    if (error) *error = "cannot make the headless context current again";
+    return false;
+  }
+  return true;
 }
 
 std::string dataPath(const std::string& name) { return std::string(PAMIR_TEST_DATA_DIR) + "/render/" + name; }
@@ -169,10 +177,10 @@ std::optional<RasterLayer> readRaster(const std::string& path, std::string* erro
   return r;
 }
 
-std::optional<Image> readBand(const std::string& path, std::string* error) {
+std::optional<Image> readBand(const std::string& path, std::string* error, int bandIndex) {
   GDALAllRegister();
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-  if (!ds || ds->GetRasterCount() < 1) {
+  if (!ds || ds->GetRasterCount() < bandIndex || bandIndex < 1) {
     if (error) *error = path + ": cannot open";
     return std::nullopt;
   }
@@ -180,7 +188,8 @@ std::optional<Image> readBand(const std::string& path, std::string* error) {
   img.width = ds->GetRasterXSize();
   img.height = ds->GetRasterYSize();
   std::vector<uint8_t> band(static_cast<size_t>(img.width) * img.height);
-  if (ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, img.width, img.height, band.data(), img.width, img.height,
+  if (ds->GetRasterBand(bandIndex)->RasterIO(GF_Read, 0, 0, img.width, img.height, band.data(), img.width,
+                                             img.height,
                                      GDT_Byte, 0, 0) != CE_None) {
     if (error) *error = path + ": cannot read";
     return std::nullopt;

@@ -11,7 +11,8 @@
 
 namespace pamir::render::test {
 
-/// The headless context, made on first use; nullptr (with the reason) when EGL is unavailable.
+/// Makes the shared headless context current (creating it on first use);
+/// false (with the reason) when EGL is unavailable.
 bool ensureContext(std::string* error);
 
 std::string dataPath(const std::string& name);  ///< tests/data/render/<name>
@@ -22,8 +23,8 @@ std::string outputDir(const std::string& name);
 std::optional<Layer> readVectorLayer(const std::string& path, const std::string& layerName, std::string* error);
 /// Reads a raster as RGBA (1 band: grey; 3: RGB; 4: RGBA).
 std::optional<RasterLayer> readRaster(const std::string& path, std::string* error);
-/// Reads band 1 of a raster as bytes, with its size.
-std::optional<Image> readBand(const std::string& path, std::string* error);
+/// Reads one band of a raster as bytes into a grey image.
+std::optional<Image> readBand(const std::string& path, std::string* error, int band = 1);
 
 /// Runs a shell command; its exit status (output goes to `log` when given).
 int run(const std::string& command, std::string* log = nullptr);

@@ -1,0 +1,508 @@
+// MapRenderer behaviour a user sees: what moves when the view moves, what is
+// uploaded when, sizes in pixels, visibility, order, precision at deep zoom
+// and robustness to broken features.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "geo/projection.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_context.hpp"
+#include "render/render_test_support.hpp"
+
+namespace pamir::render {
+namespace {
+
+const Color kBlack{0, 0, 0, 255};
+const Color kWhite{255, 255, 255, 255};
+
+Path box(double lon0, double lat0, double lon1, double lat1) {
+  return {{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}};
+}
+
+Feature polygonFeature(Path outer, std::vector<Path> holes = {}) {
+  Feature f;
+  f.geometry.polygons.push_back({std::move(outer), std::move(holes)});
+  return f;
+}
+
+Feature lineFeature(Path line) {
+  Feature f;
+  f.geometry.lines.push_back(std::move(line));
+  return f;
+}
+
+Feature pointFeature(double lon, double lat) {
+  Feature f;
+  f.geometry.points.push_back({lon, lat});
+  return f;
+}
+
+Style solid(Color fill, float strokeWidth = 0, Color stroke = kBlack) {
+  Style s;
+  s.fill = fill;
+  s.stroke = stroke;
+  s.strokeWidth = strokeWidth;
+  return s;
+}
+
+geo::Projection projection(const std::string& crs = geo::kDefaultViewCrs) {
+  std::string error;
+  auto p = geo::Projection::create(crs, &error);
+  EXPECT_TRUE(p) << error;
+  return *p;
+}
+
+bool isColour(const Image& img, int x, int y, Color c, int tolerance = 8) {
+  const uint8_t* p = img.pixel(x, y);
+  return std::abs(p[0] - c.r) <= tolerance && std::abs(p[1] - c.g) <= tolerance && std::abs(p[2] - c.b) <= tolerance;
+}
+
+size_t countColour(const Image& img, Color c, int tolerance = 8) {
+  size_t n = 0;
+  for (int y = 0; y < img.height; ++y)
+    for (int x = 0; x < img.width; ++x) n += isColour(img, x, y, c, tolerance);
+  return n;
+}
+
+// Bounding box (in pixels) of everything that is not the background.
+struct PixelBox {
+  int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
+  int width() const { return x1 - x0 + 1; }
+  int height() const { return y1 - y0 + 1; }
+  bool empty() const { return x1 < x0; }
+};
+PixelBox inkBox(const Image& img, Color background) {
+  PixelBox b;
+  for (int y = 0; y < img.height; ++y) {
+    for (int x = 0; x < img.width; ++x) {
+      if (isColour(img, x, y, background, 60)) continue;
+      b.x0 = std::min(b.x0, x), b.y0 = std::min(b.y0, y), b.x1 = std::max(b.x1, x), b.y1 = std::max(b.y1, y);
+    }
+  }
+  return b;
+}
+
+class RendererTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string error;
+    ASSERT_TRUE(test::ensureContext(&error)) << error;
+    options_.background = kWhite;
+    options_.labels = false;
+  }
+  RenderOptions options_;
+};
+
+TEST_F(RendererTest, HeadlessContextNamesItsRenderer) {
+  std::string error;
+  auto extra = OffscreenContext::create(&error);
+  ASSERT_TRUE(extra) << error;
+  EXPECT_FALSE(extra->rendererName().empty());
+  EXPECT_NE(extra->rendererName(), "unknown");
+  extra.reset();
+  // The shared context must survive another one coming and going.
+  ASSERT_TRUE(test::ensureContext(&error));
+}
+
+TEST_F(RendererTest, PanningAndZoomingChangeOnlyUniforms) {
+  Layer layer;
+  layer.style = solid({200, 0, 0, 255}, 2, kBlack);
+  layer.features.push_back(polygonFeature(box(68, 38, 70, 40)));
+  layer.features.push_back(lineFeature({{66, 37}, {72, 41}}));
+  layer.features.push_back(pointFeature(71, 38.5));
+  std::string error;
+  auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
+  ASSERT_TRUE(raster) << error;
+  geo::Projection proj = projection();
+
+  MapRenderer renderer;
+  ASSERT_TRUE(renderer.ok()) << renderer.error();
+  renderer.setProjection(proj);
+  renderer.setLayers({&layer}, {&*raster});
+  UploadStats before = renderer.uploads();
+  EXPECT_GT(before.geometryUploads, 0u);
+  EXPECT_EQ(before.textureUploads, 1u);
+
+  MapView view = MapView::fitting(proj.forwardBounds({65, 36, 73, 42}), 320, 240);
+  Image first = renderer.renderToImage(view, options_);
+  PixelBox firstBox = inkBox(first, kWhite);
+  for (int i = 0; i < 20; ++i) {
+    view.panPixels(3, -2);
+    if (i % 5 == 0) view.zoomAbout(160, 120, 1.3);
+    renderer.renderToImage(view, options_);
+  }
+  const UploadStats& after = renderer.uploads();
+  EXPECT_EQ(after.geometryUploads, before.geometryUploads);
+  EXPECT_EQ(after.geometryBytes, before.geometryBytes);
+  EXPECT_EQ(after.textureUploads, before.textureUploads);
+  EXPECT_EQ(after.styleUploads, before.styleUploads);
+  EXPECT_EQ(after.visibilityUploads, before.visibilityUploads);
+
+  // And the pan did move the picture: the same view panned by (40, 25) px.
+  MapView panned = MapView::fitting(proj.forwardBounds({65, 36, 73, 42}), 320, 240);
+  panned.panPixels(40, 25);
+  PixelBox movedBox = inkBox(renderer.renderToImage(panned, options_), kWhite);
+  ASSERT_FALSE(firstBox.empty());
+  // The raster fills most of the frame; compare the red square instead.
+  Image a = renderer.renderToImage(MapView::fitting(proj.forwardBounds({65, 36, 73, 42}), 320, 240), options_);
+  Image b = renderer.renderToImage(panned, options_);
+  auto redCentre = [](const Image& img) {
+    double sx = 0, sy = 0, n = 0;
+    for (int y = 0; y < img.height; ++y)
+      for (int x = 0; x < img.width; ++x)
+        if (isColour(img, x, y, {200, 0, 0, 255}, 10)) sx += x, sy += y, ++n;
+    return std::make_pair(sx / n, sy / n);
+  };
+  auto [ax, ay] = redCentre(a);
+  auto [bx, by] = redCentre(b);
+  EXPECT_NEAR(bx - ax, 40, 1.0);
+  EXPECT_NEAR(by - ay, 25, 1.0);
+  (void)movedBox;
+
+  // A new projection re-projects and uploads geometry again, but not the raster's image.
+  renderer.setProjection(projection("EPSG:3857"));
+  EXPECT_GT(renderer.uploads().geometryUploads, before.geometryUploads);
+  EXPECT_EQ(renderer.uploads().textureUploads, before.textureUploads);
+}
+
+TEST_F(RendererTest, SymbolsKeepTheirPixelSizeAtAnyZoom) {
+  Layer layer;
+  layer.style = solid({0, 0, 200, 255});
+  layer.style.symbol = Symbol::Square;
+  layer.style.symbolSize = 20;
+  layer.features.push_back(pointFeature(70, 38));
+  geo::Projection proj = projection();
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&layer}, {});
+  XY centre = proj.forward({70, 38});
+  for (double res : {10.0, 1000.0, 100000.0}) {
+    MapView view = MapView::fromExtent({centre.x - 100 * res, centre.y - 100 * res, centre.x + 100 * res,
+                                        centre.y + 100 * res},
+                                       200, 200);
+    Image img = renderer.renderToImage(view, options_);
+    PixelBox b = inkBox(img, kWhite);
+    ASSERT_FALSE(b.empty()) << "at " << res << " m/px";
+    // A square of side 0.85 * 20 px, centred on the point.
+    EXPECT_NEAR(b.width(), 17, 1.5) << "at " << res << " m/px";
+    EXPECT_NEAR(b.height(), 17, 1.5) << "at " << res << " m/px";
+    EXPECT_NEAR((b.x0 + b.x1 + 1) / 2.0, 100, 1.0);
+    EXPECT_NEAR((b.y0 + b.y1 + 1) / 2.0, 100, 1.0);
+  }
+}
+
+TEST_F(RendererTest, EverySymbolShapeDrawsDifferently) {
+  std::vector<std::vector<uint8_t>> masks;
+  geo::Projection proj = projection();
+  const Symbol all[] = {Symbol::Circle, Symbol::Square, Symbol::Triangle, Symbol::Diamond, Symbol::Star, Symbol::Cross};
+  for (Symbol s : all) {
+    Layer layer;
+    layer.style = solid({0, 0, 0, 255});
+    layer.style.symbol = s;
+    layer.style.symbolSize = 40;
+    layer.features.push_back(pointFeature(70, 38));
+    MapRenderer renderer;
+    renderer.setProjection(proj);
+    renderer.setLayers({&layer}, {});
+    XY c = proj.forward({70, 38});
+    Image img = renderer.renderToImage(MapView::fromExtent({c.x - 3000, c.y - 3000, c.x + 3000, c.y + 3000}, 60, 60),
+                                       options_);
+    std::vector<uint8_t> mask(static_cast<size_t>(img.width) * img.height);
+    for (int y = 0; y < img.height; ++y)
+      for (int x = 0; x < img.width; ++x) mask[static_cast<size_t>(y) * img.width + x] = isColour(img, x, y, kBlack, 100);
+    size_t inked = 0;
+    for (uint8_t v : mask) inked += v;
+    EXPECT_GT(inked, 300u) << symbolName(s);
+    EXPECT_LT(inked, 40u * 40u) << symbolName(s) << " stays within its size";
+    masks.push_back(std::move(mask));
+  }
+  for (size_t i = 0; i < masks.size(); ++i) {
+    for (size_t j = 0; j < i; ++j) {
+      size_t differ = 0;
+      for (size_t k = 0; k < masks[i].size(); ++k) differ += masks[i][k] != masks[j][k];
+      EXPECT_GT(differ, 80u) << symbolName(all[i]) << " vs " << symbolName(all[j]);
+    }
+  }
+}
+
+TEST_F(RendererTest, LinesHaveTheirWidthInPixelsAndDashesHaveGaps) {
+  Layer solidLine, dashedLine;
+  solidLine.style = solid({0, 0, 0, 0}, 7, kBlack);
+  dashedLine.style = solidLine.style;
+  dashedLine.style.dashed = true;
+  geo::Projection proj = projection("EPSG:4326");
+  solidLine.features.push_back(lineFeature({{60, 40}, {80, 40}}));
+  dashedLine.features.push_back(lineFeature({{60, 40}, {80, 40}}));
+  for (Layer* layer : {&solidLine, &dashedLine}) {
+    MapRenderer renderer;
+    renderer.setProjection(proj);
+    renderer.setLayers({layer}, {});
+    for (double span : {30.0, 3.0}) {
+      MapView view = MapView::fromExtent({70 - span / 2, 40 - span / 4, 70 + span / 2, 40 + span / 4}, 400, 200);
+      Image img = renderer.renderToImage(view, options_);
+      // Thickness down the middle column, transitions along the middle row.
+      int thick = 0;
+      for (int y = 0; y < img.height; ++y) thick += isColour(img, 200, y, kBlack, 128);
+      // Gaps: unlinked runs between the first and the last inked pixel.
+      int first = -1, last = -1;
+      for (int x = 0; x < img.width; ++x) {
+        if (!isColour(img, x, 100, kBlack, 128)) continue;
+        if (first < 0) first = x;
+        last = x;
+      }
+      ASSERT_GE(first, 0) << "span " << span;
+      int gaps = 0;
+      for (int x = first + 1; x <= last; ++x) {
+        gaps += isColour(img, x - 1, 100, kBlack, 128) && !isColour(img, x, 100, kBlack, 128);
+      }
+      if (layer == &solidLine) {
+        EXPECT_NEAR(thick, 7, 1) << "span " << span;
+        EXPECT_EQ(gaps, 0) << "span " << span;
+      } else {
+        // Dashes of 3 widths and gaps of 2 (plus round caps): about one per 6 widths.
+        EXPECT_GE(gaps, (last - first) / (6 * 7) - 1) << "dashed, span " << span;
+        EXPECT_GE(gaps, 4) << "dashed, span " << span;
+      }
+    }
+  }
+}
+
+TEST_F(RendererTest, FeatureFilterAndLayerVisibilityHideWithoutUploadingGeometry) {
+  Layer layer;
+  layer.fields = {{"year", FieldType::Integer}};
+  layer.style = solid({0, 150, 0, 255});
+  layer.features.push_back(polygonFeature(box(66, 37, 68, 39)));
+  layer.features.push_back(polygonFeature(box(70, 37, 72, 39)));
+  layer.features[0].values = {int64_t{1990}};
+  layer.features[1].values = {int64_t{2015}};
+  geo::Projection proj = projection();
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&layer}, {});
+  MapView view = MapView::fitting(proj.forwardBounds({65, 36, 73, 40}), 300, 150);
+  XY left = view.mapToPixel(proj.forward({67, 38})), right = view.mapToPixel(proj.forward({71, 38}));
+  const Color green{0, 150, 0, 255};
+
+  Image both = renderer.renderToImage(view, options_);
+  EXPECT_TRUE(isColour(both, int(left.x), int(left.y), green));
+  EXPECT_TRUE(isColour(both, int(right.x), int(right.y), green));
+
+  UploadStats before = renderer.uploads();
+  renderer.setFeatureFilter([](const Layer& l, const Feature& f) {
+    const FieldValue& v = l.value(f, "year");
+    return std::holds_alternative<int64_t>(v) && std::get<int64_t>(v) >= 2000;
+  });
+  Image filtered = renderer.renderToImage(view, options_);
+  EXPECT_TRUE(isColour(filtered, int(left.x), int(left.y), kWhite));
+  EXPECT_TRUE(isColour(filtered, int(right.x), int(right.y), green));
+  EXPECT_FALSE(renderer.featureVisible(0, 0));
+  EXPECT_TRUE(renderer.featureVisible(0, 1));
+
+  renderer.setFeatureFilter({});
+  renderer.setFeatureVisible(0, 1, false);
+  Image single = renderer.renderToImage(view, options_);
+  EXPECT_TRUE(isColour(single, int(left.x), int(left.y), green));
+  EXPECT_TRUE(isColour(single, int(right.x), int(right.y), kWhite));
+
+  renderer.setLayerVisible(0, false);
+  EXPECT_EQ(countColour(renderer.renderToImage(view, options_), green), 0u);
+  renderer.setLayerVisible(0, true);
+  layer.visible = false;  // the layer's own flag counts too
+  EXPECT_EQ(countColour(renderer.renderToImage(view, options_), green), 0u);
+  layer.visible = true;
+
+  EXPECT_EQ(renderer.uploads().geometryUploads, before.geometryUploads);
+  EXPECT_GT(renderer.uploads().visibilityUploads, before.visibilityUploads);
+}
+
+TEST_F(RendererTest, RefreshStylesRecoloursWithoutUploadingGeometry) {
+  Layer layer;
+  layer.style = solid({0, 0, 255, 255});
+  layer.features.push_back(polygonFeature(box(66, 37, 72, 41)));
+  geo::Projection proj = projection();
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&layer}, {});
+  MapView view = MapView::fitting(proj.forwardBounds({65, 36, 73, 42}), 200, 200);
+  XY mid = view.mapToPixel(proj.forward({69, 39}));
+  EXPECT_TRUE(isColour(renderer.renderToImage(view, options_), int(mid.x), int(mid.y), {0, 0, 255, 255}));
+  size_t uploads = renderer.uploads().geometryUploads;
+  layer.style.fill = {255, 128, 0, 255};
+  renderer.refreshStyles();
+  EXPECT_TRUE(isColour(renderer.renderToImage(view, options_), int(mid.x), int(mid.y), {255, 128, 0, 255}));
+  EXPECT_EQ(renderer.uploads().geometryUploads, uploads);
+  // Gaining an outline needs outline geometry: that layer is rebuilt.
+  layer.style.strokeWidth = 3;
+  renderer.refreshStyles();
+  EXPECT_GT(renderer.uploads().geometryUploads, uploads);
+  EXPECT_GT(countColour(renderer.renderToImage(view, options_), kBlack, 40), 100u);
+}
+
+TEST_F(RendererTest, DrawingOrderIsBottomFirstWithRastersInterleaved) {
+  Layer under, over;
+  under.style = solid({255, 0, 0, 255});
+  over.style = solid({0, 0, 255, 255});
+  under.features.push_back(polygonFeature(box(66, 37, 72, 41)));
+  over.features.push_back(polygonFeature(box(66, 37, 72, 41)));
+  std::string error;
+  auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
+  ASSERT_TRUE(raster) << error;
+  geo::Projection proj = projection();
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&under, &over}, {&*raster});
+  MapView view = MapView::fitting(proj.forwardBounds({65, 36, 73, 42}), 200, 200);
+  XY mid = view.mapToPixel(proj.forward({69, 39}));
+  // Default order: rasters under vectors, vectors in the order given.
+  EXPECT_TRUE(isColour(renderer.renderToImage(view, options_), int(mid.x), int(mid.y), {0, 0, 255, 255}));
+  renderer.setOrder({LayerRef::vector(1), LayerRef::vector(0)});
+  EXPECT_TRUE(isColour(renderer.renderToImage(view, options_), int(mid.x), int(mid.y), {255, 0, 0, 255}));
+  // The raster on top hides both (its white block covers 70..73 E, 37..39 N).
+  renderer.setOrder({LayerRef::vector(1), LayerRef::vector(0), LayerRef::raster(0)});
+  XY block = view.mapToPixel(proj.forward({71.5, 38}));
+  EXPECT_TRUE(isColour(renderer.renderToImage(view, options_), int(block.x), int(block.y), {250, 250, 250, 255}));
+}
+
+// View CRS coordinates of millions of metres, viewed at a millimetre a pixel:
+// the edge of a small polygon must sit on the exact pixel, and move by
+// exactly the pan.
+TEST_F(RendererTest, DeepZoomFarFromTheOriginDoesNotJitter) {
+  geo::Projection proj = projection();
+  const LonLat corner{95.0, 47.0};  // ~2000 km east of the CRS's centre
+  XY c = proj.forward(corner);
+  ASSERT_GT(std::abs(c.x), 1.5e6);
+  // A 200 m square, axis-aligned in the view CRS, with its south-west corner there.
+  Layer layer;
+  layer.style = solid({0, 0, 0, 255});
+  Path square;
+  for (XY p : {XY{c.x, c.y}, XY{c.x + 200, c.y}, XY{c.x + 200, c.y + 200}, XY{c.x, c.y + 200}, XY{c.x, c.y}}) {
+    square.push_back(proj.inverse(p));
+  }
+  layer.features.push_back(polygonFeature(square));
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&layer}, {});
+  RenderOptions plain = options_;
+  plain.plain = true;
+  plain.plainFill = kBlack;
+  XY sw = proj.forward(square[0]);
+  const double res = 0.001;  // 1 mm per pixel
+  for (int shift = 0; shift < 6; ++shift) {
+    // The corner at pixel boundary (50 + shift, 50 - shift) of a 100 x 100 grid.
+    Bounds e{sw.x - (50 + shift) * res, sw.y - (50 + shift) * res, sw.x + (50 - shift) * res,
+             sw.y + (50 - shift) * res};
+    Image img = renderer.renderToImage(MapView::fromExtent(e, 100, 100), plain);
+    PixelBox b = inkBox(img, kWhite);
+    ASSERT_FALSE(b.empty()) << "shift " << shift;
+    EXPECT_EQ(b.x0, 50 + shift) << "shift " << shift;
+    EXPECT_EQ(b.y1, 100 - (50 + shift) - 1) << "shift " << shift;
+  }
+}
+
+TEST_F(RendererTest, BrokenFeaturesAreSkippedAndTheRestDraws) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Layer layer;
+  layer.style = solid({0, 0, 0, 255}, 2, kBlack);
+  layer.features.push_back(polygonFeature({{nan, nan}, {70, 38}, {71, 39}}));        // NaN vertex, too few left
+  layer.features.push_back(polygonFeature({}));                                       // empty ring
+  layer.features.push_back(polygonFeature({{66, 37}, {67, 37}, {67, 38}, {66, 38}}));  // unclosed ring: closed
+  layer.features.push_back(lineFeature({{nan, 1}, {nan, 2}}));
+  layer.features.push_back(lineFeature({{68, 37}}));                                  // one-point line
+  layer.features.push_back(Feature{});                                                // no geometry
+  layer.features.push_back(pointFeature(nan, 40));
+  layer.features.push_back(polygonFeature({{69, 37}, {70, 38}, {69, 38}, {70, 37}, {69, 37}}));  // bow tie
+  layer.features.push_back(polygonFeature({{1e300, 1e300}, {-1e300, 1e300}, {0, -1e300}, {1e300, 1e300}}));
+  layer.features.push_back(polygonFeature(box(71, 37, 72, 38)));
+  geo::Projection proj = projection();
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&layer}, {});
+  MapView view = MapView::fitting(proj.forwardBounds({65, 36, 73, 39}), 300, 150);
+  Image img = renderer.renderToImage(view, options_);
+  XY closed = view.mapToPixel(proj.forward({66.5, 37.5})), last = view.mapToPixel(proj.forward({71.5, 37.5}));
+  EXPECT_TRUE(isColour(img, int(closed.x), int(closed.y), kBlack));
+  EXPECT_TRUE(isColour(img, int(last.x), int(last.y), kBlack));
+}
+
+TEST_F(RendererTest, LabelsOfUpperLayersWinCollisions) {
+  Layer lower, upper;
+  lower.fields = upper.fields = {{"name", FieldType::String}};
+  lower.style = solid({0, 0, 0, 255});
+  lower.style.labelField = "name";
+  upper.style = lower.style;
+  Feature a = pointFeature(70, 38);
+  a.values = {std::string("Lower label")};
+  Feature b = pointFeature(70, 38);
+  b.values = {std::string("Upper label")};
+  lower.features.push_back(a);
+  upper.features.push_back(b);
+  geo::Projection proj = projection();
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&lower, &upper}, {});
+  MapView view = MapView::fitting(proj.forwardBounds({69, 37, 71, 39}), 300, 200);
+  RenderOptions withLabels = options_;
+  withLabels.labels = true;
+  Image img = renderer.renderToImage(view, withLabels);
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 1u);
+  // Text ink to the right of the symbol.
+  XY p = view.mapToPixel(proj.forward({70, 38}));
+  size_t ink = 0;
+  for (int y = int(p.y) - 8; y <= int(p.y) + 8; ++y)
+    for (int x = int(p.x) + 8; x < int(p.x) + 80 && x < img.width; ++x) ink += isColour(img, x, y, {20, 20, 20, 255}, 60);
+  EXPECT_GT(ink, 30u);
+
+  // Far apart, both show.
+  upper.features[0].geometry.points[0] = {70, 38.6};
+  renderer.setLayers({&lower, &upper}, {});
+  renderer.renderToImage(view, withLabels);
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 2u);
+  // Labels off, or plain: none.
+  renderer.renderToImage(view, options_);
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 0u);
+}
+
+TEST_F(RendererTest, PlainModeIsOneColourWithoutOutlinesOrSmoothing) {
+  Layer layer;
+  layer.style = solid({10, 200, 30, 128}, 4, {200, 0, 0, 255});
+  layer.features.push_back(polygonFeature(box(66, 37, 72, 41)));
+  std::string error;
+  auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
+  ASSERT_TRUE(raster) << error;
+  geo::Projection proj = projection();
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&layer}, {&*raster});
+  RenderOptions plain;
+  plain.plain = true;
+  plain.background = kBlack;
+  plain.plainFill = kWhite;
+  Image img = renderer.renderToImage(MapView::fitting(proj.forwardBounds({65, 36, 73, 42}), 200, 200), plain);
+  size_t black = countColour(img, kBlack, 0), white = countColour(img, kWhite, 0);
+  EXPECT_EQ(black + white, static_cast<size_t>(img.width) * img.height) << "only two colours, no blending";
+  EXPECT_GT(white, 5000u);
+}
+
+TEST(ImageTest, PngRoundTripsAndReportsBadPaths) {
+  Image img;
+  img.width = 3;
+  img.height = 2;
+  img.rgba = {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 1, 2, 3, 4, 50, 60, 70, 80, 255, 255, 255, 0};
+  std::string dir = test::outputDir("png");
+  std::string error;
+  ASSERT_TRUE(writePng(img, dir + "/a.png", &error)) << error;
+  auto back = readPng(dir + "/a.png", &error);
+  ASSERT_TRUE(back) << error;
+  EXPECT_EQ(back->width, 3);
+  EXPECT_EQ(back->height, 2);
+  EXPECT_EQ(back->rgba, img.rgba);
+  EXPECT_FALSE(writePng(img, dir + "/no/such/dir/a.png", &error));
+  EXPECT_NE(error.find("no/such/dir"), std::string::npos) << error;
+  EXPECT_FALSE(readPng(test::dataPath("shapes.geojson"), &error));
+  EXPECT_NE(error.find("not a PNG"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace pamir::render
