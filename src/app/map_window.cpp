@@ -14,10 +14,10 @@
 #include <map>
 #include <set>
 
-#include "app/cursor_text.hpp"
 #include "app/input_script.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
+#include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "render/gl_loader.hpp"
 #include "render/image.hpp"
@@ -472,8 +472,8 @@ class MapWindow {
     LonLat ll = session_.projection().inverse(view_.pixelToMap(px, py));
     if (ll.finite() && std::abs(ll.lat) <= 90) {
       model_.cursor = ll;
-      model_.cursorDms = formatDms(ll);
-      model_.cursorMgrs = formatMgrs(ll);
+      model_.cursorDms = geo::formatDms(ll);
+      model_.cursorMgrs = geo::formatMgrs(ll);
       // Geodesic metres per screen pixel at the cursor, for the scale bar.
       LonLat right = session_.projection().inverse(view_.pixelToMap(px + pixelRatio_ * 10, py));
       model_.metresPerPixel = right.finite() ? geo::distance(ll, right) / 10.0 : 0.0;
