@@ -20,6 +20,7 @@ GeoTIFF carries no date tag. The same GDAL/GEOS/SQLite build gives the same
 bytes; tests/shell/dataset_reproducible.sh checks the committed files.
 """
 import argparse
+import array
 import json
 import math
 import os
@@ -265,14 +266,14 @@ def build_countries(topo, table):
             if geom.IsEmpty() or geom.GetArea() < 1e-9:
                 continue
         feats.append({"name": name, "name_alt": alt, "iso_a3": iso3, "iso_n3": num, "note": note,
-                      "clipped": 0 if iso3 in EXTRA_COUNTRIES else int(not topo_inside(geom, region)),
+                      "clipped": 0 if iso3 in EXTRA_COUNTRIES else int(not strictly_inside_region(geom, region)),
                       "_geom": geom})
     feats.sort(key=lambda f: (f["iso_a3"] or "~", f["name"]))
     return feats
 
 
-def topo_inside(geom, region):
-    # A clipped polygon touches the box edge; an unclipped one lies strictly inside.
+def strictly_inside_region(geom, region):
+    """False for a polygon the REGION clip cut: it reaches the box edge."""
     env = geom.GetEnvelope()
     return REGION[0] < env[0] and env[1] < REGION[2] and REGION[1] < env[2] and env[3] < REGION[3]
 
@@ -352,8 +353,7 @@ def build_borders(topo, table, countries_valid):
         if len(pts) < 2:
             continue
         (c0, fwd0) = us[0]
-        env_ok = any(in_box(x, y, REGION) for x, y in pts)
-        if not env_ok:
+        if not any(in_box(x, y, REGION) for x, y in pts):
             continue
         pairs.setdefault(tuple(cs), []).append((a, c0, fwd0))
         if sum(votes.values()) < 400 and table[c0][1] in countries_valid:
@@ -708,7 +708,6 @@ def write_hillshade(path):
     mem.GetRasterBand(1).WriteRaster(0, 0, x1 - x0, y1 - y0, data)
     # Sea floor relief would distract from the land; flatten everything below sea level.
     clamp = gdal.Translate("", mem, format="MEM")
-    import array
     vals = array.array("f", clamp.GetRasterBand(1).ReadRaster())
     for i, v in enumerate(vals):
         if v < 0:
