@@ -248,11 +248,17 @@ struct Prim {
   LonLat a, b;     // b == a for a point
   Vec3 ea, eb;
   double pad = 0;  // sagitta bound, metres
-  Box3 box;
   int part = 0;
   bool isPoint = false;
   bool sampleB = false;  // b is the last vertex of a line: classify it too
 };
+
+Box3 boxOf(const Prim& p) {
+  Box3 b;
+  b.add(p.ea, p.pad);
+  b.add(p.eb, p.pad);
+  return b;
+}
 
 struct Node {
   Box3 box;
@@ -301,7 +307,6 @@ void addPoint(Prepared& g, const LonLat& p, int part) {
   prim.ea = prim.eb = toEcef(p);
   prim.isPoint = true;
   prim.part = part;
-  prim.box.add(prim.ea, 0.0);
   g.prims.push_back(prim);
 }
 
@@ -326,8 +331,6 @@ void addSegment(Prepared& g, const LonLat& a, const LonLat& b, int part, bool la
       prim.pad = sagittaPad(norm(enext - eprev));
       prim.part = part;
       prim.sampleB = last && k == pieces;
-      prim.box.add(prim.ea, prim.pad);
-      prim.box.add(prim.eb, prim.pad);
       g.prims.push_back(prim);
       prev = next;
       eprev = enext;
@@ -342,8 +345,6 @@ void addSegment(Prepared& g, const LonLat& a, const LonLat& b, int part, bool la
   prim.pad = sagittaPad(chord);
   prim.part = part;
   prim.sampleB = last;
-  prim.box.add(ea, prim.pad);
-  prim.box.add(eb, prim.pad);
   g.prims.push_back(prim);
 }
 
@@ -361,33 +362,55 @@ void addPath(Prepared& g, const Path& path, int part, bool ring) {
   for (size_t i = 0; i + 1 < v.size(); ++i) addSegment(g, v[i], v[i + 1], part, !ring && i + 2 == v.size());
 }
 
-int buildNode(Prepared& g, int begin, int end) {
+// Builds the hierarchy over prims[order[begin..end)]; `centre` holds each
+// prim's box centre. Sorting indices, not the (large) prims, keeps it cheap.
+int buildNode(Prepared& g, std::vector<int>& order, const std::vector<Vec3>& centre, int begin, int end) {
   Node node;
   node.begin = begin;
   node.end = end;
-  for (int i = begin; i < end; ++i) node.box.add(g.prims[i].box);
   int index = static_cast<int>(g.nodes.size());
+  if (end - begin <= 4) {
+    for (int i = begin; i < end; ++i) node.box.add(boxOf(g.prims[order[i]]));
+    g.nodes.push_back(node);
+    return index;
+  }
   g.nodes.push_back(node);
-  if (end - begin <= 4) return index;
   // Split at the median of the box centres along the longest axis.
-  double lo[3] = {kInf, kInf, kInf}, hi[3] = {-kInf, -kInf, -kInf};
-  auto centre = [&](const Prim& p, int k) { return 0.5 * (p.box.lo[k] + p.box.hi[k]); };
-  for (int i = begin; i < end; ++i)
-    for (int k = 0; k < 3; ++k) {
-      lo[k] = std::min(lo[k], centre(g.prims[i], k));
-      hi[k] = std::max(hi[k], centre(g.prims[i], k));
-    }
+  Box3 spread;
+  for (int i = begin; i < end; ++i) spread.add(centre[order[i]], 0.0);
   int axis = 0;
   for (int k = 1; k < 3; ++k)
-    if (hi[k] - lo[k] > hi[axis] - lo[axis]) axis = k;
+    if (spread.hi[k] - spread.lo[k] > spread.hi[axis] - spread.lo[axis]) axis = k;
+  auto coord = [&](int i) { return axis == 0 ? centre[i].x : axis == 1 ? centre[i].y : centre[i].z; };
   int mid = (begin + end) / 2;
-  std::nth_element(g.prims.begin() + begin, g.prims.begin() + mid, g.prims.begin() + end,
-                   [&](const Prim& x, const Prim& y) { return centre(x, axis) < centre(y, axis); });
-  int left = buildNode(g, begin, mid);
-  int right = buildNode(g, mid, end);
-  g.nodes[index].left = left;
-  g.nodes[index].right = right;
+  std::nth_element(order.begin() + begin, order.begin() + mid, order.begin() + end,
+                   [&](int x, int y) { return coord(x) < coord(y); });
+  int left = buildNode(g, order, centre, begin, mid);
+  int right = buildNode(g, order, centre, mid, end);
+  Node& built = g.nodes[index];
+  built.left = left;
+  built.right = right;
+  built.box.add(g.nodes[left].box);
+  built.box.add(g.nodes[right].box);
   return index;
+}
+
+void buildHierarchy(Prepared& g) {
+  const int n = static_cast<int>(g.prims.size());
+  std::vector<int> order(n);
+  std::vector<Vec3> centre(n);
+  for (int i = 0; i < n; ++i) {
+    order[i] = i;
+    const Box3 b = boxOf(g.prims[i]);
+    centre[i] = {0.5 * (b.lo[0] + b.hi[0]), 0.5 * (b.lo[1] + b.hi[1]), 0.5 * (b.lo[2] + b.hi[2])};
+  }
+  g.nodes.reserve(static_cast<size_t>(n) / 2 + 2);
+  buildNode(g, order, centre, 0, n);
+  // Leaves refer to contiguous ranges: store the prims in leaf order.
+  std::vector<Prim> sorted;
+  sorted.reserve(n);
+  for (int i : order) sorted.push_back(g.prims[i]);
+  g.prims.swap(sorted);
 }
 
 std::string describeVertex(const char* which, const char* kind, size_t part, size_t vertex, const LonLat& p) {
@@ -431,6 +454,7 @@ bool prepare(const Geometry& geom, const char* which, Prepared& g, std::string* 
         }
   }
 
+  g.prims.reserve(geom.vertexCount() + 8);
   for (const auto& p : geom.points) {
     g.parts.push_back({PartKind::Point, -1, false, p});
     addPoint(g, p, static_cast<int>(g.parts.size()) - 1);
@@ -457,8 +481,7 @@ bool prepare(const Geometry& geom, const char* which, Prepared& g, std::string* 
     *error = std::string("geometry ") + which + " is empty";
     return false;
   }
-  g.nodes.reserve(2 * g.prims.size() / 4 + 2);
-  buildNode(g, 0, static_cast<int>(g.prims.size()));
+  buildHierarchy(g);
   return true;
 }
 
