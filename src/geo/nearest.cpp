@@ -749,6 +749,60 @@ std::vector<Contact> contacts(const Prepared& A, const Prepared& B) {
   return out;
 }
 
+// Geodesic distance from p to the nearest point of g's linework (best-first
+// over the hierarchy, exact refinement only while a bound beats the best).
+double distanceToLinework(const Prepared& g, const LonLat& p) {
+  Vec3 pe = toEcef(p);
+  Box3 pb;
+  pb.add(pe, 0.0);
+  struct Entry {
+    double lb;
+    int node;
+  };
+  auto cmp = [](const Entry& x, const Entry& y) { return x.lb > y.lb; };
+  std::vector<Entry> heap{{boxDistance(g.nodes[0].box, pb), 0}};
+  double best = kInf;
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), cmp);
+    Entry e = heap.back();
+    heap.pop_back();
+    if (e.lb >= best) break;
+    const Node& n = g.nodes[e.node];
+    if (n.left >= 0) {
+      for (int child : {n.left, n.right}) {
+        double lb = boxDistance(g.nodes[child].box, pb);
+        if (lb < best) {
+          heap.push_back({lb, child});
+          std::push_heap(heap.begin(), heap.end(), cmp);
+        }
+      }
+      continue;
+    }
+    for (int i = n.begin; i < n.end; ++i) {
+      const Prim& s = g.prims[i];
+      double lb = s.isPoint ? norm(pe - s.ea) : pointSegment3(pe, s.ea, s.eb) - s.pad;
+      if (lb >= best) continue;
+      double d = s.isPoint ? inv(p, s.a).s : project(p, pe, s.a, s.ea, s.b, s.eb).distance_m;
+      best = std::min(best, d);
+    }
+  }
+  return best;
+}
+
+// How far the vertices of `a` reach into the polygons of `b`: the largest
+// distance from a vertex inside b to b's boundary.
+double penetration(const Prepared& a, Prepared& b) {
+  if (b.dimension < 2) return 0;
+  double depth = 0;
+  for (const Prim& s : a.prims)
+    for (const LonLat* v : {&s.a, &s.b}) {
+      if (v == &s.b && !s.sampleB) continue;
+      if (!insidePolygons(b, *v)) continue;
+      depth = std::max(depth, distanceToLinework(b, *v));
+    }
+  return depth;
+}
+
 // True when p lies within kContactTol of g's points, lines or ring edges.
 bool onLinework(const Prepared& g, const LonLat& p, const Vec3& pe) {
   Box3 pb;
@@ -896,6 +950,7 @@ NearestResult nearest(const Geometry& a, const Geometry& b) {
     } else {
       out.relation = Relation::Overlapping;
       setZero(anyBinA ? bInside : aInside);
+      out.overlapDepth_m = std::max(penetration(A, B), penetration(B, A));
     }
     return out;
   }
@@ -931,6 +986,7 @@ NearestResult nearest(const Geometry& a, const Geometry& b) {
     out.relation = Relation::Within;
   } else {
     out.relation = Relation::Overlapping;
+    out.overlapDepth_m = std::max(penetration(A, B), penetration(B, A));
   }
   return out;
 }

@@ -71,6 +71,11 @@ struct NearestResult {
   double azimuth1_deg = NAN;  ///< at `from`, towards `to`; NaN when the distance is 0
   double azimuth2_deg = NAN;  ///< forward azimuth arriving at `to`; NaN when the distance is 0
   Relation relation = Relation::Disjoint;
+  /// For Overlapping: how deep the overlap goes, the largest distance from a
+  /// vertex of one geometry lying inside the other to that other's boundary.
+  /// A few hundred metres where two sources draw one border differently; 0
+  /// when no vertex lies inside the other (edges merely crossing).
+  double overlapDepth_m = 0;
   size_t exactPairs = 0;      ///< primitive pairs refined exactly (a measure of the pruning)
 };
 

@@ -269,6 +269,13 @@ TEST(Nearest, OverlappingAndContainedPolygons) {
   NearestResult r = nearest(a, polygon(box(71, 37, 73, 39)));
   EXPECT_EQ(r.distance_m, 0.0);
   EXPECT_EQ(r.relation, Relation::Overlapping);
+  // Each box's corner sits at the other's centre, whose nearest edge is a
+  // meridian; the deeper one is further south, where a degree of longitude is longer.
+  double depthOfA = projectOntoSegment({72, 38}, {71, 37}, {71, 39}).distance_m;
+  double depthOfB = projectOntoSegment({71, 37}, {72, 36}, {72, 38}).distance_m;
+  EXPECT_GT(depthOfB, depthOfA);
+  EXPECT_NEAR(r.overlapDepth_m, depthOfB, 1e-3);
+  EXPECT_GT(r.overlapDepth_m, 80e3);
   // A cross: no vertex of either lies inside the other, only edges cross.
   Geometry wide = polygon(box(69, 36.8, 73, 37.2));
   Geometry tall = polygon(box(70.8, 35, 71.2, 39));
