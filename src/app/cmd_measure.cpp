@@ -49,8 +49,9 @@ constexpr const char* kMeasureHelp =
     "  43SDA1234567890              MGRS, or UTM as \"43S 512345 4141234\"\n"
     "  Gilgit-Baltistan             a feature name (case, accents and punctuation ignored)\n"
     "  site.geojson                 a file holding exactly one feature\n"
-    "  SOURCE#FID, SOURCE:LAYER#FID a feature by id (FID, or the value of its id field);\n"
-    "                               SOURCE may be a layer of the loaded data, e.g. bases#cn_outpost_shaymak\n"
+    "  SOURCE#FID, SOURCE:LAYER#FID a feature by id (FID, the value of its id field, or its name);\n"
+    "                               SOURCE may be a layer of the loaded data: bases#cn_outpost_shaymak,\n"
+    "                               places#Gilgit\n"
     "\n"
     "options:\n"
     "  --data SOURCE...   look names up in these sources instead of the built-in dataset\n"
@@ -161,6 +162,13 @@ namespace {
 
 // --- data -------------------------------------------------------------------------
 
+// The first error among the diagnostics, to end a one-line message with.
+std::string firstError(const Diagnostics& diag) {
+  for (const auto& d : diag.all())
+    if (d.severity == Severity::Error) return ": " + d.message;
+  return "";
+}
+
 // The layers names are looked up in: the built-in dataset, or --data sources.
 class DataSet {
  public:
@@ -184,10 +192,7 @@ class DataSet {
     if (sources_.empty()) {
       std::string path = data::defaultManifestPath();
       std::optional<data::Manifest> manifest = data::readManifest(path, diag);
-      if (!manifest) {
-        diag.print();
-        throw Failure(kExitData, "cannot read the built-in dataset (" + path + ")");
-      }
+      if (!manifest) throw Failure(kExitData, "cannot read the built-in dataset (" + path + ")" + firstError(diag));
       fs::path dir = fs::path(manifest->path).parent_path();
       // One open per source file, asking only for the layers the manifest names.
       std::vector<std::string> order;
@@ -220,19 +225,16 @@ class DataSet {
       }
     } else {
       for (const auto& source : sources_) {
-        size_t before = diag.errorCount();
-        data::LoadedSource loaded = data::loadSource(source, diag);
-        if (loaded.layers.empty() && diag.errorCount() > before) {
-          diag.print();
-          throw Failure(kExitData, "cannot load " + source);
-        }
+        Diagnostics own;
+        data::LoadedSource loaded = data::loadSource(source, own);
+        if (loaded.layers.empty() && own.errorCount() > 0)
+          throw Failure(kExitData, "cannot load " + source + firstError(own));
+        diag.append(own);
         for (auto& layer : loaded.layers) layers_.push_back(std::move(layer));
       }
     }
-    if (layers_.empty()) {
-      diag.print();
-      throw Failure(kExitData, "no vector layers could be loaded from " + description());
-    }
+    if (layers_.empty())
+      throw Failure(kExitData, "no vector layers could be loaded from " + description() + firstError(diag));
     // Errors about single features or layers: say so, but measure what loaded.
     for (const auto& d : diag.all())
       if (d.severity == Severity::Error) std::fprintf(stderr, "%s\n", d.line().c_str());
@@ -319,7 +321,14 @@ Operand byKey(const std::string& input, const std::vector<Layer>& layers, const 
   for (const auto& layer : layers)
     for (const auto& f : layer.features)
       if (keyMatches(layer, f, key)) hits.push_back({&layer, &f});
-  if (hits.empty()) throw Failure(kExitUsage, "no feature with id '" + key + "' in " + where);
+  if (hits.empty()) {
+    // LAYER#NAME: a name looked up within one layer.
+    std::string want = foldName(key);
+    for (const auto& layer : layers)
+      for (const auto& f : layer.features)
+        if (!want.empty() && foldName(featureName(layer, f)) == want) hits.push_back({&layer, &f});
+  }
+  if (hits.empty()) throw Failure(kExitUsage, "no feature with id or name '" + key + "' in " + where);
   if (hits.size() > 1) ambiguous(input, where, hits);
   return fromFeature(input, *hits[0].first, *hits[0].second);
 }
@@ -327,10 +336,7 @@ Operand byKey(const std::string& input, const std::vector<Layer>& layers, const 
 std::vector<Layer> loadFile(const std::string& path) {
   Diagnostics diag;
   data::LoadedSource loaded = data::loadSource(path, diag);
-  if (loaded.layers.empty()) {
-    diag.print();
-    throw Failure(kExitData, "cannot read features from " + path);
-  }
+  if (loaded.layers.empty()) throw Failure(kExitData, "cannot read features from " + path + firstError(diag));
   return std::move(loaded.layers);
 }
 
@@ -549,7 +555,8 @@ int measure(const std::vector<std::string>& argv) {
     planar = std::hypot(q.x - p.x, q.y - p.y);
     scale = proj->scaleFactor(r.distance_m > 0 ? geo::interpolate(r.from, r.to, 0.5) : r.from);
     crsName = proj->name();
-    if (crsName.empty() || crsName == "unknown") crsName = "the default view CRS (" + proj->definition() + ")";
+    if (crsName.empty() || crsName == "unknown")
+      crsName = "Pamir's default view CRS (Lambert conformal conic, parallels 32N 44N, centre 70E 38N)";
   }
 
   if (args.flags.count("--json")) {
@@ -568,6 +575,7 @@ int measure(const std::vector<std::string>& argv) {
     j["rhumb_m"] = rhumb;
     j["planar_m"] = std::isfinite(planar) ? json(planar) : json(nullptr);
     j["planar_crs"] = crsName;
+    j["planar_crs_definition"] = proj ? proj->definition() : std::string();
     j["planar_scale_factor"] = std::isfinite(scale) ? json(scale) : json(nullptr);
     j["planar_scale_error_pct"] = std::isfinite(scale) ? json((scale - 1.0) * 100.0) : json(nullptr);
     j["a"] = operandJson(a);
@@ -593,11 +601,12 @@ int measure(const std::vector<std::string>& argv) {
   else
     std::printf("relation    A %s B\n", geo::relationName(r.relation));
   if (r.distance_m > 0) {
-    std::printf("rhumb line  %s (%+.3f %% against the geodesic)\n", dist(rhumb).c_str(),
-                (rhumb / r.distance_m - 1.0) * 100.0);
+    std::printf("rhumb line  %s (%s m longer than the geodesic)\n", dist(rhumb).c_str(),
+                geo::formatFixed(rhumb - r.distance_m, 1).c_str());
     if (std::isfinite(planar))
-      std::printf("planar      %s in %s, whose scale factor at the midpoint is %s (%+.2f %%)\n",
-                  dist(planar).c_str(), crsName.c_str(), geo::formatFixed(scale, 5).c_str(), (scale - 1.0) * 100.0);
+      std::printf("planar      %s (%s m off) in %s;\n            its scale factor at the midpoint is %s (%s %%)\n",
+                  dist(planar).c_str(), geo::formatFixed(planar - r.distance_m, 1).c_str(), crsName.c_str(),
+                  geo::formatFixed(scale, 5).c_str(), geo::formatFixed((scale - 1.0) * 100.0, 2).c_str());
   }
   for (const Operand* op : {&a, &b})
     if (op->uncertainty_km)
@@ -689,7 +698,7 @@ int ring(const std::vector<std::string>& argv) {
     throw Failure(kExitUsage, "the centre of a ring must be a point; " + centre.label + " is not");
   geo::RangeRing rr = geo::rangeRing(g.points[0], *radius, options);
   if (!rr.ok) throw Failure(kExitData, rr.error);
-  std::string text = ringJson(rr, centre.label).dump(1) + "\n";
+  std::string text = ringJson(rr, centre.label).dump() + "\n";
   if (output.empty()) {
     std::fputs(text.c_str(), stdout);
   } else {

@@ -5,7 +5,7 @@
 // a feature in the loaded data (case-, diacritic- and punctuation-
 // insensitive; its name, alternative names or id field), a file holding one
 // feature, or SOURCE#FID / SOURCE:LAYER#FID / LAYER#FID (FID the source's
-// feature id, or the value of the feature's "id" field).
+// feature id, the value of the feature's "id" field, or its name).
 #include <string>
 #include <vector>
 

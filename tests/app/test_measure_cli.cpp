@@ -1,0 +1,268 @@
+// `pamir measure` and `pamir ring` run as a user runs them, output parsed
+// from --json / GeoJSON and checked against the geo module.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "geo/geodesic.hpp"
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+const std::string kOut = std::string(PAMIR_TEST_OUT_DIR) + "/measure/";
+
+Result runPamir(const std::vector<std::string>& args) {
+  fs::create_directories(kOut);
+  std::string errFile = kOut + "stderr.txt";
+  std::string cmd = quote(PAMIR_EXECUTABLE);
+  for (const auto& a : args) cmd += " " + quote(a);
+  cmd += " 2>" + quote(errFile);
+  Result r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  while (size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  std::ifstream e(errFile);
+  std::stringstream ss;
+  ss << e.rdbuf();
+  r.err = ss.str();
+  return r;
+}
+
+const std::string kSites = std::string(PAMIR_TEST_DATA_DIR) + "/measure/sites.geojson";
+const std::string kOneSite = std::string(PAMIR_TEST_DATA_DIR) + "/measure/one_site.geojson";
+
+json measureJson(const std::string& a, const std::string& b, std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"measure", a, b, "--json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  Result r = runPamir(args);
+  EXPECT_EQ(r.status, 0) << a << " / " << b << ": " << r.err;
+  if (r.status != 0) return json::object();
+  return json::parse(r.out);
+}
+
+pamir::LonLat at(const json& j) { return {j["lon"].get<double>(), j["lat"].get<double>()}; }
+
+size_t lines(const std::string& s) { return static_cast<size_t>(std::count(s.begin(), s.end(), '\n')); }
+
+}  // namespace
+
+TEST(MeasureCli, TwoCoordinatesAgreeWithTheGeodesicModule) {
+  json j = measureJson("37.4,74.9", "35.92083, 74.30833");
+  pamir::LonLat a{74.9, 37.4}, b{74.30833, 35.92083};
+  pamir::geo::GeodesicInverse g = pamir::geo::inverse(a, b);
+  EXPECT_NEAR(j["distance_m"].get<double>(), g.distance_m, 1e-6);
+  EXPECT_NEAR(j["azimuth1_deg"].get<double>(), g.azimuth1_deg + (g.azimuth1_deg < 0 ? 360 : 0), 1e-9);
+  EXPECT_EQ(j["relation"], "disjoint");
+  EXPECT_EQ(j["ellipsoid"], "WGS84");
+  EXPECT_EQ(j["method"], "geodesic (Karney) on WGS84 via PROJ");
+  EXPECT_NEAR(at(j["from"]).lat, 37.4, 1e-12);
+  EXPECT_NEAR(at(j["to"]).lon, 74.30833, 1e-12);
+  // Rhumb and planar beside it: close to, but not the same as, the geodesic.
+  double rhumb = j["rhumb_m"].get<double>(), planar = j["planar_m"].get<double>();
+  EXPECT_GE(rhumb, g.distance_m - 1e-6);
+  EXPECT_NEAR(rhumb, g.distance_m, 50.0);
+  EXPECT_NEAR(planar / g.distance_m, j["planar_scale_factor"].get<double>(), 0.01);
+  EXPECT_FALSE(j["planar_crs"].get<std::string>().empty());
+}
+
+TEST(MeasureCli, DmsMgrsAndUnits) {
+  json dd = measureJson("37.4,74.9", "35.92083,74.30833");
+  json dms = measureJson("37°24'N 74°54'E", "N35 55.2498 E74 18.4998");
+  EXPECT_NEAR(dms["distance_m"].get<double>(), dd["distance_m"].get<double>(), 0.05);
+  json nm = measureJson("37.4,74.9", "35.92083,74.30833", {"--units", "nm"});
+  EXPECT_EQ(nm["units"], "nm");
+  EXPECT_NEAR(nm["distance"].get<double>() * 1852.0, dd["distance_m"].get<double>(), 1e-6);
+  json mgrs = measureJson("43SDB9114939251", "37.4,74.9");
+  EXPECT_LT(mgrs["distance_m"].get<double>(), 1.0);  // the 1 m square holding the point
+}
+
+TEST(MeasureCli, HumanOutputStatesMethodPointsAndRelation) {
+  Result r = runPamir({"measure", "37.4,74.9", "35.92083,74.30833", "--units", "mi"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("method: geodesic (Karney) on WGS84 via PROJ"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" mi"), std::string::npos);
+  EXPECT_NE(r.out.find("37°24′00.0″N 074°54′00.0″E"), std::string::npos) << r.out;  // DMS of the closest point
+  EXPECT_NE(r.out.find("43S DB"), std::string::npos) << r.out;                   // and its MGRS
+  EXPECT_NE(r.out.find("relation    A disjoint B"), std::string::npos);
+  EXPECT_NE(r.out.find("rhumb line"), std::string::npos);
+  EXPECT_NE(r.out.find("planar"), std::string::npos);
+}
+
+TEST(MeasureCli, FeatureNamesIgnoreCaseAccentsAndPunctuation) {
+  json a = measureJson("murgob", "KHORUGH", {"--data", kSites});
+  json b = measureJson("Murğob", "khorog", {"--data", kSites});  // alternative name
+  EXPECT_NEAR(a["distance_m"].get<double>(), b["distance_m"].get<double>(), 1e-9);
+  EXPECT_NEAR(a["distance_m"].get<double>(), pamir::geo::distance({73.9667, 38.1702}, {71.5531, 37.4897}), 1e-6);
+  EXPECT_EQ(a["a"]["kind"], "feature");
+  json c = measureJson("north-box", "south  box", {"--data", kSites});
+  EXPECT_EQ(c["relation"], "touching");
+  EXPECT_EQ(c["distance_m"].get<double>(), 0.0);
+  EXPECT_TRUE(c["azimuth1_deg"].is_null());
+  EXPECT_TRUE(c["azimuth2_deg"].is_null());
+  json d = measureJson("Inner Camp", "North Box", {"--data", kSites});
+  EXPECT_EQ(d["relation"], "within");
+  EXPECT_EQ(d["distance_m"].get<double>(), 0.0);
+}
+
+TEST(MeasureCli, FeaturesByIdAndFromFiles) {
+  json byFid = measureJson(kSites + "#2", kSites + ":sites#3");
+  json byName = measureJson("Khorugh", "Murgob", {"--data", kSites});
+  EXPECT_NEAR(byFid["distance_m"].get<double>(), byName["distance_m"].get<double>(), 1e-9);
+  json byIdField = measureJson("sites#khorugh", "sites#murghob", {"--data", kSites});
+  EXPECT_NEAR(byIdField["distance_m"].get<double>(), byName["distance_m"].get<double>(), 1e-9);
+  json file = measureJson(kOneSite, "37.4,74.9");
+  EXPECT_EQ(file["distance_m"].get<double>(), 0.0);
+  EXPECT_EQ(file["relation"], "touching");  // a point on a point
+}
+
+TEST(MeasureCli, AmbiguousNameListsCandidatesAndExitsTwo) {
+  Result r = runPamir({"measure", "camp alpha", "Khorugh", "--data", kSites});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("ambiguous"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("sites#0"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("sites#1"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(MeasureCli, BadInputGivesOneClearLineAndTheRightStatus) {
+  struct Case {
+    std::vector<std::string> args;
+    int status;
+    std::string says;
+  };
+  const Case cases[] = {
+      {{"measure", "97.0,74.9", "37,74"}, 2, "beyond ±90"},
+      {{"measure", "37.4,74.9", "37°61'N 74°E"}, 2, "minutes must be below 60"},
+      {{"measure", "Atlantis", "Khorugh", "--data", kSites}, 2, "'Atlantis' is not a coordinate"},
+      {{"measure", "37.4,74.9"}, 2, "two operands"},
+      {{"measure", "37.4,74.9", "37,74", "--units", "furlong"}, 2, "--units"},
+      {{"measure", "37.4,74.9", "37,74", "--frobnicate"}, 2, "unknown option"},
+      {{"measure", kSites, "37,74"}, 2, "holds 8 features"},
+      {{"measure", kSites + "#99", "37,74"}, 2, "no feature with id or name '99'"},
+      {{"measure", "37,74", "37,74", "--data", "/nonexistent/file.gpkg"}, 0, ""},  // data not needed for coordinates
+      {{"measure", "Khorugh", "37,74", "--data", "/nonexistent/file.gpkg"}, 1, "cannot load"},
+      {{"measure", "sites#nothing", "37,74", "--data", kSites}, 1, ""},
+      {{"ring", "37.4,74.9"}, 2, "--radius"},
+      {{"ring", "37.4,74.9", "--radius", "200"}, 2, "no unit"},
+      {{"ring", "37.4,74.9", "--radius", "-5km"}, 2, "negative"},
+      {{"ring", "North Box", "--radius", "5km", "--data", kSites}, 2, "must be a point"},
+      {{"ring", "95,0", "--radius", "5km"}, 2, "beyond ±90"},
+  };
+  for (const Case& c : cases) {
+    Result r = runPamir(c.args);
+    std::string joined;
+    for (const auto& a : c.args) joined += a + " ";
+    EXPECT_EQ(r.status, c.status) << joined << "\n" << r.err;
+    if (c.status != 0) {
+      EXPECT_TRUE(r.out.empty()) << joined;
+      EXPECT_GE(lines(r.err), 1u) << joined;
+      EXPECT_NE(r.err.find(c.says), std::string::npos) << joined << "\n" << r.err;
+      EXPECT_EQ(r.err.find("terminate"), std::string::npos) << joined;  // no crash
+    }
+  }
+}
+
+TEST(MeasureCli, RingIsAGeodesicCircleInGeoJson) {
+  Result r = runPamir({"ring", "37.4,74.9", "--radius", "200km"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  json fc = json::parse(r.out);
+  ASSERT_EQ(fc["type"], "FeatureCollection");
+  json f = fc["features"][0];
+  EXPECT_EQ(f["geometry"]["type"], "Polygon");
+  EXPECT_NEAR(f["properties"]["radius_m"].get<double>(), 200000.0, 1e-9);
+  const json& ring = f["geometry"]["coordinates"][0];
+  ASSERT_GT(ring.size(), 360u);
+  EXPECT_EQ(ring.front(), ring.back());
+  for (const json& v : ring)
+    EXPECT_NEAR(pamir::geo::distance({74.9, 37.4}, {v[0].get<double>(), v[1].get<double>()}), 200000.0, 1e-3);
+  // Nautical miles, and across the antimeridian: two polygons, still on the circle.
+  r = runPamir({"ring", "-17,179.5", "--radius", "150nm"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  f = json::parse(r.out)["features"][0];
+  EXPECT_EQ(f["geometry"]["type"], "MultiPolygon");
+  EXPECT_EQ(f["geometry"]["coordinates"].size(), 2u);
+  for (const json& poly : f["geometry"]["coordinates"])
+    for (const json& v : poly[0])
+      EXPECT_NEAR(pamir::geo::distance({179.5, -17}, {v[0].get<double>(), v[1].get<double>()}), 150 * 1852.0, 1e-3);
+}
+
+TEST(MeasureCli, RingWritesAWholeFileOrNone) {
+  fs::create_directories(kOut);
+  std::string path = kOut + "ring.geojson";
+  fs::remove(path);
+  Result r = runPamir({"ring", "Khorugh", "--radius", "50km", "-o", path, "--data", kSites});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.empty());
+  std::ifstream in(path);
+  json fc = json::parse(in);
+  EXPECT_EQ(fc["features"][0]["geometry"]["type"], "Polygon");
+  // A target that cannot be written: an error, and nothing left behind.
+  std::string dir = kOut + "ring_as_dir";
+  fs::create_directories(dir);
+  r = runPamir({"ring", "37.4,74.9", "--radius", "50km", "-o", dir});
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
+  for (const auto& e : fs::directory_iterator(kOut))
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+}
+
+// The source document: "Chinese troops near Wakhan ... about 200 km from
+// Gilgit Baltistan". Measured on the built-in dataset.
+TEST(MeasureCli, SeedQuestionOnTheBuiltInDataset) {
+  if (!fs::exists(std::string(PAMIR_GEODATA_DIR) + "/manifest.json")) GTEST_SKIP() << "no built-in dataset";
+  json corridor = measureJson("Wakhan Corridor", "Gilgit-Baltistan");
+  json outpostRegion = measureJson("bases#cn_outpost_shaymak", "Gilgit-Baltistan");
+  json outpostCity = measureJson("bases#cn_outpost_shaymak", "places#Gilgit");
+  ASSERT_FALSE(corridor.empty());
+  ASSERT_FALSE(outpostRegion.empty());
+  ASSERT_FALSE(outpostCity.empty());
+
+  // The corridor and the region share a border: distance 0. The two sources
+  // draw it differently, so they may overlap by slivers, but not by more
+  // than a kilometre or two.
+  EXPECT_EQ(corridor["distance_m"].get<double>(), 0.0);
+  std::string rel = corridor["relation"];
+  EXPECT_TRUE(rel == "touching" || rel == "overlapping") << rel;
+  EXPECT_LT(corridor["overlap_depth_m"].get<double>(), 2000.0);
+
+  // The outpost (an estimate, ±20 km) is a few tens of km from the region's edge...
+  double region = outpostRegion["distance_m"].get<double>();
+  EXPECT_EQ(outpostRegion["relation"], "disjoint");
+  EXPECT_GT(region, 20e3);
+  EXPECT_LT(region, 80e3);
+  // ...and 150-260 km from Gilgit city.
+  double city = outpostCity["distance_m"].get<double>();
+  EXPECT_GT(city, 150e3);
+  EXPECT_LT(city, 260e3);
+  // "About 200 km" fits the distance to Gilgit city, not to Gilgit-Baltistan.
+  EXPECT_LT(std::fabs(city - 200e3), std::fabs(region - 200e3));
+  EXPECT_LT(std::fabs(city - 200e3), std::fabs(corridor["distance_m"].get<double>() - 200e3));
+  EXPECT_EQ(outpostCity["a"]["uncertainty_km"].get<double>(), 20.0);
+}
