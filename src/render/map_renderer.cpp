@@ -294,6 +294,7 @@ struct MapRenderer::Impl {
   void drawLabels(const MapView& view, const RenderOptions& options);
   void setViewUniforms(const Program& p, const MapView& view, const RenderOptions& options, float opacity);
   bool prepareTarget(int width, int height, int samples);
+  bool drawToTarget(const MapView& view, const RenderOptions& options);
 };
 
 void MapRenderer::Impl::loadShaders(const std::string& directory) {
@@ -772,6 +773,7 @@ bool MapRenderer::Impl::prepareTarget(int width, int height, int samples) {
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxSize);
   glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
   if (width > maxSize || height > maxSize) return false;
+  const int requested = samples;
   samples = std::min(samples, static_cast<int>(maxSamples));
   msaaFbo.reset();
   msaaColour.reset();
@@ -800,7 +802,7 @@ bool MapRenderer::Impl::prepareTarget(int width, int height, int samples) {
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   targetWidth = width;
   targetHeight = height;
-  targetSamples = samples;
+  targetSamples = requested;
   return true;
 }
 
@@ -928,22 +930,34 @@ void MapRenderer::refreshStyles() {
 
 void MapRenderer::draw(const MapView& view, const RenderOptions& options) { impl_->draw(view, options); }
 
+bool MapRenderer::Impl::drawToTarget(const MapView& view, const RenderOptions& options) {
+  int samples = options.antialias && !options.plain ? options.msaaSamples : 0;
+  if (!prepareTarget(view.width(), view.height(), samples)) return false;
+  GLint previous = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+  glBindFramebuffer(GL_FRAMEBUFFER, msaaFbo.id ? msaaFbo.id : resolveFbo.id);
+  draw(view, options);
+  if (msaaFbo.id) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msaaFbo.id);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo.id);
+    glBlitFramebuffer(0, 0, view.width(), view.height(), 0, 0, view.width(), view.height(), GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+  }
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+  return true;
+}
+
+bool MapRenderer::drawOffscreen(const MapView& view, const RenderOptions& options) {
+  return impl_->drawToTarget(view, options);
+}
+
 Image MapRenderer::renderToImage(const MapView& view, const RenderOptions& options) {
   Impl& m = *impl_;
   Image image;
-  int w = view.width(), h = view.height();
-  int samples = options.antialias && !options.plain ? 4 : 0;
-  if (!m.prepareTarget(w, h, samples)) return image;
+  if (!m.drawToTarget(view, options)) return image;
+  const int w = view.width(), h = view.height();
   GLint previous = 0;
-  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
-  GLuint target = m.msaaFbo.id ? m.msaaFbo.id : m.resolveFbo.id;
-  glBindFramebuffer(GL_FRAMEBUFFER, target);
-  m.draw(view, options);
-  if (m.msaaFbo.id) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, m.msaaFbo.id);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, m.resolveFbo.id);
-    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  }
+  glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &previous);
   glBindFramebuffer(GL_READ_FRAMEBUFFER, m.resolveFbo.id);
   image.width = w;
   image.height = h;
@@ -951,7 +965,7 @@ Image MapRenderer::renderToImage(const MapView& view, const RenderOptions& optio
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
   glPixelStorei(GL_PACK_ALIGNMENT, 4);
-  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, static_cast<GLuint>(previous));
   // GL's rows start at the bottom; images start at the top.
   const size_t row = static_cast<size_t>(w) * 4;
   std::vector<uint8_t> swap(row);

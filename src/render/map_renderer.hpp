@@ -32,7 +32,9 @@ struct RenderOptions {
   /// (or its own fill colour when unset) on `background`.
   bool plain = false;
   std::optional<Color> plainFill;
-  bool antialias = true;  ///< MSAA in renderToImage and smoothed edges of lines and symbols
+  bool antialias = true;  ///< smoothed edges of lines and symbols, and MSAA off-screen
+  /// Samples per pixel of the off-screen target (renderToImage, drawOffscreen) when antialias is on.
+  int msaaSamples = 4;
   bool labels = true;
   /// Physical pixels per style pixel (HiDPI): line widths, symbol and label sizes scale by it.
   float pixelRatio = 1.0f;
@@ -126,9 +128,12 @@ class MapRenderer {
   /// array unbound.
   void draw(const MapView& view, const RenderOptions& options = {});
 
-  /// Draws into an off-screen target (4x MSAA when antialias) and reads it
-  /// back, top row first. Empty when the size is beyond the GL limits.
+  /// Draws into an off-screen target (multisampled when antialias) and reads
+  /// it back, top row first. Empty when the size is beyond the GL limits.
   Image renderToImage(const MapView& view, const RenderOptions& options = {});
+  /// The same without reading back (benchmarks: a frame as a window would
+  /// draw it); false when the size is beyond the GL limits.
+  bool drawOffscreen(const MapView& view, const RenderOptions& options = {});
 
   const FrameStats& lastFrame() const;
   const UploadStats& uploads() const;

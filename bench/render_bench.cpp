@@ -1,0 +1,255 @@
+// Frame time of the map renderer, headless at 1920x1080: a 100-frame pan over
+// the built-in dataset (exactly the layers `pamir view` draws), median and
+// 95th percentile per frame, next to the GL's raw limit for the same numbers
+// of segments, triangles and symbols (render/raw_draw.hpp), in the same run.
+//
+//   render_bench                       # all cases
+//   render_bench --benchmark_filter=Pan
+//   PAMIR_BENCH_SOURCES=a.gpkg,b.shp render_bench   # other data instead
+//
+// Cases: Pan/window (no MSAA, smoothed lines and symbols: what the window
+// draws), Pan/msaa (4x MSAA: what `pamir render` draws), Pan/nolabels, and
+// Setup (projecting, simplifying, triangulating and uploading everything).
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/map_session.hpp"
+#include "core/diagnostics.hpp"
+#include "render/map_renderer.hpp"
+#include "render/offscreen_context.hpp"
+#include "render/raw_draw.hpp"
+
+namespace {
+
+using namespace pamir;
+
+constexpr int kWidth = 1920, kHeight = 1080, kFrames = 100;
+
+struct Fixture {
+  std::unique_ptr<render::OffscreenContext> context;
+  std::optional<app::MapSession> session;
+  std::unique_ptr<render::MapRenderer> renderer;
+  MapView start;
+  std::string what;
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+std::vector<std::string> sourcesFromEnv() {
+  std::vector<std::string> out;
+  if (const char* env = std::getenv("PAMIR_BENCH_SOURCES")) {
+    std::stringstream s(env);
+    std::string item;
+    while (std::getline(s, item, ',')) {
+      if (!item.empty()) out.push_back(item);
+    }
+  }
+  return out;
+}
+
+struct PanResult {
+  std::vector<double> frameMs;
+  render::FrameStats median;  // stats of the median frame
+};
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5));
+  return v[i];
+}
+
+// One frame = draw + wait for the GL to finish it (no readback: a window swaps instead).
+PanResult pan(const render::RenderOptions& options) {
+  Fixture& f = fixture();
+  PanResult r;
+  MapView view = f.start;
+  std::vector<render::FrameStats> stats;
+  for (int i = 0; i < kFrames; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    f.renderer->drawOffscreen(view, options);
+    render::finishGpu();
+    r.frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    stats.push_back(f.renderer->lastFrame());
+    // Across a screen width in 100 frames, drifting a little north.
+    view.panPixels(-kWidth / 100.0, 2);
+  }
+  std::vector<size_t> order(r.frameMs.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.frameMs[a] < r.frameMs[b]; });
+  r.median = stats[order[order.size() / 2]];
+  return r;
+}
+
+void report(benchmark::State& state, const PanResult& r) {
+  state.counters["median_ms"] = percentile(r.frameMs, 0.5);
+  state.counters["p95_ms"] = percentile(r.frameMs, 0.95);
+  state.counters["max_ms"] = percentile(r.frameMs, 1.0);
+  state.counters["cpu_ms"] = r.median.cpuMs;
+  state.counters["draws"] = static_cast<double>(r.median.drawCalls);
+  state.counters["segments"] = static_cast<double>(r.median.segmentsDrawn);
+  state.counters["triangles"] = static_cast<double>(r.median.trianglesDrawn);
+  state.counters["symbols"] = static_cast<double>(r.median.pointsDrawn);
+  state.counters["labels"] = static_cast<double>(r.median.labelsDrawn);
+}
+
+void BM_Pan(benchmark::State& state, render::RenderOptions options) {
+  PanResult last;
+  for (auto _ : state) {
+    last = pan(options);
+    double total = 0;
+    for (double ms : last.frameMs) total += ms;
+    state.SetIterationTime(total / 1000.0 / kFrames);  // reported time: mean per frame
+  }
+  report(state, last);
+}
+
+// One layer alone (labels off): where the frame time goes.
+void BM_Layer(benchmark::State& state, size_t drawIndex, render::RenderOptions options) {
+  Fixture& f = fixture();
+  const size_t n = f.renderer->order().size();
+  for (size_t i = 0; i < n; ++i) f.renderer->setLayerVisible(i, i == drawIndex);
+  PanResult last;
+  for (auto _ : state) {
+    last = pan(options);
+    double total = 0;
+    for (double ms : last.frameMs) total += ms;
+    state.SetIterationTime(total / 1000.0 / kFrames);
+  }
+  for (size_t i = 0; i < n; ++i) f.renderer->setLayerVisible(i, true);
+  report(state, last);
+}
+
+void BM_Setup(benchmark::State& state) {
+  Fixture& f = fixture();
+  for (auto _ : state) {
+    render::MapRenderer renderer;
+    renderer.setProjection(f.session->projection());
+    renderer.setLayers(f.session->drawLayers(), f.session->drawRasters());
+    render::finishGpu();
+  }
+}
+
+void BM_RawSegments(benchmark::State& state, render::RawDrawCase c) {
+  double ms = 0;
+  for (auto _ : state) {
+    ms = render::rawSegmentsMs(c);
+    state.SetIterationTime(ms / 1000.0);
+  }
+  state.counters["median_ms"] = ms;
+  state.counters["segments"] = static_cast<double>(c.count);
+}
+
+void BM_RawTriangles(benchmark::State& state, render::RawDrawCase c) {
+  double ms = 0;
+  for (auto _ : state) {
+    ms = render::rawTrianglesMs(c);
+    state.SetIterationTime(ms / 1000.0);
+  }
+  state.counters["median_ms"] = ms;
+  state.counters["triangles"] = static_cast<double>(c.count);
+}
+
+void BM_RawSymbols(benchmark::State& state, render::RawDrawCase c) {
+  double ms = 0;
+  for (auto _ : state) {
+    ms = render::rawSymbolsMs(c);
+    state.SetIterationTime(ms / 1000.0);
+  }
+  state.counters["median_ms"] = ms;
+  state.counters["symbols"] = static_cast<double>(c.count);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  Fixture& f = fixture();
+  std::string error;
+  f.context = render::OffscreenContext::create(&error);
+  if (!f.context) {
+    std::fprintf(stderr, "render_bench: %s\n", error.c_str());
+    return 1;
+  }
+  Diagnostics diag;
+  auto sources = sourcesFromEnv();
+  f.session = app::MapSession::open(sources, diag);
+  if (f.session->empty()) {
+    diag.print();
+    std::fprintf(stderr, "render_bench: nothing to draw\n");
+    return 1;
+  }
+  f.renderer = std::make_unique<render::MapRenderer>();
+  if (!f.renderer->ok()) {
+    std::fprintf(stderr, "render_bench: %s\n", f.renderer->error().c_str());
+    return 1;
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  f.renderer->setProjection(f.session->projection());
+  f.renderer->setLayers(f.session->drawLayers(), f.session->drawRasters());
+  render::finishGpu();
+  double setupMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  f.start = MapView::fitting(f.session->projection().forwardBounds(f.session->initialLonLat()), kWidth, kHeight, 0.02);
+  size_t layers = f.session->drawLayers().size(), features = 0, vertices = 0;
+  for (const Layer* l : f.session->drawLayers()) {
+    features += l->features.size();
+    for (const Feature& ft : l->features) vertices += ft.geometry.vertexCount();
+  }
+  std::printf("renderer: %s (EGL %s)\n", f.context->rendererName().c_str(), f.context->platform().c_str());
+  std::printf("data: %s: %zu vector layers, %zu features, %zu vertices, %zu rasters; first upload %.0f ms\n",
+              sources.empty() ? "built-in dataset" : "PAMIR_BENCH_SOURCES", layers, features, vertices,
+              f.session->drawRasters().size(), setupMs);
+
+  render::RenderOptions window;
+  window.msaaSamples = 0;
+  if (const char* d = std::getenv("PAMIR_BENCH_DETAIL")) window.detailPx = std::strtof(d, nullptr);
+  render::RenderOptions msaa;
+  render::RenderOptions noLabels = window;
+  noLabels.labels = false;
+  benchmark::RegisterBenchmark("Pan/window", BM_Pan, window)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("Pan/nolabels", BM_Pan, noLabels)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("Pan/msaa", BM_Pan, msaa)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+  for (size_t i = 0; i < f.renderer->order().size(); ++i) {
+    const render::LayerRef& ref = f.renderer->order()[i];
+    std::string name = ref.kind == render::LayerRef::Kind::Raster
+                           ? "raster:" + f.session->drawRasters()[ref.index]->id
+                           : f.session->drawLayers()[ref.index]->id;
+    benchmark::RegisterBenchmark(("Layer/" + name).c_str(), BM_Layer, i, noLabels)
+        ->UseManualTime()
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
+  }
+  benchmark::RegisterBenchmark("Setup", BM_Setup)->Iterations(2)->Unit(benchmark::kMillisecond);
+
+  // The raw limit for what the median window frame drew.
+  PanResult probe = pan(window);
+  render::RawDrawCase c;
+  c.frames = 10;
+  c.count = std::max<size_t>(probe.median.segmentsDrawn, 1);
+  c.lineWidthPx = 1.2f;
+  benchmark::RegisterBenchmark("Raw/segments", BM_RawSegments, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  c.msaa = true;
+  benchmark::RegisterBenchmark("Raw/segments_msaa", BM_RawSegments, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  c.msaa = false;
+  size_t fillTriangles = probe.median.trianglesDrawn - 2 * probe.median.segmentsDrawn - 2 * probe.median.pointsDrawn;
+  c.count = std::max<size_t>(fillTriangles, 1);
+  benchmark::RegisterBenchmark("Raw/triangles", BM_RawTriangles, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  c.count = std::max<size_t>(probe.median.pointsDrawn, 1);
+  c.symbolPx = 8;
+  benchmark::RegisterBenchmark("Raw/symbols", BM_RawSymbols, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}
