@@ -52,7 +52,11 @@ int runMain(int argc, char** argv) {
     if (cmd == "measure") return runMeasureCommand(args);
     if (cmd == "ring") return runRingCommand(args);
   } catch (const UsageError& e) {
-    std::fprintf(stderr, "%s\n", e.what());
+    const std::string msg = e.what();
+    if (msg.rfind("pamir", 0) == 0)
+      std::fprintf(stderr, "%s\n", msg.c_str());
+    else
+      std::fprintf(stderr, "pamir %s: %s (see 'pamir %s --help')\n", argv[1], msg.c_str(), argv[1]);
     return kExitUsage;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "pamir %s: %s\n", argv[1], e.what());

@@ -1,6 +1,7 @@
 // `pamir measure` and `pamir ring` run as a user runs them, output parsed
 // from --json / GeoJSON and checked against the geo module.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <sys/wait.h>
 
@@ -37,7 +38,9 @@ const std::string kOut = std::string(PAMIR_TEST_OUT_DIR) + "/measure/";
 
 Result runPamir(const std::vector<std::string>& args) {
   fs::create_directories(kOut);
-  std::string errFile = kOut + "stderr.txt";
+  // Tests run in parallel processes: each run gets its own stderr file.
+  static int counter = 0;
+  std::string errFile = kOut + "stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".txt";
   std::string cmd = quote(PAMIR_EXECUTABLE);
   for (const auto& a : args) cmd += " " + quote(a);
   cmd += " 2>" + quote(errFile);
@@ -52,6 +55,7 @@ Result runPamir(const std::vector<std::string>& args) {
   std::stringstream ss;
   ss << e.rdbuf();
   r.err = ss.str();
+  fs::remove(errFile);
   return r;
 }
 
@@ -214,8 +218,9 @@ TEST(MeasureCli, RingIsAGeodesicCircleInGeoJson) {
 }
 
 TEST(MeasureCli, RingWritesAWholeFileOrNone) {
-  fs::create_directories(kOut);
-  std::string path = kOut + "ring.geojson";
+  const std::string dirOut = kOut + "ring_whole/";  // this test's own folder: others write into kOut
+  fs::create_directories(dirOut);
+  std::string path = dirOut + "ring.geojson";
   fs::remove(path);
   Result r = runPamir({"ring", "Khorugh", "--radius", "50km", "-o", path, "--data", kSites});
   ASSERT_EQ(r.status, 0) << r.err;
@@ -224,12 +229,12 @@ TEST(MeasureCli, RingWritesAWholeFileOrNone) {
   json fc = json::parse(in);
   EXPECT_EQ(fc["features"][0]["geometry"]["type"], "Polygon");
   // A target that cannot be written: an error, and nothing left behind.
-  std::string dir = kOut + "ring_as_dir";
+  std::string dir = dirOut + "ring_as_dir";
   fs::create_directories(dir);
   r = runPamir({"ring", "37.4,74.9", "--radius", "50km", "-o", dir});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
-  for (const auto& e : fs::directory_iterator(kOut))
+  for (const auto& e : fs::directory_iterator(dirOut))
     EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
 }
 
