@@ -87,7 +87,7 @@ void MapSession::rebuildDerived() {
     if (l.uncertaintyField.empty()) continue;
     Layer u;
     u.id = l.id + ":uncertainty";
-    u.name = l.name + " — location uncertainty";
+    u.name = l.name + ": location uncertainty";
     u.group = l.group;
     u.source = l.source;
     u.sourceLayer = l.sourceLayer;
@@ -95,13 +95,20 @@ void MapSession::rebuildDerived() {
     u.yearFields = l.yearFields;
     u.countryFields = l.countryFields;
     u.visible = l.visible;
-    u.style.filled = true;
-    u.style.fill = l.style.stroke;
-    u.style.fill.a = 40;
-    u.style.stroke = l.style.stroke;
-    u.style.stroke.a = 200;
-    u.style.strokeWidth = 1.25f;
-    u.style.dashed = true;
+    // A faint disc with a dashed rim in the colour of the site's own symbol.
+    auto circleStyle = [](const Style& site) {
+      Style c;
+      c.filled = true;
+      c.fill = site.fill;
+      c.fill.a = 22;
+      c.stroke = site.fill;
+      c.stroke.a = 170;
+      c.strokeWidth = 1.0f;
+      c.dashed = true;
+      return c;
+    };
+    u.style = circleStyle(l.style);
+    for (const auto& rule : l.styleRules) u.styleRules.push_back({rule.field, rule.value, circleStyle(rule.style)});
     for (const auto& f : l.features) {
       const FieldValue& v = l.value(f, l.uncertaintyField);
       double km = 0;

@@ -12,45 +12,46 @@ namespace {
 
 ImU32 toImColor(const Color& c) { return IM_COL32(c.r, c.g, c.b, std::max<int>(c.a, 160)); }
 
+void layerRow(LayerItem& l, size_t k, OverlayActions& a) {
+  ImGui::PushID(static_cast<int>(k));
+  ImVec2 p = ImGui::GetCursorScreenPos();
+  float h = ImGui::GetTextLineHeight();
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + h, p.y + h + 3), toImColor(l.swatch), 2.0f);
+  ImGui::Dummy(ImVec2(h + 4, h));
+  ImGui::SameLine();
+  char label[256];
+  if (l.raster)
+    std::snprintf(label, sizeof label, "%s", l.title.c_str());
+  else
+    std::snprintf(label, sizeof label, "%s (%zu)", l.title.c_str(), l.featureCount);
+  if (ImGui::Checkbox(label, &l.visible)) a.layersChanged = true;
+  ImGui::PopID();
+}
+
 void layersPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(300, 420), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(360, 430), ImGuiCond_FirstUseEver);
   ImGui::Begin("Layers");
   if (ImGui::Button("Fit to data")) a.fitToData = true;
   ImGui::SameLine();
   ImGui::TextDisabled("(F)");
   ImGui::Separator();
-  // Top of the drawing order first, grouped as the manifest groups them.
-  std::string currentGroup = "\x01";
-  bool groupOpen = true;
-  for (size_t k = m.layers.size(); k-- > 0;) {
-    LayerItem& l = m.layers[k];
-    if (l.group != currentGroup) {
-      currentGroup = l.group;
-      ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
-      groupOpen = ImGui::CollapsingHeader(l.group.empty() ? "Other" : l.group.c_str());
-    }
-    if (!groupOpen) continue;
-    ImGui::PushID(static_cast<int>(k));
-    ImVec2 p = ImGui::GetCursorScreenPos();
-    float h = ImGui::GetTextLineHeight();
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + h, p.y + h + 3), toImColor(l.swatch), 2.0f);
-    ImGui::Dummy(ImVec2(h + 4, h));
-    ImGui::SameLine();
-    char label[256];
-    if (l.raster)
-      std::snprintf(label, sizeof label, "%s", l.title.c_str());
-    else
-      std::snprintf(label, sizeof label, "%s (%zu)", l.title.c_str(), l.featureCount);
-    if (ImGui::Checkbox(label, &l.visible)) a.layersChanged = true;
-    ImGui::PopID();
+  // Groups in the order their topmost layer is drawn; inside a group, top layer first.
+  std::vector<std::string> groups;
+  for (size_t k = m.layers.size(); k-- > 0;)
+    if (std::find(groups.begin(), groups.end(), m.layers[k].group) == groups.end()) groups.push_back(m.layers[k].group);
+  for (const auto& g : groups) {
+    ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
+    if (!ImGui::CollapsingHeader(g.empty() ? "Other" : g.c_str())) continue;
+    for (size_t k = m.layers.size(); k-- > 0;)
+      if (m.layers[k].group == g) layerRow(m.layers[k], k, a);
   }
   ImGui::End();
 }
 
 void filterPanel(OverlayModel& m, OverlayActions& a) {
-  ImGui::SetNextWindowPos(ImVec2(10, 440), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(300, 170), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowPos(ImVec2(10, 450), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(360, 170), ImGuiCond_FirstUseEver);
   ImGui::Begin("Filter");
   if (ImGui::Checkbox("As of year", &m.yearFilterOn)) a.filterChanged = true;
   ImGui::SameLine();
