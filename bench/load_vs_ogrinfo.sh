@@ -1,7 +1,8 @@
 #!/bin/sh
 # Loading the built-in dataset's vector files: pamir (GDAL read + conversion
 # to WGS84 lon/lat in memory) against `ogrinfo -qq -al` (GDAL's own read of
-# every feature, the floor), side by side in one hyperfine run.
+# every feature, the floor), side by side in one hyperfine run; one process
+# per file for both.
 # Usage: bench/load_vs_ogrinfo.sh [path/to/pamir]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,8 +12,8 @@ files=$(ls "$root"/geodata/*.gpkg "$root"/geodata/curated/*.geojson 2>/dev/null 
 out=${PAMIR_BENCH_OUT:-$root/build/bench-results}
 mkdir -p "$out"
 hyperfine --warmup 3 --runs ${RUNS:-20} --export-json "$out/load.json" \
-  -n ogrinfo "ogrinfo -qq -al -ro $files" \
-  -n pamir "$pamir info --check $files"
+  -n ogrinfo "for f in $files; do ogrinfo -qq -al -ro \$f > /dev/null; done" \
+  -n pamir "for f in $files; do $pamir info --check \$f > /dev/null; done"
 /usr/bin/python3 - "$out/load.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
