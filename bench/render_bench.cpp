@@ -8,9 +8,13 @@
 //   PAMIR_BENCH_SOURCES=a.gpkg,b.shp render_bench   # other data instead
 //
 // Cases: Pan/window (no MSAA, smoothed lines and symbols: what the window
-// draws), Pan/msaa (4x MSAA: what `pamir render` draws), Pan/nolabels, and
-// Setup (projecting, simplifying, triangulating and uploading everything).
+// draws, reusing the previous frame on whole-pixel pans),
+// Pan/window_whole_frames (the same drawing every frame whole), Pan/nolabels,
+// Pan/msaa (4x MSAA: what `pamir render` draws), Zoom/window (every frame
+// whole), Layer/<id> (one layer alone, whole frames), and Setup (projecting,
+// simplifying, triangulating and uploading everything).
 #include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -58,8 +62,17 @@ std::vector<std::string> sourcesFromEnv() {
   return out;
 }
 
+// CPU time of the whole process (every llvmpipe thread included): on a
+// shared machine it says more about the work than the wall clock does.
+double processCpuMs() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
+}
+
 struct PanResult {
   std::vector<double> frameMs;
+  double cpuPerFrameMs = 0;
   render::FrameStats median;  // stats of the median frame
 };
 
@@ -70,21 +83,32 @@ double percentile(std::vector<double> v, double p) {
   return v[i];
 }
 
-// One frame = draw + wait for the GL to finish it (no readback: a window swaps instead).
-PanResult pan(const render::RenderOptions& options) {
+enum class Motion { Pan, Zoom };
+
+// One frame = draw + wait for the GL to finish it (no readback: a window swaps
+// instead). A pan moves whole pixels, as a mouse drag does; a zoom steps 3 %
+// in and then out about the centre, as a wheel does, so every frame is drawn whole.
+PanResult pan(const render::RenderOptions& options, Motion motion = Motion::Pan) {
   Fixture& f = fixture();
   PanResult r;
   MapView view = f.start;
   std::vector<render::FrameStats> stats;
+  f.renderer->drawOffscreen(view, options);  // the frame before the motion starts
+  render::finishGpu();
+  double cpu0 = processCpuMs();
   for (int i = 0; i < kFrames; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     f.renderer->drawOffscreen(view, options);
     render::finishGpu();
     r.frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     stats.push_back(f.renderer->lastFrame());
-    // Across a screen width in 100 frames, drifting a little north.
-    view.panPixels(-kWidth / 100.0, 2);
+    if (motion == Motion::Pan) {
+      view.panPixels(-19, 2);  // about a screen width in 100 frames, drifting north
+    } else {
+      view.zoomAbout(kWidth / 2.0, kHeight / 2.0, i < kFrames / 2 ? 1.03 : 1 / 1.03);
+    }
   }
+  r.cpuPerFrameMs = (processCpuMs() - cpu0) / kFrames;
   std::vector<size_t> order(r.frameMs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.frameMs[a] < r.frameMs[b]; });
@@ -96,7 +120,8 @@ void report(benchmark::State& state, const PanResult& r) {
   state.counters["median_ms"] = percentile(r.frameMs, 0.5);
   state.counters["p95_ms"] = percentile(r.frameMs, 0.95);
   state.counters["max_ms"] = percentile(r.frameMs, 1.0);
-  state.counters["cpu_ms"] = r.median.cpuMs;
+  state.counters["draw_ms"] = r.median.cpuMs;
+  state.counters["proc_cpu_ms"] = r.cpuPerFrameMs;
   state.counters["draws"] = static_cast<double>(r.median.drawCalls);
   state.counters["segments"] = static_cast<double>(r.median.segmentsDrawn);
   state.counters["triangles"] = static_cast<double>(r.median.trianglesDrawn);
@@ -104,10 +129,10 @@ void report(benchmark::State& state, const PanResult& r) {
   state.counters["labels"] = static_cast<double>(r.median.labelsDrawn);
 }
 
-void BM_Pan(benchmark::State& state, render::RenderOptions options) {
+void BM_Pan(benchmark::State& state, render::RenderOptions options, Motion motion) {
   PanResult last;
   for (auto _ : state) {
-    last = pan(options);
+    last = pan(options, motion);
     double total = 0;
     for (double ms : last.frameMs) total += ms;
     state.SetIterationTime(total / 1000.0 / kFrames);  // reported time: mean per frame
@@ -115,7 +140,7 @@ void BM_Pan(benchmark::State& state, render::RenderOptions options) {
   report(state, last);
 }
 
-// One layer alone (labels off): where the frame time goes.
+// One layer alone (labels off, whole frames): where the frame time goes.
 void BM_Layer(benchmark::State& state, size_t drawIndex, render::RenderOptions options) {
   Fixture& f = fixture();
   const size_t n = f.renderer->order().size();
@@ -217,9 +242,17 @@ int main(int argc, char** argv) {
   render::RenderOptions msaa;
   render::RenderOptions noLabels = window;
   noLabels.labels = false;
-  benchmark::RegisterBenchmark("Pan/window", BM_Pan, window)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("Pan/nolabels", BM_Pan, noLabels)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("Pan/msaa", BM_Pan, msaa)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+  render::RenderOptions whole = window;
+  whole.reuseFrames = false;
+  auto add = [](const char* name, render::RenderOptions o, Motion m) {
+    benchmark::RegisterBenchmark(name, BM_Pan, o, m)->UseManualTime()->Iterations(3)->Unit(benchmark::kMillisecond);
+  };
+  add("Pan/window", window, Motion::Pan);
+  add("Pan/window_whole_frames", whole, Motion::Pan);
+  add("Pan/nolabels", noLabels, Motion::Pan);
+  add("Pan/msaa", msaa, Motion::Pan);
+  add("Zoom/window", window, Motion::Zoom);
+  noLabels.reuseFrames = false;
   for (size_t i = 0; i < f.renderer->order().size(); ++i) {
     const render::LayerRef& ref = f.renderer->order()[i];
     std::string name = ref.kind == render::LayerRef::Kind::Raster
@@ -233,7 +266,7 @@ int main(int argc, char** argv) {
   benchmark::RegisterBenchmark("Setup", BM_Setup)->Iterations(2)->Unit(benchmark::kMillisecond);
 
   // The raw limit for what the median window frame drew.
-  PanResult probe = pan(window);
+  PanResult probe = pan(whole);
   render::RawDrawCase c;
   c.frames = 10;
   c.count = std::max<size_t>(probe.median.segmentsDrawn, 1);

@@ -95,9 +95,9 @@ template <class Raw>
 std::vector<Tile> tileOrder(std::vector<Raw>& raw, const Bounds& extent) {
   std::vector<Tile> tiles;
   if (raw.empty()) return tiles;
-  constexpr size_t kPerTile = 4096;
+  constexpr size_t kPerTile = 512;
   int grid = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(raw.size()) / kPerTile)));
-  grid = std::clamp(grid, 1, 16);
+  grid = std::clamp(grid, 1, 32);
   double cw = std::max(extent.width(), 1e-12) / grid, ch = std::max(extent.height(), 1e-12) / grid;
   std::vector<uint32_t> cell(raw.size());
   std::vector<uint32_t> counts(static_cast<size_t>(grid) * grid + 1, 0);
@@ -127,7 +127,61 @@ std::vector<Tile> tileOrder(std::vector<Raw>& raw, const Bounds& extent) {
 
 float rel(double v, double origin) { return static_cast<float>(v - origin); }
 
-void buildLevel(const std::vector<ProjectedFeature>& features, double tolerance, const Bounds& extent,
+// Sutherland–Hodgman against one axis-aligned half-plane: the part of a
+// closed ring with coordinate `axis` <= cut (below) or >= cut. Concave rings
+// may come out with zero-width bridges along the cut; they cover nothing
+// under the odd winding rule, so the tessellator ignores them.
+Ring clipRing(const Ring& ring, int axis, double cut, bool below) {
+  Ring out;
+  auto coord = [axis](const XY& p) { return axis == 0 ? p.x : p.y; };
+  auto inside = [&](const XY& p) { return below ? coord(p) <= cut : coord(p) >= cut; };
+  for (size_t i = 0; i + 1 < ring.size(); ++i) {
+    const XY& a = ring[i];
+    const XY& b = ring[i + 1];
+    bool ina = inside(a), inb = inside(b);
+    if (ina) out.push_back(a);
+    if (ina != inb) {
+      double t = (cut - coord(a)) / (coord(b) - coord(a));
+      XY p{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+      if (axis == 0) p.x = cut; else p.y = cut;  // exactly on the cut, so both sides meet
+      out.push_back(p);
+    }
+  }
+  if (out.size() < 3) return {};
+  out.push_back(out.front());
+  return out;
+}
+
+// Cuts a polygon into cells no larger than `cell` before triangulating, so
+// that no triangle is longer than a cell. A software rasteriser bins every
+// triangle into each screen tile it crosses: a country triangulated whole
+// gives slivers across the screen that cost several times their area.
+void tessellateInCells(std::vector<Ring> rings, const Bounds& box, double cell, std::vector<XY>& out, int depth = 0) {
+  size_t vertices = 0;
+  for (const Ring& r : rings) vertices += r.size();
+  if (vertices == 0) return;
+  const bool small = box.width() <= cell && box.height() <= cell;
+  if (small || depth >= 20 || !(cell > 0)) {
+    tessellate(rings, out);
+    return;
+  }
+  const int axis = box.width() >= box.height() ? 0 : 1;
+  const double cut = axis == 0 ? (box.minx + box.maxx) / 2 : (box.miny + box.maxy) / 2;
+  for (bool below : {true, false}) {
+    std::vector<Ring> part;
+    for (const Ring& r : rings) {
+      Ring c = clipRing(r, axis, cut, below);
+      if (c.size() >= 4) part.push_back(std::move(c));
+    }
+    if (part.empty()) continue;
+    Bounds half = box;
+    if (axis == 0) (below ? half.maxx : half.minx) = cut;
+    else (below ? half.maxy : half.miny) = cut;
+    tessellateInCells(std::move(part), half, cell, out, depth + 1);
+  }
+}
+
+void buildLevel(const std::vector<ProjectedFeature>& features, double tolerance, double cell, const Bounds& extent,
                 DetailLevel& level) {
   level.tolerance = tolerance;
   std::vector<RawTriangle> triangles;
@@ -169,10 +223,11 @@ void buildLevel(const std::vector<ProjectedFeature>& features, double tolerance,
       }
       if (rings.empty()) continue;
       triangleBuffer.clear();
-      if (tessellate(rings, triangleBuffer)) {
-        for (size_t i = 0; i + 2 < triangleBuffer.size(); i += 3) {
-          triangles.push_back({{triangleBuffer[i], triangleBuffer[i + 1], triangleBuffer[i + 2]}, f.index});
-        }
+      Bounds box;
+      for (const XY& p : rings.front()) box.add(p.x, p.y);
+      tessellateInCells(rings, box, cell, triangleBuffer);
+      for (size_t i = 0; i + 2 < triangleBuffer.size(); i += 3) {
+        triangles.push_back({{triangleBuffer[i], triangleBuffer[i + 1], triangleBuffer[i + 2]}, f.index});
       }
       if (f.outline) {
         for (const Ring& ring : rings) addPath(ring, f.index | kOutlineFlag);
@@ -211,7 +266,62 @@ size_t simplifiedVertexCount(const std::vector<ProjectedFeature>& features, doub
   return n;
 }
 
+double ringArea(const Ring& r) {
+  double a = 0;
+  for (size_t i = 0; i + 1 < r.size(); ++i) a += r[i].x * r[i + 1].y - r[i + 1].x * r[i].y;
+  return a / 2;
+}
+
+// The point halfway along the longest of the lines.
+XY lineMiddle(const std::vector<std::vector<XY>>& lines) {
+  const std::vector<XY>* longest = &lines.front();
+  double best = -1;
+  for (const auto& line : lines) {
+    double len = 0;
+    for (size_t i = 0; i + 1 < line.size(); ++i) len += std::hypot(line[i + 1].x - line[i].x, line[i + 1].y - line[i].y);
+    if (len > best) best = len, longest = &line;
+  }
+  double half = best / 2, along = 0;
+  for (size_t i = 0; i + 1 < longest->size(); ++i) {
+    const XY& a = (*longest)[i];
+    const XY& b = (*longest)[i + 1];
+    double len = std::hypot(b.x - a.x, b.y - a.y);
+    if (along + len >= half && len > 0) {
+      double t = (half - along) / len;
+      return {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
+    }
+    along += len;
+  }
+  return longest->front();
+}
+
 }  // namespace
+
+XY interiorPoint(const std::vector<std::vector<XY>>& rings) {
+  Bounds b;
+  for (const XY& p : rings.front()) b.add(p.x, p.y);
+  if (b.empty()) return {};
+  double y = (b.miny + b.maxy) / 2;
+  std::vector<double> xs;
+  for (const auto& ring : rings) {
+    for (size_t i = 0; i + 1 < ring.size(); ++i) {
+      const XY& p = ring[i];
+      const XY& q = ring[i + 1];
+      // Half-open in y, so a vertex exactly on the line counts once.
+      if ((p.y <= y) != (q.y <= y)) xs.push_back(p.x + (y - p.y) / (q.y - p.y) * (q.x - p.x));
+    }
+  }
+  std::sort(xs.begin(), xs.end());
+  double widest = -1;
+  XY best{(b.minx + b.maxx) / 2, y};
+  for (size_t i = 0; i + 1 < xs.size(); i += 2) {
+    if (xs[i + 1] - xs[i] > widest) {
+      widest = xs[i + 1] - xs[i];
+      best = {(xs[i] + xs[i + 1]) / 2, y};
+    }
+  }
+  return best;
+}
 
 std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance) {
   if (line.size() <= 2 || !(tolerance > 0)) return line;
@@ -339,14 +449,32 @@ LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& proj
     }
     tolerances.push_back(0.0);
     out.levels.resize(tolerances.size());
-    for (size_t l = 0; l < tolerances.size(); ++l) buildLevel(features, tolerances[l], out.bounds, out.levels[l]);
+    for (size_t l = 0; l < tolerances.size(); ++l) {
+      // A level is drawn at about 1-4 tolerances per pixel: cells of 512
+      // tolerances are a few hundred pixels on screen. The exact level is
+      // drawn at any deeper zoom; it takes the cells of the next tolerance down.
+      double nominal = tolerances[l] > 0 ? tolerances[l] : (l > 0 ? tolerances[l - 1] / 2 : size / 512);
+      buildLevel(features, tolerances[l], 512 * nominal, out.bounds, out.levels[l]);
+    }
     out.hasOutlines = !out.levels.back().segments.empty();
   }
 
   std::vector<RawPoint> points;
   for (const ProjectedFeature& f : features) {
     for (const XY& p : f.points) points.push_back({p, f.index});
-    if (!f.points.empty()) out.labels.push_back({f.points.front(), f.index});
+    if (!f.points.empty()) {
+      out.labels.push_back({f.points.front(), f.index, LabelAnchor::Kind::Point});
+    } else if (!f.polygons.empty()) {
+      const std::vector<Ring>* largest = nullptr;
+      double best = -1;
+      for (const auto& polygon : f.polygons) {
+        double area = std::abs(ringArea(polygon.front()));
+        if (area > best) best = area, largest = &polygon;
+      }
+      out.labels.push_back({interiorPoint(*largest), f.index, LabelAnchor::Kind::Polygon});
+    } else if (!f.lines.empty()) {
+      out.labels.push_back({lineMiddle(f.lines), f.index, LabelAnchor::Kind::Line});
+    }
   }
   out.pointTiles = tileOrder(points, out.bounds);
   out.points.reserve(points.size());

@@ -47,10 +47,13 @@ struct DetailLevel {
   std::vector<Tile> segmentTiles;
 };
 
-/// A point feature's label anchor.
+/// Where a feature's label goes: beside its first point, at the middle of its
+/// longest line, or centred inside its largest polygon.
 struct LabelAnchor {
+  enum class Kind : uint8_t { Point, Line, Polygon };
   XY position;  ///< view CRS
   uint32_t feature;
+  Kind kind = Kind::Point;
 };
 
 struct LayerGeometry {
@@ -58,7 +61,7 @@ struct LayerGeometry {
   std::vector<DetailLevel> levels;   ///< coarsest first; the last is exact
   std::vector<PointInstance> points;
   std::vector<Tile> pointTiles;
-  std::vector<LabelAnchor> labels;   ///< first point of each point feature
+  std::vector<LabelAnchor> labels;   ///< one per drawable feature
   bool hasFills = false;             ///< any polygon
   bool hasOutlines = false;          ///< any segment in the exact level
   size_t droppedFeatures = 0;        ///< nothing drawable left after projection
@@ -81,5 +84,10 @@ std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance);
 /// The same for a closed ring (stored closed); returns an empty ring when it
 /// collapses below three distinct points.
 std::vector<XY> simplifyRing(const std::vector<XY>& ring, double tolerance);
+
+/// A point inside a polygon (outer ring first, then holes; closed rings):
+/// the middle of the widest span of a horizontal line through the middle of
+/// its outer ring. Not the centroid, which falls outside a crescent.
+XY interiorPoint(const std::vector<std::vector<XY>>& rings);
 
 }  // namespace pamir::render::detail

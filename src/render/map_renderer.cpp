@@ -198,9 +198,14 @@ struct LevelRanges {
   std::vector<Tile> segmentTiles;
 };
 
-struct LabelSource {
+// A feature's label, its text resolved from the style's label field (and
+// measured once by the painter), re-read by refreshStyles.
+struct LabelEntry {
   XY position;
   uint32_t feature;
+  detail::LabelAnchor::Kind kind;
+  float offsetPx;  // style px right of a point's anchor
+  detail::LabelText text;
 };
 
 struct VectorGpu {
@@ -208,8 +213,10 @@ struct VectorGpu {
   Bounds bounds;
   std::vector<LevelRanges> levels;
   std::vector<Tile> pointTiles;
-  std::vector<LabelSource> labels;
+  std::vector<detail::LabelAnchor> anchors;
+  std::vector<LabelEntry> labels;  // only features whose style names a label field
   bool hasFills = false;
+  bool anyFilled = false;      // some feature's style fills (else fills are drawn only in the plain mode)
   size_t droppedFeatures = 0;
   std::vector<char> outlined;  // per feature: outline segments were built (style had a stroke)
   float maxStrokePx = 0;       // style px, for culling margins
@@ -261,6 +268,10 @@ void setColourUniform(GLint location, const Color& c) {
 
 // ================================================================ Impl
 struct MapRenderer::Impl {
+  ~Impl() {
+    if (magnifySampler) glDeleteSamplers(1, &magnifySampler);
+    if (minifySampler) glDeleteSamplers(1, &minifySampler);
+  }
   std::string error;
   Program fill, segment, symbol, raster;
   bool ready = false;
@@ -276,6 +287,10 @@ struct MapRenderer::Impl {
   UploadStats uploads;
   detail::LabelPainter labels;
 
+  // Magnified rasters sample bilinearly without mipmaps (a software GL does
+  // half the work); minified ones need the mipmaps against shimmer.
+  GLuint magnifySampler = 0, minifySampler = 0;
+
   // Off-screen target for renderToImage, kept while the size stays.
   Framebuffer msaaFbo, resolveFbo;
   Renderbuffer msaaColour, resolveColour;
@@ -285,6 +300,7 @@ struct MapRenderer::Impl {
   const geo::Projection& currentProjection();
   void buildVector(VectorGpu& gpu);
   void uploadStyles(VectorGpu& gpu);
+  void resolveLabels(VectorGpu& gpu);
   void uploadVisibility(VectorGpu& gpu);
   void uploadRasterTextures(RasterGpu& gpu);
   void buildRasterMesh(RasterGpu& gpu);
@@ -295,6 +311,23 @@ struct MapRenderer::Impl {
   void setViewUniforms(const Program& p, const MapView& view, const RenderOptions& options, float opacity);
   bool prepareTarget(int width, int height, int samples);
   bool drawToTarget(const MapView& view, const RenderOptions& options);
+  void renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull);
+  void clearTo(const Color& c);
+  std::vector<float> frameKey(const RenderOptions& options) const;
+  bool drawThroughCache(const MapView& view, const RenderOptions& options);
+
+  // The last frame without its labels, for redrawing only what a pan uncovers.
+  struct FrameCache {
+    Framebuffer fbo[2];
+    Texture texture[2];
+    int current = 0;
+    int width = 0, height = 0;
+    bool valid = false;
+    MapView view;
+    std::vector<float> key;
+    uint64_t version = 0;
+  } cache;
+  uint64_t stateVersion = 0;  // bumped by every change to layers, styles, visibility or order
 };
 
 void MapRenderer::Impl::loadShaders(const std::string& directory) {
@@ -369,8 +402,8 @@ void MapRenderer::Impl::buildVector(VectorGpu& gpu) {
     level.segments = {};
   }
   gpu.pointTiles = std::move(geometry.pointTiles);
-  gpu.labels.clear();
-  for (const auto& a : geometry.labels) gpu.labels.push_back({a.position, a.feature});
+  gpu.anchors = std::move(geometry.labels);
+  resolveLabels(gpu);
 
   auto upload = [&](Buffer& buffer, const void* data, size_t bytes) {
     buffer.create();
@@ -419,6 +452,7 @@ void MapRenderer::Impl::uploadStyles(VectorGpu& gpu) {
   std::vector<float> table(n * kStyleTexels * 4, 0.0f);
   gpu.maxStrokePx = 0;
   gpu.maxSymbolPx = 0;
+  gpu.anyFilled = false;
   for (size_t i = 0; i < layer.features.size(); ++i) {
     const Style& s = layer.styleFor(layer.features[i]);
     float* t = &table[i * kStyleTexels * 4];
@@ -428,6 +462,7 @@ void MapRenderer::Impl::uploadStyles(VectorGpu& gpu) {
     t[9] = std::max(s.symbolSize, 0.0f);
     t[10] = static_cast<float>(static_cast<int>(s.symbol));
     t[11] = static_cast<float>((s.dashed ? 1 : 0) | (s.filled ? 2 : 0));
+    gpu.anyFilled = gpu.anyFilled || (s.filled && t[3] > 0);
     gpu.maxStrokePx = std::max(gpu.maxStrokePx, t[8]);
     gpu.maxSymbolPx = std::max(gpu.maxSymbolPx, t[9]);
   }
@@ -441,6 +476,22 @@ void MapRenderer::Impl::uploadStyles(VectorGpu& gpu) {
   glBindTexture(GL_TEXTURE_BUFFER, 0);
   glBindBuffer(GL_TEXTURE_BUFFER, 0);
   ++uploads.styleUploads;
+}
+
+void MapRenderer::Impl::resolveLabels(VectorGpu& gpu) {
+  const Layer& layer = *gpu.layer;
+  gpu.labels.clear();
+  for (const detail::LabelAnchor& a : gpu.anchors) {
+    if (a.feature >= layer.features.size()) continue;
+    const Feature& f = layer.features[a.feature];
+    const Style& s = layer.styleFor(f);
+    if (s.labelField.empty()) continue;
+    std::string text = toString(layer.value(f, s.labelField));
+    if (text.empty()) continue;
+    LabelEntry e{a.position, a.feature, a.kind, s.symbolSize / 2 + s.strokeWidth / 2 + 3, {}};
+    e.text.text = std::move(text);
+    gpu.labels.push_back(std::move(e));
+  }
 }
 
 void MapRenderer::Impl::uploadVisibility(VectorGpu& gpu) {
@@ -512,10 +563,10 @@ void MapRenderer::Impl::buildRasterMesh(RasterGpu& gpu) {
     tile->first = static_cast<GLint>(mesh.size());
     tile->count = 0;
     if (!transform) continue;
-    // Grid cells of at most 8 raster pixels, at most 64 a side: the warp
-    // between grid points is linear, which is well under a pixel at these sizes.
+    // Grid cells of at most 8 raster pixels, at most 32 a side: the warp
+    // between grid points is linear, under a pixel for a region's raster.
     const int w = tile->width, h = tile->height;
-    int cellsX = std::clamp((w + 7) / 8, 1, 64), cellsY = std::clamp((h + 7) / 8, 1, 64);
+    int cellsX = std::clamp((w + 7) / 8, 1, 32), cellsY = std::clamp((h + 7) / 8, 1, 32);
     std::vector<XY> grid(static_cast<size_t>(cellsX + 1) * (cellsY + 1));
     std::vector<XY> uv(grid.size());
     for (int j = 0; j <= cellsY; ++j) {
@@ -613,7 +664,7 @@ void MapRenderer::Impl::drawVector(VectorGpu& gpu, const MapView& view, const Re
   glActiveTexture(GL_TEXTURE0 + kUnitVisible);
   glBindTexture(GL_TEXTURE_BUFFER, gpu.visibleTexture.id);
 
-  if (level && gpu.hasFills && !level->fillTiles.empty()) {
+  if (level && gpu.hasFills && (gpu.anyFilled || options.plain) && !level->fillTiles.empty()) {
     glUseProgram(fill.id);
     setViewUniforms(fill, view, options, opacity);
     glBindVertexArray(gpu.fillVao.id);
@@ -672,6 +723,17 @@ void MapRenderer::Impl::drawVector(VectorGpu& gpu, const MapView& view, const Re
 }
 
 void MapRenderer::Impl::drawRaster(RasterGpu& gpu, const MapView& view, const Bounds& extent) {
+  if (!magnifySampler) {
+    glGenSamplers(1, &magnifySampler);
+    glGenSamplers(1, &minifySampler);
+    for (GLuint s : {magnifySampler, minifySampler}) {
+      glSamplerParameteri(s, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+      glSamplerParameteri(s, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glSamplerParameteri(s, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glSamplerParameteri(magnifySampler, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glSamplerParameteri(minifySampler, GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  }
   if (gpu.tiles.empty()) return;
   glUseProgram(raster.id);
   RenderOptions none;
@@ -682,89 +744,205 @@ void MapRenderer::Impl::drawRaster(RasterGpu& gpu, const MapView& view, const Bo
     if (!t->bounds.intersects(extent) || t->count == 0) continue;
     setOffset(raster.offset, t->origin, view.center());
     glBindTexture(GL_TEXTURE_2D, t->texture.id);
+    // Magnified when the tile covers at least as many screen pixels as it has, both ways.
+    bool magnified = t->bounds.width() / view.resolutionX() >= t->width &&
+                     t->bounds.height() / view.resolutionY() >= t->height;
+    glBindSampler(kUnitImage, magnified ? magnifySampler : minifySampler);
     glDrawArrays(GL_TRIANGLES, t->first, t->count);
     ++frame.drawCalls;
     frame.trianglesDrawn += static_cast<size_t>(t->count / 3);
   }
   glBindTexture(GL_TEXTURE_2D, 0);
+  glBindSampler(kUnitImage, 0);
 }
 
 void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& options) {
   std::vector<detail::LabelCandidate> candidates;
-  std::vector<std::string> texts;  // owns the strings the candidates point at
-  std::vector<std::pair<size_t, float>> pending;  // index into texts, offset
-  std::vector<XY> anchors;
   const Bounds extent = view.extent();
-  // Top layer first: its labels win collisions.
-  for (auto it = order.rbegin(); it != order.rend(); ++it) {
-    if (it->kind != LayerRef::Kind::Vector || it->index >= vectors.size()) continue;
-    VectorGpu& gpu = *vectors[it->index];
-    const Layer& layer = *gpu.layer;
-    if (!gpu.shown || !layer.visible) continue;
-    for (const LabelSource& a : gpu.labels) {
-      if (!extent.contains(a.position.x, a.position.y)) continue;
-      if (a.feature >= layer.features.size() || !gpu.visible[a.feature]) continue;
-      const Feature& f = layer.features[a.feature];
-      const Style& s = layer.styleFor(f);
-      if (s.labelField.empty()) continue;
-      std::string text = toString(layer.value(f, s.labelField));
-      if (text.empty()) continue;
-      texts.push_back(std::move(text));
-      pending.emplace_back(texts.size() - 1, (s.symbolSize / 2 + s.strokeWidth / 2 + 3) * options.pixelRatio);
-      anchors.push_back(view.mapToPixel(a.position));
+  // Top layer first: its labels win collisions; within a layer, points before
+  // lines before areas (a place name matters more than its province's).
+  for (auto kind : {detail::LabelAnchor::Kind::Point, detail::LabelAnchor::Kind::Line,
+                    detail::LabelAnchor::Kind::Polygon}) {
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      if (it->kind != LayerRef::Kind::Vector || it->index >= vectors.size()) continue;
+      VectorGpu& gpu = *vectors[it->index];
+      if (!gpu.shown || !gpu.layer->visible) continue;
+      for (LabelEntry& e : gpu.labels) {
+        if (e.kind != kind || !extent.contains(e.position.x, e.position.y) || !gpu.visible[e.feature]) continue;
+        XY p = view.mapToPixel(e.position);
+        candidates.push_back({static_cast<float>(p.x), static_cast<float>(p.y), e.offsetPx * options.pixelRatio,
+                              kind != detail::LabelAnchor::Kind::Point, &e.text});
+      }
     }
   }
-  if (texts.empty()) return;
-  candidates.reserve(texts.size());
-  for (size_t i = 0; i < pending.size(); ++i) {
-    candidates.push_back({static_cast<float>(anchors[i].x), static_cast<float>(anchors[i].y), pending[i].second,
-                          &texts[pending[i].first]});
-  }
+  if (candidates.empty()) return;
   frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+}
+
+void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull) {
+  if (options.plain) {
+    glDisable(GL_BLEND);
+  } else {
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  }
+  for (const LayerRef& ref : order) {
+    if (ref.kind == LayerRef::Kind::Raster) {
+      if (options.plain || ref.index >= rasters.size()) continue;
+      RasterGpu& gpu = *rasters[ref.index];
+      if (gpu.shown && gpu.raster->visible) drawRaster(gpu, view, cull);
+    } else {
+      if (ref.index >= vectors.size()) continue;
+      VectorGpu& gpu = *vectors[ref.index];
+      if (gpu.shown && gpu.layer->visible) drawVector(gpu, view, options, cull);
+    }
+  }
+  glBindVertexArray(0);
+  glUseProgram(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  glActiveTexture(GL_TEXTURE0);
+}
+
+void MapRenderer::Impl::clearTo(const Color& c) {
+  glClearColor(unit(c.r), unit(c.g), unit(c.b), unit(c.a));
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
+// What a cached frame depends on besides the view: every setting that changes
+// pixels, and the visibility and opacity flags the caller may flip directly.
+std::vector<float> MapRenderer::Impl::frameKey(const RenderOptions& o) const {
+  std::vector<float> key = {float(o.background.r), float(o.background.g), float(o.background.b),
+                            float(o.background.a), float(o.plain),        float(o.plainFill.has_value()),
+                            float(o.plainFill ? o.plainFill->r : 0),      float(o.plainFill ? o.plainFill->g : 0),
+                            float(o.plainFill ? o.plainFill->b : 0),      float(o.plainFill ? o.plainFill->a : 0),
+                            float(o.antialias), o.pixelRatio,             o.detailPx};
+  for (const auto& v : vectors) key.push_back(float(v->layer->visible));
+  for (const auto& r : rasters) {
+    key.push_back(float(r->raster->visible));
+    key.push_back(r->raster->opacity);
+  }
+  return key;
 }
 
 void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) {
   auto start = std::chrono::steady_clock::now();
   frame = {};
-  glViewport(0, 0, view.width(), view.height());
+  const int w = view.width(), h = view.height();
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_STENCIL_TEST);
   glDisable(GL_CULL_FACE);
   glDisable(GL_SCISSOR_TEST);
-  glClearColor(unit(options.background.r), unit(options.background.g), unit(options.background.b),
-               unit(options.background.a));
-  glClear(GL_COLOR_BUFFER_BIT);
-  if (ready) {
-    if (options.plain) {
-      glDisable(GL_BLEND);
-    } else {
-      glEnable(GL_BLEND);
-      glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    }
-    const Bounds extent = view.extent();
-    for (const LayerRef& ref : order) {
-      if (ref.kind == LayerRef::Kind::Raster) {
-        if (options.plain || ref.index >= rasters.size()) continue;
-        RasterGpu& gpu = *rasters[ref.index];
-        if (gpu.shown && gpu.raster->visible) drawRaster(gpu, view, extent);
-      } else {
-        if (ref.index >= vectors.size()) continue;
-        VectorGpu& gpu = *vectors[ref.index];
-        if (gpu.shown && gpu.layer->visible) drawVector(gpu, view, options, extent);
-      }
-    }
-    glBindVertexArray(0);
-    glUseProgram(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    glActiveTexture(GL_TEXTURE0);
-    if (options.labels && !options.plain) {
-      glEnable(GL_BLEND);
-      drawLabels(view, options);
-    }
+  GLint target = 0;
+  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &target);
+  GLint targetSampleBuffers = 0;
+  glGetIntegerv(GL_SAMPLE_BUFFERS, &targetSampleBuffers);
+
+  if (!ready) {
+    glViewport(0, 0, w, h);
+    clearTo(options.background);
+  } else if (!options.reuseFrames || targetSampleBuffers > 0 || !drawThroughCache(view, options)) {
+    cache.valid = false;
+    glViewport(0, 0, w, h);
+    clearTo(options.background);
+    renderLayers(view, options, view.extent());
+  } else {
+    // The cached frame onto the caller's framebuffer.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache.fbo[cache.current].id);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, static_cast<GLuint>(target));
+    glBlitFramebuffer(0, 0, w, h, 0, 0, w, h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(target));
+    glViewport(0, 0, w, h);
+  }
+  if (ready && options.labels && !options.plain) {
+    glEnable(GL_BLEND);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    drawLabels(view, options);
   }
   glEnable(GL_BLEND);
   glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
   frame.cpuMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Panning by whole pixels moves the picture and uncovers a strip or two at
+// the edges: the previous frame (without labels) is shifted into the other
+// cache texture and only the uncovered strips are drawn, with the same view
+// and so the same pixels a full frame would have. Anything else (a zoom, a
+// changed layer or setting, a fractional pan) draws the whole frame.
+bool MapRenderer::Impl::drawThroughCache(const MapView& view, const RenderOptions& options) {
+  const int w = view.width(), h = view.height();
+  if (cache.width != w || cache.height != h) {
+    for (int i = 0; i < 2; ++i) {
+      cache.texture[i].reset();
+      cache.fbo[i].reset();
+      cache.texture[i].create();
+      glBindTexture(GL_TEXTURE_2D, cache.texture[i].id);
+      glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+      glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+      glBindTexture(GL_TEXTURE_2D, 0);
+      cache.fbo[i].create();
+      glBindFramebuffer(GL_FRAMEBUFFER, cache.fbo[i].id);
+      glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache.texture[i].id, 0);
+      if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) {
+        cache.width = cache.height = 0;
+        return false;
+      }
+    }
+    cache.width = w;
+    cache.height = h;
+    cache.valid = false;
+  }
+  std::vector<float> key = frameKey(options);
+  // Whole pixels of pan since the cached frame, in GL's orientation (y up).
+  double dx = 0, dy = 0;
+  bool scroll = cache.valid && key == cache.key && stateVersion == cache.version &&
+                view.resolutionX() == cache.view.resolutionX() &&
+                view.resolutionY() == cache.view.resolutionY();
+  if (scroll) {
+    dx = (view.center().x - cache.view.center().x) / view.resolutionX();
+    dy = (view.center().y - cache.view.center().y) / view.resolutionY();
+    scroll = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3 &&
+             std::abs(dx) < w / 2.0 && std::abs(dy) < h / 2.0;
+  }
+  const int sx = static_cast<int>(std::lround(dx)), sy = static_cast<int>(std::lround(dy));
+  glViewport(0, 0, w, h);
+  if (!scroll) {
+    glBindFramebuffer(GL_FRAMEBUFFER, cache.fbo[cache.current].id);
+    clearTo(options.background);
+    renderLayers(view, options, view.extent());
+  } else if (sx != 0 || sy != 0) {
+    const int next = 1 - cache.current;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache.fbo[cache.current].id);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, cache.fbo[next].id);
+    // New pixel (x, y) is old pixel (x + sx, y + sy).
+    glBlitFramebuffer(std::max(0, sx), std::max(0, sy), std::min(w, w + sx), std::min(h, h + sy),
+                      std::max(0, -sx), std::max(0, -sy), std::min(w, w - sx), std::min(h, h - sy),
+                      GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, cache.fbo[next].id);
+    cache.current = next;
+    const Bounds e = view.extent();
+    glEnable(GL_SCISSOR_TEST);
+    auto strip = [&](int x0, int y0, int x1, int y1) {
+      if (x1 <= x0 || y1 <= y0) return;
+      glScissor(x0, y0, x1 - x0, y1 - y0);
+      clearTo(options.background);
+      Bounds cull{e.minx + x0 * view.resolutionX(), e.miny + y0 * view.resolutionY(),
+                  e.minx + x1 * view.resolutionX(), e.miny + y1 * view.resolutionY()};
+      renderLayers(view, options, cull);
+    };
+    // Columns uncovered at the left or right, then rows at the bottom or top (without the corner twice).
+    int colX0 = sx > 0 ? w - sx : 0, colX1 = sx > 0 ? w : -sx;
+    strip(colX0, 0, colX1, h);
+    int rowY0 = sy > 0 ? h - sy : 0, rowY1 = sy > 0 ? h : -sy;
+    strip(sx > 0 ? 0 : -sx, rowY0, sx > 0 ? w - sx : w, rowY1);
+    glDisable(GL_SCISSOR_TEST);
+    ++frame.scrolledFrames;
+  }
+  cache.valid = true;
+  cache.view = view;
+  cache.key = std::move(key);
+  cache.version = stateVersion;
+  return true;
 }
 
 bool MapRenderer::Impl::prepareTarget(int width, int height, int samples) {
@@ -817,6 +995,7 @@ bool MapRenderer::ok() const { return impl_->ready; }
 const std::string& MapRenderer::error() const { return impl_->error; }
 
 void MapRenderer::setProjection(const geo::Projection& projection) {
+  ++impl_->stateVersion;
   impl_->projection = projection;
   for (auto& v : impl_->vectors) impl_->buildVector(*v);
   for (auto& r : impl_->rasters) impl_->buildRasterMesh(*r);
@@ -855,6 +1034,7 @@ void MapRenderer::setLayers(std::vector<const Layer*> vectors, std::vector<const
 const std::vector<LayerRef>& MapRenderer::order() const { return impl_->order; }
 
 void MapRenderer::setOrder(std::vector<LayerRef> order) {
+  ++impl_->stateVersion;
   Impl& m = *impl_;
   if (order.empty()) {
     for (size_t i = 0; i < m.rasters.size(); ++i) order.push_back(LayerRef::raster(i));
@@ -871,6 +1051,7 @@ void MapRenderer::setLayerVisible(size_t drawIndex, bool visible) {
 }
 
 void MapRenderer::setLayerVisible(LayerRef layer, bool visible) {
+  ++impl_->stateVersion;
   if (layer.kind == LayerRef::Kind::Vector) {
     if (layer.index < impl_->vectors.size()) impl_->vectors[layer.index]->shown = visible;
   } else if (layer.index < impl_->rasters.size()) {
@@ -883,6 +1064,7 @@ void MapRenderer::setFeatureVisible(size_t vectorIndex, size_t featureIndex, boo
   VectorGpu& gpu = *impl_->vectors[vectorIndex];
   if (featureIndex >= gpu.visible.size() || (gpu.visible[featureIndex] != 0) == visible) return;
   gpu.visible[featureIndex] = visible ? 1 : 0;
+  ++impl_->stateVersion;
   uint8_t texel = visible ? 255 : 0;
   glBindBuffer(GL_TEXTURE_BUFFER, gpu.visibleBuffer.id);
   glBufferSubData(GL_TEXTURE_BUFFER, static_cast<GLintptr>(featureIndex), 1, &texel);
@@ -891,6 +1073,7 @@ void MapRenderer::setFeatureVisible(size_t vectorIndex, size_t featureIndex, boo
 }
 
 void MapRenderer::setFeatureVisibility(size_t vectorIndex, const std::vector<uint8_t>& mask) {
+  ++impl_->stateVersion;
   if (vectorIndex >= impl_->vectors.size()) return;
   VectorGpu& gpu = *impl_->vectors[vectorIndex];
   for (size_t i = 0; i < gpu.visible.size(); ++i) gpu.visible[i] = i < mask.size() ? (mask[i] != 0) : 1;
@@ -898,6 +1081,7 @@ void MapRenderer::setFeatureVisibility(size_t vectorIndex, const std::vector<uin
 }
 
 void MapRenderer::setFeatureFilter(const std::function<bool(const Layer&, const Feature&)>& keep) {
+  ++impl_->stateVersion;
   for (auto& v : impl_->vectors) {
     const Layer& layer = *v->layer;
     for (size_t i = 0; i < layer.features.size() && i < v->visible.size(); ++i) {
@@ -914,6 +1098,7 @@ bool MapRenderer::featureVisible(size_t vectorIndex, size_t featureIndex) const 
 }
 
 void MapRenderer::refreshStyles() {
+  ++impl_->stateVersion;
   for (auto& v : impl_->vectors) {
     const Layer& layer = *v->layer;
     bool rebuild = v->outlined.size() != layer.features.size();
@@ -924,6 +1109,7 @@ void MapRenderer::refreshStyles() {
       impl_->buildVector(*v);
     } else {
       impl_->uploadStyles(*v);
+      impl_->resolveLabels(*v);
     }
   }
 }

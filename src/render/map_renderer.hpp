@@ -41,6 +41,12 @@ struct RenderOptions {
   /// Largest simplification allowed, in pixels: the renderer draws the
   /// coarsest level of detail whose tolerance is below this.
   float detailPx = 0.5f;
+  /// When the view only moved by whole pixels since the last frame (a pan)
+  /// and nothing else changed, shift that frame and draw only the uncovered
+  /// strips: the same pixels, for a fraction of the work. Labels are always
+  /// placed afresh. Not with multisampling (in renderToImage or a
+  /// multisampled window), where every frame is drawn whole.
+  bool reuseFrames = true;
 };
 
 /// What the last draw() did.
@@ -51,6 +57,7 @@ struct FrameStats {
   size_t segmentsDrawn = 0;
   size_t pointsDrawn = 0;
   size_t labelsDrawn = 0;
+  size_t scrolledFrames = 0;   ///< 1 when this frame reused the previous one (reuseFrames)
 };
 
 /// Data sent to the GPU since the renderer was made. Geometry counters move

@@ -53,8 +53,10 @@ Scene loadScene() {
 
   s.grid.opacity = 0.55f;
   s.shapes.style = style({214, 160, 90, 200}, {90, 50, 20, 255}, 1.5f);
+  s.shapes.style.labelField = "name";  // areas: centred inside (the crescent's centroid is outside it)
   s.shapes.styleRules = {rule("kind", "holes", style({70, 130, 180, 210}, {20, 40, 80, 255}, 2.5f)),
                          rule("kind", "multi", style({120, 170, 90, 220}, {30, 70, 30, 255}, 1.0f))};
+  for (StyleRule& r : s.shapes.styleRules) r.style.labelField = "name";
   Style road = style({0, 0, 0, 0}, {200, 40, 40, 255}, 4.0f);
   Style rail = style({0, 0, 0, 0}, {40, 40, 40, 255}, 1.5f);
   Style claim = style({0, 0, 0, 0}, {150, 0, 150, 255}, 2.5f);

@@ -167,6 +167,58 @@ TEST_F(RendererTest, PanningAndZoomingChangeOnlyUniforms) {
   EXPECT_EQ(renderer.uploads().textureUploads, before.textureUploads);
 }
 
+// Reusing the previous frame on a whole-pixel pan must give exactly the
+// pixels a full frame gives: a seam at a strip edge or a lost feature fails.
+TEST_F(RendererTest, FramesReusedOnPansMatchWholeFrames) {
+  std::string error;
+  auto shapes = test::readVectorLayer(test::dataPath("shapes.geojson"), "shapes", &error);
+  auto lines = test::readVectorLayer(test::dataPath("lines.geojson"), "lines", &error);
+  auto points = test::readVectorLayer(test::dataPath("points.geojson"), "points", &error);
+  auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
+  ASSERT_TRUE(shapes && lines && points && raster) << error;
+  shapes->style = solid({200, 120, 40, 160}, 1.5f, kBlack);
+  lines->style = solid({0, 0, 0, 0}, 3, {150, 0, 150, 255});
+  lines->style.dashed = true;
+  points->style = solid({40, 40, 200, 255}, 1, kBlack);
+  points->style.symbolSize = 12;
+  points->style.labelField = "name";
+  raster->opacity = 0.6f;
+  geo::Projection proj = projection();
+  MapRenderer reusing, whole;
+  for (MapRenderer* r : {&reusing, &whole}) {
+    r->setProjection(proj);
+    r->setLayers({&*shapes, &*lines, &*points}, {&*raster});
+  }
+  RenderOptions reuse = options_;
+  reuse.labels = true;
+  reuse.msaaSamples = 0;
+  RenderOptions fresh = reuse;
+  fresh.reuseFrames = false;
+  MapView view = MapView::fitting(proj.forwardBounds({66, 37, 74, 42}), 400, 300);
+  const int pans[][2] = {{0, 0}, {17, 0}, {0, -9}, {-23, 11}, {5, 5}, {-40, -30}, {1, 0}, {0, 0}};
+  size_t scrolled = 0;
+  for (const auto& p : pans) {
+    view.panPixels(p[0], p[1]);
+    Image a = reusing.renderToImage(view, reuse);
+    scrolled += reusing.lastFrame().scrolledFrames;
+    Image b = whole.renderToImage(view, fresh);
+    ASSERT_EQ(a.rgba.size(), b.rgba.size());
+    size_t differ = 0;
+    for (size_t i = 0; i < a.rgba.size(); ++i) differ += std::abs(a.rgba[i] - b.rgba[i]) > 2;
+    EXPECT_EQ(differ, 0u) << "after panning by " << p[0] << "," << p[1];
+    if (differ) {
+      std::string dir = test::outputDir("reuse_frames");
+      writePng(a, dir + "/reused.png", nullptr);
+      writePng(b, dir + "/whole.png", nullptr);
+    }
+  }
+  EXPECT_EQ(scrolled, 6u) << "every whole-pixel pan should have reused the previous frame";
+  // A zoom cannot be scrolled: the next frame is drawn whole.
+  view.zoomAbout(200, 150, 1.5);
+  reusing.renderToImage(view, reuse);
+  EXPECT_EQ(reusing.lastFrame().scrolledFrames, 0u);
+}
+
 TEST_F(RendererTest, SymbolsKeepTheirPixelSizeAtAnyZoom) {
   Layer layer;
   layer.style = solid({0, 0, 200, 255});
