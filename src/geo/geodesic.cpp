@@ -1,6 +1,6 @@
 #include "geo/geodesic.hpp"
 
-#include <geodesic.h>
+#include "geo/wgs84_geodesic.hpp"
 
 #include <GeographicLib/Rhumb.hpp>
 
@@ -8,9 +8,8 @@
 #include <cmath>
 
 namespace pamir::geo {
-namespace {
 
-// Initialised once, then read-only: safe to share between threads.
+namespace detail {
 const geod_geodesic& wgs84() {
   static const geod_geodesic g = [] {
     geod_geodesic init;
@@ -19,6 +18,12 @@ const geod_geodesic& wgs84() {
   }();
   return g;
 }
+}  // namespace detail
+
+using detail::wgs84;
+
+namespace {
+
 
 // Earth's total area on this ellipsoid: 4 pi c^2, c the authalic radius.
 double earthArea() { return 4.0 * M_PI * wgs84().c2; }

@@ -1,6 +1,5 @@
 #include "geo/nearest.hpp"
 
-#include <geodesic.h>
 
 #include <algorithm>
 #include <cmath>
@@ -10,6 +9,7 @@
 #include <vector>
 
 #include "geo/geodesic.hpp"
+#include "geo/wgs84_geodesic.hpp"
 
 namespace pamir::geo {
 namespace {
@@ -28,14 +28,7 @@ constexpr double kStepRadius = 6371008.8;
 // Largest normal curvature of the WGS84 surface is a/b² (meridian at the equator).
 constexpr double kMinCurvatureRadius = kWgs84B * kWgs84B / kWgs84A;
 
-const geod_geodesic& wgs84() {
-  static const geod_geodesic g = [] {
-    geod_geodesic init;
-    geod_init(&init, kWgs84A, kWgs84F);
-    return init;
-  }();
-  return g;
-}
+using detail::wgs84;
 
 // --- 3-D vectors and boxes (ECEF metres) ------------------------------------
 
