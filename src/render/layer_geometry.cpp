@@ -1,7 +1,11 @@
 #include "render/layer_geometry.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <functional>
+#include <limits>
+#include <thread>
 #include <utility>
 
 #include "render/tessellate.hpp"
@@ -24,28 +28,86 @@ double distanceSq(const XY& p, const XY& a, const XY& b) {
   return ex * ex + ey * ey;
 }
 
-// Marks the points of line[first..last] that Douglas–Peucker keeps.
-void markKept(const std::vector<XY>& line, size_t first, size_t last, double tol2, std::vector<char>& keep) {
-  std::vector<std::pair<size_t, size_t>> stack{{first, last}};
+// Douglas–Peucker for every tolerance at once: the squared tolerance below
+// which each point of line[first..last] survives (the recursion always splits
+// at the farthest point whatever the tolerance, so a point stays exactly while
+// its own split distance and every enclosing one exceed the tolerance).
+void keepThresholds(const std::vector<XY>& line, size_t first, size_t last, std::vector<double>& thresholds) {
+  struct Span {
+    size_t a, b;
+    double limit;  // the smallest split distance of the enclosing spans
+  };
+  std::vector<Span> stack{{first, last, std::numeric_limits<double>::infinity()}};
   while (!stack.empty()) {
-    auto [a, b] = stack.back();
+    Span s = stack.back();
     stack.pop_back();
-    if (b <= a + 1) continue;
+    if (s.b <= s.a + 1) continue;
     double worst = -1;
-    size_t at = a;
-    for (size_t i = a + 1; i < b; ++i) {
-      double d = distanceSq(line[i], line[a], line[b]);
+    size_t at = s.a;
+    for (size_t i = s.a + 1; i < s.b; ++i) {
+      double d = distanceSq(line[i], line[s.a], line[s.b]);
       if (d > worst) {
         worst = d;
         at = i;
       }
     }
-    if (worst > tol2) {
-      keep[at] = 1;
-      stack.push_back({a, at});
-      stack.push_back({at, b});
+    double t = std::min(worst, s.limit);
+    thresholds[at] = t;
+    stack.push_back({s.a, at, t});
+    stack.push_back({at, s.b, t});
+  }
+}
+
+constexpr double kAlways = std::numeric_limits<double>::infinity();
+
+// Thresholds of an open line: its ends always stay.
+std::vector<double> lineThresholds(const std::vector<XY>& line) {
+  std::vector<double> t(line.size(), 0.0);
+  if (line.empty()) return t;
+  t.front() = t.back() = kAlways;
+  if (line.size() > 2) keepThresholds(line, 0, line.size() - 1, t);
+  return t;
+}
+
+// Thresholds of a closed ring: split at the point farthest from the start, so
+// that both halves are open lines whose ends (the start and that point) stay.
+std::vector<double> ringThresholds(const std::vector<XY>& ring) {
+  std::vector<double> t(ring.size(), 0.0);
+  if (ring.size() < 4) return t;
+  size_t far = 0;
+  double worst = -1;
+  for (size_t i = 1; i + 1 < ring.size(); ++i) {
+    double dx = ring[i].x - ring[0].x, dy = ring[i].y - ring[0].y;
+    double d = dx * dx + dy * dy;
+    if (d > worst) {
+      worst = d;
+      far = i;
     }
   }
+  t[0] = t[far] = t[ring.size() - 1] = kAlways;
+  keepThresholds(ring, 0, far, t);
+  keepThresholds(ring, far, ring.size() - 1, t);
+  return t;
+}
+
+std::vector<XY> keepAbove(const std::vector<XY>& points, const std::vector<double>& thresholds, double tol2) {
+  std::vector<XY> out;
+  for (size_t i = 0; i < points.size(); ++i) {
+    if (thresholds[i] > tol2) out.push_back(points[i]);
+  }
+  return out;
+}
+
+// A ring simplified to `tolerance`, or empty when it would be smaller than
+// that (less than a pixel where the level is drawn) or collapses.
+std::vector<XY> ringAt(const std::vector<XY>& ring, const std::vector<double>& thresholds, const Bounds& box,
+                       double tolerance) {
+  if (ring.size() < 4) return {};
+  if (!(tolerance > 0)) return ring;
+  if (box.width() < tolerance && box.height() < tolerance) return {};
+  std::vector<XY> out = keepAbove(ring, thresholds, tolerance * tolerance);
+  if (out.size() < 4) return {};
+  return out;
 }
 
 struct ProjectedFeature {
@@ -54,6 +116,12 @@ struct ProjectedFeature {
   std::vector<std::vector<XY>> lines;
   std::vector<std::vector<Ring>> polygons;  // outer ring first, each stored closed
   std::vector<XY> points;
+  // Douglas–Peucker thresholds (squared, view units) parallel to the vertices,
+  // and each ring's bounds: every level of detail is a filter over these.
+  std::vector<std::vector<double>> lineKeep;
+  std::vector<std::vector<std::vector<double>>> ringKeep;
+  std::vector<std::vector<Bounds>> ringBounds;
+  size_t vertices = 0;
 };
 
 // Primitives in double precision, before they are cut into tiles.
@@ -181,40 +249,42 @@ void tessellateInCells(std::vector<Ring> rings, const Bounds& box, double cell, 
   }
 }
 
-void buildLevel(const std::vector<ProjectedFeature>& features, double tolerance, double cell, const Bounds& extent,
-                DetailLevel& level) {
-  level.tolerance = tolerance;
+// The primitives of features [first, last) at one level of detail.
+struct Chunk {
   std::vector<RawTriangle> triangles;
   std::vector<RawSegment> segments;
+};
+
+void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, size_t last, double tolerance,
+                double cell, Chunk& out) {
   std::vector<XY> triangleBuffer;
   std::vector<Ring> rings;
+  const double tol2 = tolerance * tolerance;
 
   auto addPath = [&](const std::vector<XY>& path, uint32_t feature) {
     double along = 0;
-    size_t before = segments.size();
+    size_t before = out.segments.size();
     for (size_t i = 0; i + 1 < path.size(); ++i) {
       const XY& a = path[i];
       const XY& b = path[i + 1];
       double len = std::hypot(b.x - a.x, b.y - a.y);
-      if (len > 0) segments.push_back({a, b, along, feature});
+      if (len > 0) out.segments.push_back({a, b, along, feature});
       along += len;
     }
     // A path with no length still shows: as a dot the width of the line.
-    if (segments.size() == before && !path.empty()) segments.push_back({path[0], path[0], 0.0, feature});
+    if (out.segments.size() == before && !path.empty()) out.segments.push_back({path[0], path[0], 0.0, feature});
   };
 
-  for (const ProjectedFeature& f : features) {
-    for (const auto& line : f.lines) {
-      if (tolerance > 0) {
-        addPath(simplifyLine(line, tolerance), f.index);
-      } else {
-        addPath(line, f.index);
-      }
+  for (size_t k = first; k < last; ++k) {
+    const ProjectedFeature& f = features[k];
+    for (size_t l = 0; l < f.lines.size(); ++l) {
+      addPath(tolerance > 0 ? keepAbove(f.lines[l], f.lineKeep[l], tol2) : f.lines[l], f.index);
     }
-    for (const auto& polygon : f.polygons) {
+    for (size_t p = 0; p < f.polygons.size(); ++p) {
+      const auto& polygon = f.polygons[p];
       rings.clear();
       for (size_t r = 0; r < polygon.size(); ++r) {
-        Ring ring = tolerance > 0 ? simplifyRing(polygon[r], tolerance) : polygon[r];
+        Ring ring = ringAt(polygon[r], f.ringKeep[p][r], f.ringBounds[p][r], tolerance);
         if (ring.size() < 4) {
           if (r == 0) break;  // the outer ring vanished: so does the polygon
           continue;
@@ -223,18 +293,21 @@ void buildLevel(const std::vector<ProjectedFeature>& features, double tolerance,
       }
       if (rings.empty()) continue;
       triangleBuffer.clear();
-      Bounds box;
-      for (const XY& p : rings.front()) box.add(p.x, p.y);
-      tessellateInCells(rings, box, cell, triangleBuffer);
+      tessellateInCells(rings, f.ringBounds[p][0], cell, triangleBuffer);
       for (size_t i = 0; i + 2 < triangleBuffer.size(); i += 3) {
-        triangles.push_back({{triangleBuffer[i], triangleBuffer[i + 1], triangleBuffer[i + 2]}, f.index});
+        out.triangles.push_back({{triangleBuffer[i], triangleBuffer[i + 1], triangleBuffer[i + 2]}, f.index});
       }
       if (f.outline) {
         for (const Ring& ring : rings) addPath(ring, f.index | kOutlineFlag);
       }
     }
   }
+}
 
+// Cuts a level's primitives into tiles and stores them relative to their tile origins.
+void finishLevel(std::vector<RawTriangle>& triangles, std::vector<RawSegment>& segments, double tolerance,
+                 const Bounds& extent, DetailLevel& level) {
+  level.tolerance = tolerance;
   level.fillTiles = tileOrder(triangles, extent);
   level.fills.reserve(triangles.size() * 3);
   for (const Tile& t : level.fillTiles) {
@@ -256,14 +329,36 @@ void buildLevel(const std::vector<ProjectedFeature>& features, double tolerance,
 }
 
 size_t simplifiedVertexCount(const std::vector<ProjectedFeature>& features, double tolerance) {
+  const double tol2 = tolerance * tolerance;
   size_t n = 0;
   for (const ProjectedFeature& f : features) {
-    for (const auto& line : f.lines) n += simplifyLine(line, tolerance).size();
-    for (const auto& polygon : f.polygons) {
-      for (const Ring& ring : polygon) n += simplifyRing(ring, tolerance).size();
+    for (const auto& keep : f.lineKeep) {
+      for (double t : keep) n += t > tol2;
+    }
+    for (size_t p = 0; p < f.ringKeep.size(); ++p) {
+      for (size_t r = 0; r < f.ringKeep[p].size(); ++r) {
+        const Bounds& b = f.ringBounds[p][r];
+        if (b.width() < tolerance && b.height() < tolerance) continue;
+        size_t kept = 0;
+        for (double t : f.ringKeep[p][r]) kept += t > tol2;
+        if (kept >= 4) n += kept;
+      }
     }
   }
   return n;
+}
+
+// Runs jobs on up to hardware_concurrency threads (this thread included).
+void runParallel(size_t jobs, const std::function<void(size_t)>& job) {
+  size_t threads = std::min<size_t>(jobs, std::max(1u, std::thread::hardware_concurrency()));
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t j; (j = next.fetch_add(1)) < jobs;) job(j);
+  };
+  std::vector<std::thread> pool;
+  for (size_t i = 1; i < threads; ++i) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
 }
 
 double ringArea(const Ring& r) {
@@ -325,51 +420,27 @@ XY interiorPoint(const std::vector<std::vector<XY>>& rings) {
 
 std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance) {
   if (line.size() <= 2 || !(tolerance > 0)) return line;
-  std::vector<char> keep(line.size(), 0);
-  keep.front() = keep.back() = 1;
-  markKept(line, 0, line.size() - 1, tolerance * tolerance, keep);
-  std::vector<XY> out;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if (keep[i]) out.push_back(line[i]);
-  }
-  return out;
+  return keepAbove(line, lineThresholds(line), tolerance * tolerance);
 }
 
 std::vector<XY> simplifyRing(const std::vector<XY>& ring, double tolerance) {
   if (ring.size() < 4) return {};
-  if (!(tolerance > 0)) return ring;
   Bounds b;
   for (const XY& p : ring) b.add(p.x, p.y);
-  // Smaller than the tolerance: it would draw as less than a pixel.
-  if (b.width() < tolerance && b.height() < tolerance) return {};
-  // Split at the point farthest from the start, so both halves are open lines
-  // whose ends (the start and that point) always stay.
-  size_t far = 0;
-  double worst = -1;
-  for (size_t i = 1; i + 1 < ring.size(); ++i) {
-    double dx = ring[i].x - ring[0].x, dy = ring[i].y - ring[0].y;
-    double d = dx * dx + dy * dy;
-    if (d > worst) {
-      worst = d;
-      far = i;
-    }
-  }
-  std::vector<char> keep(ring.size(), 0);
-  keep[0] = keep[far] = keep[ring.size() - 1] = 1;
-  double tol2 = tolerance * tolerance;
-  markKept(ring, 0, far, tol2, keep);
-  markKept(ring, far, ring.size() - 1, tol2, keep);
-  std::vector<XY> out;
-  for (size_t i = 0; i < ring.size(); ++i) {
-    if (keep[i]) out.push_back(ring[i]);
-  }
-  if (out.size() < 4) return {};
-  return out;
+  return ringAt(ring, ringThresholds(ring), b, tolerance);
 }
 
-LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& projection, const BuildOptions& options) {
-  LayerGeometry out;
+struct PreparedLayer {
   std::vector<ProjectedFeature> features;
+  std::vector<std::pair<size_t, size_t>> runs;  // features cut into jobs of a few thousand vertices
+  double size = 0;                              // the larger side of the layer's bounds
+};
+
+LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& projection,
+                                   const BuildOptions& options) {
+  LayerGeometry out;
+  auto prepared = std::make_shared<PreparedLayer>();
+  std::vector<ProjectedFeature>& features = prepared->features;
   features.reserve(layer.features.size());
   std::vector<XY> buffer;
   size_t exactVertices = 0;
@@ -423,6 +494,21 @@ LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& proj
       ++out.droppedFeatures;
       continue;
     }
+    for (const auto& line : pf.lines) {
+      pf.lineKeep.push_back(lineThresholds(line));
+      pf.vertices += line.size();
+    }
+    for (const auto& polygon : pf.polygons) {
+      pf.ringKeep.emplace_back();
+      pf.ringBounds.emplace_back();
+      for (const Ring& ring : polygon) {
+        pf.ringKeep.back().push_back(ringThresholds(ring));
+        Bounds b;
+        for (const XY& p : ring) b.add(p.x, p.y);
+        pf.ringBounds.back().push_back(b);
+        pf.vertices += ring.size();
+      }
+    }
     for (const XY& p : pf.points) out.bounds.add(p.x, p.y);
     for (const auto& line : pf.lines) {
       exactVertices += line.size();
@@ -449,14 +535,21 @@ LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& proj
     }
     tolerances.push_back(0.0);
     out.levels.resize(tolerances.size());
-    for (size_t l = 0; l < tolerances.size(); ++l) {
-      // A level is drawn at about 1-4 tolerances per pixel: cells of 512
-      // tolerances are a few hundred pixels on screen. The exact level is
-      // drawn at any deeper zoom; it takes the cells of the next tolerance down.
-      double nominal = tolerances[l] > 0 ? tolerances[l] : (l > 0 ? tolerances[l - 1] / 2 : size / 512);
-      buildLevel(features, tolerances[l], 512 * nominal, out.bounds, out.levels[l]);
+    for (size_t l = 0; l < tolerances.size(); ++l) out.levels[l].tolerance = tolerances[l];
+    prepared->size = size;
+    // Jobs: features in runs of about kJobVertices vertices.
+    constexpr size_t kJobVertices = 8192;
+    for (size_t first = 0, acc = 0, i = 0; i < features.size(); ++i) {
+      acc += features[i].vertices + 1;
+      if (acc >= kJobVertices || i + 1 == features.size()) {
+        prepared->runs.push_back({first, i + 1});
+        first = i + 1;
+        acc = 0;
+      }
     }
-    out.hasOutlines = !out.levels.back().segments.empty();
+  }
+  for (const ProjectedFeature& f : features) {
+    out.hasOutlines = out.hasOutlines || !f.lines.empty() || (f.outline && !f.polygons.empty());
   }
 
   std::vector<RawPoint> points;
@@ -483,6 +576,58 @@ LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& proj
       out.points.push_back({rel(points[i].p.x, t.origin.x), rel(points[i].p.y, t.origin.y), points[i].feature});
     }
   }
+  out.prepared = std::move(prepared);
+  return out;
+}
+
+void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& which) {
+  if (!geometry.prepared) return;
+  const PreparedLayer& prep = *geometry.prepared;
+  std::vector<size_t> levels;
+  for (size_t l : which) {
+    if (l < geometry.levels.size() && !geometry.levels[l].built) levels.push_back(l);
+  }
+  if (levels.empty()) return;
+  // Finest levels first: they are the longest jobs.
+  std::sort(levels.begin(), levels.end(), std::greater<>());
+  const size_t runs = std::max<size_t>(prep.runs.size(), 1);
+  std::vector<Chunk> chunks(levels.size() * runs);
+  runParallel(prep.runs.empty() ? 0 : chunks.size(), [&](size_t j) {
+    size_t l = levels[j / runs], r = j % runs;
+    double tol = geometry.levels[l].tolerance;
+    // A level is drawn at about 1-4 tolerances per pixel: cells of 512
+    // tolerances are a few hundred pixels on screen. The exact level is
+    // drawn at any deeper zoom; it takes the cells of the next tolerance down.
+    double nominal = tol > 0 ? tol : (l > 0 ? geometry.levels[l - 1].tolerance / 2 : prep.size / 512);
+    buildChunk(prep.features, prep.runs[r].first, prep.runs[r].second, tol, 512 * nominal, chunks[j]);
+  });
+  runParallel(levels.size(), [&](size_t k) {
+    std::vector<RawTriangle> triangles;
+    std::vector<RawSegment> segments;
+    size_t nt = 0, ns = 0;
+    for (size_t r = 0; r < runs; ++r) {
+      nt += chunks[k * runs + r].triangles.size();
+      ns += chunks[k * runs + r].segments.size();
+    }
+    triangles.reserve(nt);
+    segments.reserve(ns);
+    for (size_t r = 0; r < runs; ++r) {
+      Chunk& c = chunks[k * runs + r];
+      triangles.insert(triangles.end(), c.triangles.begin(), c.triangles.end());
+      segments.insert(segments.end(), c.segments.begin(), c.segments.end());
+      c = {};
+    }
+    DetailLevel& level = geometry.levels[levels[k]];
+    finishLevel(triangles, segments, level.tolerance, geometry.bounds, level);
+    level.built = true;
+  });
+}
+
+LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& projection, const BuildOptions& options) {
+  LayerGeometry out = prepareLayerGeometry(layer, projection, options);
+  std::vector<size_t> all(out.levels.size());
+  for (size_t l = 0; l < all.size(); ++l) all[l] = l;
+  buildDetailLevels(out, all);
   return out;
 }
 

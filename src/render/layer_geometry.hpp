@@ -4,6 +4,7 @@
 // Built once per (layer, projection); the GPU never sees a lon/lat.
 // Internal to render.
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/feature.hpp"
@@ -41,6 +42,7 @@ struct Tile {
 /// One level of detail: rings and lines simplified to `tolerance` view units.
 struct DetailLevel {
   double tolerance = 0.0;  ///< 0 = the exact geometry
+  bool built = false;      ///< the arrays below are filled
   std::vector<FillVertex> fills;  ///< 3 per triangle
   std::vector<Tile> fillTiles;
   std::vector<SegmentInstance> segments;  ///< lines and polygon outlines
@@ -56,15 +58,18 @@ struct LabelAnchor {
   Kind kind = Kind::Point;
 };
 
+struct PreparedLayer;  // the projected features, kept for building levels later
+
 struct LayerGeometry {
   Bounds bounds;                     ///< view CRS, of everything drawable
-  std::vector<DetailLevel> levels;   ///< coarsest first; the last is exact
+  std::vector<DetailLevel> levels;   ///< coarsest first; the last is exact; see DetailLevel::built
   std::vector<PointInstance> points;
   std::vector<Tile> pointTiles;
   std::vector<LabelAnchor> labels;   ///< one per drawable feature
   bool hasFills = false;             ///< any polygon
   bool hasOutlines = false;          ///< any segment in the exact level
   size_t droppedFeatures = 0;        ///< nothing drawable left after projection
+  std::shared_ptr<const PreparedLayer> prepared;
 };
 
 struct BuildOptions {
@@ -73,8 +78,15 @@ struct BuildOptions {
   bool outlines = true;
 };
 
-/// Projects, simplifies and triangulates a layer. Features that cannot be
-/// drawn (outside the projection's domain, empty) are skipped and counted.
+/// Projects a layer and works out its levels of detail, building none of them
+/// yet (points and label anchors are ready). Features that cannot be drawn
+/// (outside the projection's domain, empty) are skipped and counted.
+LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& projection,
+                                   const BuildOptions& options = {});
+/// Simplifies and triangulates the given levels (indices into levels) that are
+/// not built yet, on every core.
+void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& levels);
+/// Both: every level built.
 LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& projection,
                                  const BuildOptions& options = {});
 

@@ -190,12 +190,16 @@ bool linkProgram(Program& program, const std::string& vertex, const std::string&
 }
 
 // ---------------------------------------------------------------- GPU-side layers
-struct LevelRanges {
+// One level of detail on the GPU: its own buffers, so levels built on demand
+// arrive without touching the others.
+struct LevelGpu {
   double tolerance = 0;
-  size_t fillBase = 0;     // first vertex of this level in the fill buffer
-  size_t segmentBase = 0;  // first instance of this level in the segment buffer
+  bool uploaded = false;
+  bool hasLines = false;  // any segment of a line (not a polygon outline): the plain mode draws those
   std::vector<Tile> fillTiles;
   std::vector<Tile> segmentTiles;
+  Buffer fillBuffer, segmentBuffer;
+  VertexArray fillVao, segmentVao;
 };
 
 // A feature's label, its text resolved from the style's label field (and
@@ -211,7 +215,8 @@ struct LabelEntry {
 struct VectorGpu {
   const Layer* layer = nullptr;
   Bounds bounds;
-  std::vector<LevelRanges> levels;
+  std::vector<std::unique_ptr<LevelGpu>> levels;
+  detail::LayerGeometry geometry;  // levels not built yet are built from it on demand
   std::vector<Tile> pointTiles;
   std::vector<detail::LabelAnchor> anchors;
   std::vector<LabelEntry> labels;  // only features whose style names a label field
@@ -222,8 +227,8 @@ struct VectorGpu {
   float maxStrokePx = 0;       // style px, for culling margins
   float maxSymbolPx = 0;
 
-  Buffer fillBuffer, segmentBuffer, pointBuffer;
-  VertexArray fillVao, segmentVao, pointVao;
+  Buffer pointBuffer;
+  VertexArray pointVao;
   Buffer styleBuffer, visibleBuffer;
   Texture styleTexture, visibleTexture;
   std::vector<uint8_t> visible;  // per feature
@@ -300,6 +305,9 @@ struct MapRenderer::Impl {
   const geo::Projection& currentProjection();
   void buildVector(VectorGpu& gpu);
   void uploadStyles(VectorGpu& gpu);
+  void uploadGeometry(Buffer& buffer, const void* data, size_t bytes);
+  void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which);
+  Preparation preparation = Preparation::AllLevels;
   void resolveLabels(VectorGpu& gpu);
   void uploadVisibility(VectorGpu& gpu);
   void uploadRasterTextures(RasterGpu& gpu);
@@ -372,10 +380,12 @@ const geo::Projection& MapRenderer::Impl::currentProjection() {
   return *projection;
 }
 
-// Builds the CPU geometry and uploads it with its style and visibility tables.
+// Projects the layer and uploads its points, style and visibility tables, and
+// its levels of detail: all of them, or (on demand) none until a view needs one.
 void MapRenderer::Impl::buildVector(VectorGpu& gpu) {
   const Layer& layer = *gpu.layer;
-  LayerGeometry geometry = detail::buildLayerGeometry(layer, currentProjection());
+  gpu.geometry = detail::prepareLayerGeometry(layer, currentProjection());
+  detail::LayerGeometry& geometry = gpu.geometry;
   gpu.bounds = geometry.bounds;
   gpu.hasFills = geometry.hasFills;
   gpu.droppedFeatures = geometry.droppedFeatures;
@@ -383,57 +393,24 @@ void MapRenderer::Impl::buildVector(VectorGpu& gpu) {
   for (size_t i = 0; i < layer.features.size(); ++i) {
     gpu.outlined[i] = layer.styleFor(layer.features[i]).strokeWidth > 0;
   }
-
-  // Every level goes into one buffer per primitive kind; a level is a range of it.
-  std::vector<FillVertex> fills;
-  std::vector<SegmentInstance> segments;
   gpu.levels.clear();
-  for (auto& level : geometry.levels) {
-    LevelRanges r;
-    r.tolerance = level.tolerance;
-    r.fillBase = fills.size();
-    r.segmentBase = segments.size();
-    r.fillTiles = std::move(level.fillTiles);
-    r.segmentTiles = std::move(level.segmentTiles);
-    fills.insert(fills.end(), level.fills.begin(), level.fills.end());
-    segments.insert(segments.end(), level.segments.begin(), level.segments.end());
-    gpu.levels.push_back(std::move(r));
-    level.fills = {};
-    level.segments = {};
+  for (const auto& level : geometry.levels) {
+    gpu.levels.push_back(std::make_unique<LevelGpu>());
+    gpu.levels.back()->tolerance = level.tolerance;
+  }
+  if (preparation == Preparation::AllLevels) {
+    std::vector<size_t> all(gpu.levels.size());
+    for (size_t l = 0; l < all.size(); ++l) all[l] = l;
+    uploadLevels(gpu, all);
   }
   gpu.pointTiles = std::move(geometry.pointTiles);
   gpu.anchors = std::move(geometry.labels);
   resolveLabels(gpu);
 
-  auto upload = [&](Buffer& buffer, const void* data, size_t bytes) {
-    buffer.create();
-    glBindBuffer(GL_ARRAY_BUFFER, buffer.id);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
-    ++uploads.geometryUploads;
-    uploads.geometryBytes += bytes;
-  };
-
-  gpu.fillVao.create();
-  glBindVertexArray(gpu.fillVao.id);
-  upload(gpu.fillBuffer, fills.data(), fills.size() * sizeof(FillVertex));
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FillVertex), reinterpret_cast<void*>(0));
-  glEnableVertexAttribArray(1);
-  glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(FillVertex),
-                         reinterpret_cast<void*>(offsetof(FillVertex, feature)));
-
-  // Instanced: the attribute pointers are set per tile at draw time (GL 3.3 has no base instance).
-  gpu.segmentVao.create();
-  glBindVertexArray(gpu.segmentVao.id);
-  upload(gpu.segmentBuffer, segments.data(), segments.size() * sizeof(SegmentInstance));
-  for (GLuint a = 0; a < 3; ++a) {
-    glEnableVertexAttribArray(a);
-    glVertexAttribDivisor(a, 1);
-  }
-
   gpu.pointVao.create();
   glBindVertexArray(gpu.pointVao.id);
-  upload(gpu.pointBuffer, geometry.points.data(), geometry.points.size() * sizeof(PointInstance));
+  uploadGeometry(gpu.pointBuffer, geometry.points.data(), geometry.points.size() * sizeof(PointInstance));
+  geometry.points = {};
   for (GLuint a = 0; a < 2; ++a) {
     glEnableVertexAttribArray(a);
     glVertexAttribDivisor(a, 1);
@@ -444,6 +421,55 @@ void MapRenderer::Impl::buildVector(VectorGpu& gpu) {
   if (gpu.visible.size() != layer.features.size()) gpu.visible.assign(layer.features.size(), 1);
   uploadStyles(gpu);
   uploadVisibility(gpu);
+}
+
+void MapRenderer::Impl::uploadGeometry(Buffer& buffer, const void* data, size_t bytes) {
+  buffer.create();
+  glBindBuffer(GL_ARRAY_BUFFER, buffer.id);
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
+  ++uploads.geometryUploads;
+  uploads.geometryBytes += bytes;
+}
+
+// Builds (on every core) and uploads the given levels that are not on the GPU yet.
+void MapRenderer::Impl::uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which) {
+  std::vector<size_t> missing;
+  for (size_t l : which) {
+    if (l < gpu.levels.size() && !gpu.levels[l]->uploaded) missing.push_back(l);
+  }
+  if (missing.empty()) return;
+  detail::buildDetailLevels(gpu.geometry, missing);
+  for (size_t l : missing) {
+    detail::DetailLevel& level = gpu.geometry.levels[l];
+    LevelGpu& g = *gpu.levels[l];
+    g.fillTiles = std::move(level.fillTiles);
+    g.segmentTiles = std::move(level.segmentTiles);
+    g.hasLines = std::any_of(level.segments.begin(), level.segments.end(),
+                             [](const SegmentInstance& s) { return (s.feature & detail::kOutlineFlag) == 0; });
+
+    g.fillVao.create();
+    glBindVertexArray(g.fillVao.id);
+    uploadGeometry(g.fillBuffer, level.fills.data(), level.fills.size() * sizeof(FillVertex));
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FillVertex), reinterpret_cast<void*>(0));
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(FillVertex),
+                           reinterpret_cast<void*>(offsetof(FillVertex, feature)));
+
+    // Instanced: the attribute pointers are set per tile at draw time (GL 3.3 has no base instance).
+    g.segmentVao.create();
+    glBindVertexArray(g.segmentVao.id);
+    uploadGeometry(g.segmentBuffer, level.segments.data(), level.segments.size() * sizeof(SegmentInstance));
+    for (GLuint a = 0; a < 3; ++a) {
+      glEnableVertexAttribArray(a);
+      glVertexAttribDivisor(a, 1);
+    }
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    level.fills = {};
+    level.segments = {};
+    g.uploaded = true;
+  }
 }
 
 void MapRenderer::Impl::uploadStyles(VectorGpu& gpu) {
@@ -650,10 +676,11 @@ void MapRenderer::Impl::drawVector(VectorGpu& gpu, const MapView& view, const Re
   const XY centre = view.center();
   const double pixel = std::min(view.resolutionX(), view.resolutionY());
   const double allowed = std::max(0.0f, options.detailPx) * pixel;
-  const LevelRanges* level = nullptr;
-  for (const LevelRanges& l : gpu.levels) {
-    if (l.tolerance <= allowed) {
-      level = &l;
+  LevelGpu* level = nullptr;
+  for (size_t l = 0; l < gpu.levels.size(); ++l) {
+    if (gpu.levels[l]->tolerance <= allowed) {
+      if (!gpu.levels[l]->uploaded) uploadLevels(gpu, {l});  // Preparation::OnDemand
+      level = gpu.levels[l].get();
       break;
     }
   }
@@ -667,27 +694,27 @@ void MapRenderer::Impl::drawVector(VectorGpu& gpu, const MapView& view, const Re
   if (level && gpu.hasFills && (gpu.anyFilled || options.plain) && !level->fillTiles.empty()) {
     glUseProgram(fill.id);
     setViewUniforms(fill, view, options, opacity);
-    glBindVertexArray(gpu.fillVao.id);
+    glBindVertexArray(level->fillVao.id);
     for (const Tile& t : level->fillTiles) {
       if (!t.bounds.intersects(extent)) continue;
       setOffset(fill.offset, t.origin, centre);
-      glDrawArrays(GL_TRIANGLES, static_cast<GLint>(level->fillBase + t.first * 3), static_cast<GLsizei>(t.count * 3));
+      glDrawArrays(GL_TRIANGLES, static_cast<GLint>(t.first * 3), static_cast<GLsizei>(t.count * 3));
       ++frame.drawCalls;
       frame.trianglesDrawn += t.count;
     }
   }
 
-  if (level && !level->segmentTiles.empty()) {
+  if (level && !level->segmentTiles.empty() && (!options.plain || level->hasLines)) {
     glUseProgram(segment.id);
     setViewUniforms(segment, view, options, opacity);
-    glBindVertexArray(gpu.segmentVao.id);
-    glBindBuffer(GL_ARRAY_BUFFER, gpu.segmentBuffer.id);
+    glBindVertexArray(level->segmentVao.id);
+    glBindBuffer(GL_ARRAY_BUFFER, level->segmentBuffer.id);
     double margin = (gpu.maxStrokePx * options.pixelRatio / 2 + 2);
     Bounds near = grown(extent, margin * view.resolutionX(), margin * view.resolutionY());
     for (const Tile& t : level->segmentTiles) {
       if (!t.bounds.intersects(near)) continue;
       setOffset(segment.offset, t.origin, centre);
-      auto base = static_cast<uintptr_t>((level->segmentBase + t.first) * sizeof(SegmentInstance));
+      auto base = static_cast<uintptr_t>(t.first * sizeof(SegmentInstance));
       glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base));
       glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance),
                             reinterpret_cast<void*>(base + offsetof(SegmentInstance, distance)));
@@ -1167,6 +1194,8 @@ Image MapRenderer::renderToImage(const MapView& view, const RenderOptions& optio
 
 const FrameStats& MapRenderer::lastFrame() const { return impl_->frame; }
 const UploadStats& MapRenderer::uploads() const { return impl_->uploads; }
+
+void MapRenderer::setPreparation(Preparation preparation) { impl_->preparation = preparation; }
 
 const char* MapRenderer::labelFontPath() { return detail::LabelPainter::fontPath(); }
 

@@ -81,6 +81,16 @@ struct LayerRef {
   friend bool operator==(const LayerRef&, const LayerRef&) = default;
 };
 
+/// How much geometry setLayers() and setProjection() prepare.
+enum class Preparation {
+  /// Every level of detail is built and uploaded at once: zooming never
+  /// uploads anything (a window).
+  AllLevels,
+  /// Only projection up front; a level is built and uploaded the first time
+  /// a view needs it (one-shot renders: pamir render draws one level).
+  OnDemand,
+};
+
 class MapRenderer {
  public:
   /// Shaders compiled into the library.
@@ -94,6 +104,9 @@ class MapRenderer {
   /// False (with the reason) when the shaders did not compile or link: draw() then draws nothing.
   bool ok() const;
   const std::string& error() const;
+
+  /// Takes effect at the next setLayers() or setProjection(). Default: AllLevels.
+  void setPreparation(Preparation preparation);
 
   /// The view CRS (default: geo::kDefaultViewCrs). Re-projects the held layers
   /// and uploads them again; sources are not re-read.

@@ -219,6 +219,34 @@ TEST_F(RendererTest, FramesReusedOnPansMatchWholeFrames) {
   EXPECT_EQ(reusing.lastFrame().scrolledFrames, 0u);
 }
 
+// One-shot renders build only the level of detail their view needs; the
+// picture is the same as with every level built up front.
+TEST_F(RendererTest, LevelsBuiltOnDemandDrawTheSame) {
+  std::string error;
+  auto shapes = test::readVectorLayer(test::dataPath("shapes.geojson"), "shapes", &error);
+  ASSERT_TRUE(shapes) << error;
+  shapes->style = solid({200, 120, 40, 255}, 1.5f, kBlack);
+  geo::Projection proj = projection();
+  MapRenderer eager, lazy;
+  lazy.setPreparation(Preparation::OnDemand);
+  for (MapRenderer* r : {&eager, &lazy}) {
+    r->setProjection(proj);
+    r->setLayers({&*shapes}, {});
+  }
+  EXPECT_GT(eager.uploads().geometryUploads, lazy.uploads().geometryUploads);
+  size_t before = lazy.uploads().geometryUploads;
+  MapView view = MapView::fitting(proj.forwardBounds({65, 36, 78, 43}), 300, 200);
+  Image a = eager.renderToImage(view, options_);
+  Image b = lazy.renderToImage(view, options_);
+  EXPECT_EQ(a.rgba, b.rgba);
+  EXPECT_EQ(lazy.uploads().geometryUploads, before + 2) << "one level: its fills and its segments";
+  lazy.renderToImage(view, options_);
+  EXPECT_EQ(lazy.uploads().geometryUploads, before + 2) << "built once";
+  view.zoomAbout(150, 100, 8);
+  EXPECT_EQ(eager.renderToImage(view, options_).rgba, lazy.renderToImage(view, options_).rgba);
+  EXPECT_EQ(lazy.uploads().geometryUploads, before + 4);
+}
+
 TEST_F(RendererTest, SymbolsKeepTheirPixelSizeAtAnyZoom) {
   Layer layer;
   layer.style = solid({0, 0, 200, 255});
@@ -549,6 +577,12 @@ TEST(ImageTest, PngRoundTripsAndReportsBadPaths) {
   ASSERT_TRUE(back) << error;
   EXPECT_EQ(back->width, 3);
   EXPECT_EQ(back->height, 2);
+  EXPECT_EQ(back->rgba, img.rgba);
+  // Opaque images are stored as RGB and come back as opaque RGBA.
+  for (size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
+  ASSERT_TRUE(writePng(img, dir + "/opaque.png", &error)) << error;
+  back = readPng(dir + "/opaque.png", &error);
+  ASSERT_TRUE(back) << error;
   EXPECT_EQ(back->rgba, img.rgba);
   EXPECT_FALSE(writePng(img, dir + "/no/such/dir/a.png", &error));
   EXPECT_NE(error.find("no/such/dir"), std::string::npos) << error;
