@@ -537,7 +537,8 @@ class MapWindow {
 // DejaVu Sans when installed: ImGui's built-in font has no degree sign,
 // primes or arrows, which coordinates and measurements need.
 void loadUiFont() {
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2032, 0x2033, 0x2190, 0x2193, 0};
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
+                                   0x2010, 0x205E, 0x2190, 0x2193, 0};
   const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   if (FILE* f = std::fopen(path, "rb")) {
     std::fclose(f);

@@ -119,7 +119,17 @@ bool LabelPainter::ensureContext(float pixelRatio) {
   config.PixelSnapH = true;
   float size = std::round(kFontSizePx * pixelRatio);
   const char* path = fontPath();
-  ImFont* font = path ? io.Fonts->AddFontFromFileTTF(path, size, &config) : nullptr;
+  // Place names need more than ASCII: transliterated Central Asian and Arabic
+  // names (ā, ş, ʻ), Cyrillic ones, dashes and primes in event titles.
+  static const ImWchar kRanges[] = {0x0020, 0x024F,  // Latin-1, Latin Extended-A and -B
+                                    0x02B0, 0x02FF,  // spacing modifier letters (ʻ ʼ)
+                                    0x0300, 0x036F,  // combining diacritics
+                                    0x0400, 0x04FF,  // Cyrillic
+                                    0x1E00, 0x1EFF,  // Latin Extended Additional (ḥ ṣ)
+                                    0x2010, 0x205E,  // dashes, quotes, primes
+                                    0x2190, 0x2193,  // arrows
+                                    0};
+  ImFont* font = path ? io.Fonts->AddFontFromFileTTF(path, size, &config, kRanges) : nullptr;
   if (!font) {
     config.SizePixels = size;
     io.Fonts->AddFontDefault(&config);
