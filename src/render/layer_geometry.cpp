@@ -598,8 +598,12 @@ void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& which
     // A level is drawn at about 1-4 tolerances per pixel: cells of 512
     // tolerances are a few hundred pixels on screen. The exact level is
     // drawn at any deeper zoom; it takes the cells of the next tolerance down.
+    // Never more than 32 cells across the layer, though: at fine levels only
+    // a small part of it is on screen, and cutting all of it that finely
+    // would multiply the triangles for nothing.
     double nominal = tol > 0 ? tol : (l > 0 ? geometry.levels[l - 1].tolerance / 2 : prep.size / 512);
-    buildChunk(prep.features, prep.runs[r].first, prep.runs[r].second, tol, 512 * nominal, chunks[j]);
+    double cell = std::max(512 * nominal, prep.size / 32);
+    buildChunk(prep.features, prep.runs[r].first, prep.runs[r].second, tol, cell, chunks[j]);
   });
   runParallel(levels.size(), [&](size_t k) {
     std::vector<RawTriangle> triangles;

@@ -110,6 +110,36 @@ TEST(LayerGeometryTest, TinyRingsVanishAtCoarseLevels) {
   EXPECT_TRUE(simplifyRing(ring, 5.0).empty());
 }
 
+// Fine levels are cut into cells a few hundred pixels wide at their zoom;
+// small shapes spread over a wide layer must not be cut into thousands of
+// cells each (location-uncertainty circles across Central Asia once made a
+// million triangles and two seconds of start-up).
+TEST(LayerGeometryTest, SmallShapesFarApartStayFewTriangles) {
+  Layer layer;
+  size_t vertices = 0;
+  for (int k = 0; k < 20; ++k) {
+    Feature f;
+    Polygon p;
+    double lon = 50 + 2 * k, lat = 30 + (k % 5) * 4;
+    for (int i = 0; i <= 256; ++i) {
+      double a = 2 * M_PI * i / 256;
+      p.outer.push_back({lon + 0.3 * std::cos(a), lat + 0.3 * std::sin(a)});
+    }
+    p.outer.back() = p.outer.front();
+    vertices += p.outer.size();
+    f.geometry.polygons.push_back(p);
+    layer.features.push_back(f);
+  }
+  std::string error;
+  auto proj = geo::Projection::create(geo::kDefaultViewCrs, &error);
+  ASSERT_TRUE(proj) << error;
+  LayerGeometry g = buildLayerGeometry(layer, *proj);
+  size_t triangles = 0;
+  for (const DetailLevel& l : g.levels) triangles += l.fills.size() / 3;
+  EXPECT_GE(g.levels.size(), 4u);
+  EXPECT_LT(triangles, 4 * vertices) << "over " << g.levels.size() << " levels";
+}
+
 TEST(LayerGeometryTest, CoarserLevelsHoldFewerSegments) {
   std::string error;
   Layer layer;
