@@ -336,6 +336,7 @@ struct MapRenderer::Impl {
     uint64_t version = 0;
   } cache;
   uint64_t stateVersion = 0;  // bumped by every change to layers, styles, visibility or order
+  uint64_t framesDrawn = 0;
 };
 
 void MapRenderer::Impl::loadShaders(const std::string& directory) {
@@ -855,6 +856,7 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
   auto start = std::chrono::steady_clock::now();
   frame = {};
   const int w = view.width(), h = view.height();
+  const bool firstFrame = framesDrawn++ == 0;
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_STENCIL_TEST);
   glDisable(GL_CULL_FACE);
@@ -867,7 +869,9 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
   if (!ready) {
     glViewport(0, 0, w, h);
     clearTo(options.background);
-  } else if (!options.reuseFrames || targetSampleBuffers > 0 || !drawThroughCache(view, options)) {
+  } else if (!options.reuseFrames || targetSampleBuffers > 0 || firstFrame || !drawThroughCache(view, options)) {
+    // A renderer's first frame is drawn straight into the target: a one-shot
+    // render (pamir render) then never pays for the cache's two textures.
     cache.valid = false;
     glViewport(0, 0, w, h);
     clearTo(options.background);

@@ -212,7 +212,9 @@ TEST_F(RendererTest, FramesReusedOnPansMatchWholeFrames) {
       writePng(b, dir + "/whole.png", nullptr);
     }
   }
-  EXPECT_EQ(scrolled, 6u) << "every whole-pixel pan should have reused the previous frame";
+  // The first frame is drawn straight (a one-shot render never needs the
+  // cache) and the second fills the cache: every pan after that reuses it.
+  EXPECT_EQ(scrolled, 5u) << "every whole-pixel pan should have reused the previous frame";
   // A zoom cannot be scrolled: the next frame is drawn whole.
   view.zoomAbout(200, 150, 1.5);
   reusing.renderToImage(view, reuse);
