@@ -4,11 +4,14 @@
 //
 // Geometry is projected, simplified into levels of detail, triangulated and
 // uploaded once, in setLayers() and again only in setProjection(); panning and
-// zooming change uniforms only. Positions are stored as floats relative to
-// small spatial tiles and offset by the view centre computed in double, so
-// deep zooms (view CRS coordinates of ~5e6 m) do not jitter.
+// zooming change uniforms only (see Preparation for one-shot renders).
+// Positions are stored as floats relative to small spatial tiles and offset by
+// the view centre computed in double, so deep zooms (view CRS coordinates of
+// ~5e6 m) do not jitter.
 //
 // Every call needs the GL context the renderer was made in to be current.
+// Labels use a Dear ImGui context of the renderer's own (see labelFontPath);
+// the caller's ImGui context is current again when draw() returns.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -61,8 +64,10 @@ struct FrameStats {
 };
 
 /// Data sent to the GPU since the renderer was made. Geometry counters move
-/// only in setLayers/setProjection; style and visibility tables in
-/// refreshStyles and the visibility setters; nothing in draw().
+/// only in setLayers/setProjection (and, with Preparation::OnDemand, the
+/// first time a level of detail is drawn); style and visibility tables in
+/// refreshStyles and the visibility setters; nothing else in draw(). (Label
+/// sprites and ImGui's few vertices per label are not counted.)
 struct UploadStats {
   size_t geometryUploads = 0;    ///< vertex buffers and raster meshes
   size_t geometryBytes = 0;
@@ -116,7 +121,8 @@ class MapRenderer {
   /// The layers to draw, held by pointer: they must outlive the renderer or
   /// the next setLayers(). `order` lists them bottom first, rasters and
   /// vectors interleaved as you like; empty means every raster (in the given
-  /// order) under every vector layer. Builds and uploads all geometry.
+  /// order) under every vector layer. Projects and uploads the geometry (every
+  /// level of detail, unless Preparation::OnDemand).
   void setLayers(std::vector<const Layer*> vectors, std::vector<const RasterLayer*> rasters,
                  std::vector<LayerRef> order = {});
   const std::vector<LayerRef>& order() const;
@@ -124,7 +130,9 @@ class MapRenderer {
   void setOrder(std::vector<LayerRef> order);
 
   /// Shows or hides a layer: `drawIndex` is its position in order() (0 = bottom).
-  /// A layer is drawn when this and its own `visible` flag are both true.
+  /// A layer is drawn when this and its own `visible` flag are both true
+  /// (Layer::visible, RasterLayer::visible and RasterLayer::opacity are read
+  /// at every frame).
   void setLayerVisible(size_t drawIndex, bool visible);
   void setLayerVisible(LayerRef layer, bool visible);
 
@@ -138,8 +146,8 @@ class MapRenderer {
   void setFeatureFilter(const std::function<bool(const Layer&, const Feature&)>& keep);
   bool featureVisible(size_t vectorIndex, size_t featureIndex) const;
 
-  /// Re-reads Layer::style, styleRules and RasterLayer::opacity after the caller
-  /// changed them. Uploads only the per-feature style tables, unless a
+  /// Re-reads Layer::style and styleRules (and the label texts) after the
+  /// caller changed them. Uploads only the per-feature style tables, unless a
   /// feature gained or lost its outline (that layer's geometry is rebuilt).
   void refreshStyles();
 
@@ -159,8 +167,9 @@ class MapRenderer {
   const UploadStats& uploads() const;
 
   /// Labels are drawn with a Dear ImGui context of the renderer's own (never
-  /// the application's, which stays current before and after); the font is
-  /// DejaVu Sans when installed, else ImGui's built-in one.
+  /// the application's, which stays current before and after) in DejaVu Sans
+  /// at 13 px times pixelRatio: this path, or nullptr when it is not installed
+  /// (ImGui's built-in font is used then).
   static const char* labelFontPath();
 
  private:

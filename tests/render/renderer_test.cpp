@@ -508,6 +508,25 @@ TEST_F(RendererTest, BrokenFeaturesAreSkippedAndTheRestDraws) {
   EXPECT_TRUE(isColour(img, int(last.x), int(last.y), kBlack));
 }
 
+TEST_F(RendererTest, NothingToDrawGivesTheBackground) {
+  Layer empty;
+  RasterLayer blank;  // no pixels
+  RasterLayer badCrs;
+  badCrs.width = badCrs.height = 2;
+  badCrs.rgba.assign(16, 255);
+  badCrs.crsWkt = "not a CRS";
+  MapRenderer renderer;
+  ASSERT_TRUE(renderer.ok()) << renderer.error();
+  MapView view = MapView::fitting(projection().forwardBounds({60, 30, 80, 45}), 64, 48);
+  Image none = renderer.renderToImage(view, options_);  // before any setLayers
+  EXPECT_EQ(countColour(none, kWhite, 0), 64u * 48u);
+  renderer.setLayers({&empty}, {&blank, &badCrs});
+  Image img = renderer.renderToImage(view, options_);
+  EXPECT_EQ(countColour(img, kWhite, 0), 64u * 48u);
+  Image zero = renderer.renderToImage(MapView::fromExtent({0, 0, 0, 0}, 0, 0), options_);
+  EXPECT_EQ(zero.width, 1) << "a degenerate view is one pixel, as MapView makes it";
+}
+
 TEST_F(RendererTest, LabelsOfUpperLayersWinCollisions) {
   Layer lower, upper;
   lower.fields = upper.fields = {{"name", FieldType::String}};
