@@ -73,8 +73,10 @@ int runRenderCommand(const std::vector<std::string>& args) {
   }
 
   Diagnostics diag;
-  MapSession session = MapSession::open(sources, diag);
+  MapSession session = MapSession::open(sources, diag, view.layers);
   diag.print();
+  if (session.empty() && !view.layers.empty() && diag.errorCount() == 0)
+    r.fail("--layers: no layer named '" + view.layers.front() + "'");
   if (session.empty()) {
     std::fprintf(stderr, "pamir render: nothing could be loaded\n");
     return kExitData;
@@ -92,6 +94,8 @@ int runRenderCommand(const std::vector<std::string>& args) {
     std::fprintf(stderr, "pamir render: %s\n", renderer.error().c_str());
     return kExitData;
   }
+  // One frame only: build just the level of detail this view needs.
+  renderer.setPreparation(render::Preparation::OnDemand);
   renderer.setProjection(session.projection());
   renderer.setLayers(session.drawLayers(), options.plain ? std::vector<const RasterLayer*>{} : session.drawRasters());
   if (session.filter.active())

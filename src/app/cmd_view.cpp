@@ -72,8 +72,10 @@ int runViewCommand(const std::vector<std::string>& args) {
   }
 
   Diagnostics diag;
-  MapSession session = MapSession::open(sources, diag);
+  MapSession session = MapSession::open(sources, diag, request.layers);
   diag.print();
+  if (session.empty() && !request.layers.empty() && diag.errorCount() == 0)
+    r.fail("--layers: no layer named '" + request.layers.front() + "'");
   if (session.empty()) {
     std::fprintf(stderr, "pamir view: nothing could be loaded\n");
     return kExitData;

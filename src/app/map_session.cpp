@@ -7,9 +7,10 @@
 
 namespace pamir::app {
 
-MapSession MapSession::open(const std::vector<std::string>& sources, Diagnostics& diag) {
+MapSession MapSession::open(const std::vector<std::string>& sources, Diagnostics& diag,
+                            const std::vector<std::string>& onlyLayers) {
   MapSession s;
-  s.catalog_ = sources.empty() ? data::loadBuiltinCatalog(diag) : data::loadSources(sources, diag);
+  s.catalog_ = sources.empty() ? data::loadBuiltinCatalog(diag, onlyLayers) : data::loadSources(sources, diag);
   std::string err;
   s.projection_ = geo::Projection::create(s.catalog_.defaultCrs, &err);
   if (!s.projection_) {

@@ -17,8 +17,11 @@ namespace pamir::app {
 class MapSession {
  public:
   /// Loads `sources` (every layer of each), or the built-in dataset when empty.
-  /// Problems go to `diag`; the session holds whatever did load.
-  static MapSession open(const std::vector<std::string>& sources, Diagnostics& diag);
+  /// Problems go to `diag`; the session holds whatever did load. With
+  /// `onlyLayers`, built-in layers not named there are not even read (names
+  /// are checked later by keepOnlyLayers).
+  static MapSession open(const std::vector<std::string>& sources, Diagnostics& diag,
+                         const std::vector<std::string>& onlyLayers = {});
 
   bool empty() const { return catalog_.empty(); }
   const data::Catalog& catalog() const { return catalog_; }

@@ -1,5 +1,6 @@
 #include "data/catalog.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "data/source_loader.hpp"
@@ -31,7 +32,7 @@ Bounds Catalog::bounds() const {
   return b;
 }
 
-Catalog loadCatalog(const Manifest& m, Diagnostics& diag) {
+Catalog loadCatalog(const Manifest& m, Diagnostics& diag, const std::vector<std::string>& only) {
   Catalog c;
   c.title = m.title;
   c.groups = m.groups;
@@ -39,6 +40,10 @@ Catalog loadCatalog(const Manifest& m, Diagnostics& diag) {
   c.defaultBbox = m.defaultBbox;
   const std::filesystem::path base = std::filesystem::path(m.path).parent_path();
   for (const auto& e : m.layers) {
+    if (!only.empty() && std::find(only.begin(), only.end(), e.id) == only.end() &&
+        std::find(only.begin(), only.end(), e.title) == only.end() &&
+        std::find(only.begin(), only.end(), e.layer) == only.end())
+      continue;
     const std::string src = (base / e.source).string();
     LoadOptions opts;
     if (!e.layer.empty()) opts.layers = {e.layer};
@@ -88,10 +93,10 @@ Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag) 
   return c;
 }
 
-Catalog loadBuiltinCatalog(Diagnostics& diag) {
+Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only) {
   auto m = readManifest(defaultManifestPath(), diag);
   if (!m) return {};
-  return loadCatalog(*m, diag);
+  return loadCatalog(*m, diag, only);
 }
 
 }  // namespace pamir::data

@@ -24,13 +24,14 @@ struct Catalog {
 };
 
 /// Loads every layer a manifest lists, with its styles. A layer that fails to
-/// load is reported and left out; the others load.
-Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag);
+/// load is reported and left out; the others load. With `only`, entries whose
+/// id, title and source layer are all absent from it are skipped unread.
+Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag, const std::vector<std::string>& only = {});
 
 /// Loads each source (every layer of each), styled with a default palette.
 Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag);
 
 /// The built-in dataset.
-Catalog loadBuiltinCatalog(Diagnostics& diag);
+Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only = {});
 
 }  // namespace pamir::data

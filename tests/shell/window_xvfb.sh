@@ -55,7 +55,7 @@ set -eu
 "$pamir" view --size 1280x800 > "$out/xdo-view.log" 2>&1 &
 pid=\$!
 wid=\$(xdotool search --sync --onlyvisible --name 'Pamir' | head -n1)
-sleep 3
+sleep 6
 import -window root "$out/xdo-start.png"
 xdotool mousemove --window "\$wid" 700 450 mousedown 1 mousemove --window "\$wid" 500 350 mouseup 1
 sleep 2
