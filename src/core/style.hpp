@@ -30,6 +30,9 @@ struct Style {
   float opacity = 1.0f;       ///< multiplies every alpha of the layer
   bool dashed = false;        ///< lines drawn dashed (schematic, claimed borders)
   std::string labelField;     ///< attribute to label features with; empty = no labels
+  /// Labels only when the map shows at most this many metres per pixel
+  /// (scale-dependent labelling: thousands of village names only when zoomed in); 0 = always.
+  float labelMaxMetresPerPixel = 0.0f;
 };
 
 /// A per-feature style: features whose `field` has text value `value` are

@@ -36,6 +36,7 @@ void applyStyle(const json& j, Style& style, const std::string& where, Diagnosti
   number("width", style.strokeWidth);
   number("size", style.symbolSize);
   number("opacity", style.opacity);
+  number("label_max_m_per_px", style.labelMaxMetresPerPixel);
   if (j.contains("filled") && j["filled"].is_boolean()) style.filled = j["filled"].get<bool>();
   if (j.contains("dashed") && j["dashed"].is_boolean()) style.dashed = j["dashed"].get<bool>();
   if (j.contains("label") && j["label"].is_string()) style.labelField = j["label"].get<std::string>();

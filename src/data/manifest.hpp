@@ -16,7 +16,8 @@
 //      "visible": true,
 //      "style": {"fill": "#rrggbb[aa]", "stroke": "#rrggbb[aa]", "width": 1.0,
 //                "filled": true, "symbol": "circle|square|triangle|diamond|star|cross",
-//                "size": 8, "opacity": 1.0, "dashed": false, "label": "name"},
+//                "size": 8, "opacity": 1.0, "dashed": false, "label": "name",
+//                "label_max_m_per_px": 600},  // labels only when zoomed in this far
 //      "style_by": [{"field": "operator_country", "value": "CHN",
 //                    "style": {<any subset of the style keys>}}, ...],
 //      "uncertainty_field": "uncertainty_km",  // optional: draw geodesic circles of this radius (km)

@@ -209,6 +209,7 @@ struct LabelEntry {
   uint32_t feature;
   detail::LabelAnchor::Kind kind;
   float offsetPx;  // style px right of a point's anchor
+  float maxMetresPerPixel;  // 0 = at every scale
   detail::LabelText text;
 };
 
@@ -515,7 +516,7 @@ void MapRenderer::Impl::resolveLabels(VectorGpu& gpu) {
     if (s.labelField.empty()) continue;
     std::string text = toString(layer.value(f, s.labelField));
     if (text.empty()) continue;
-    LabelEntry e{a.position, a.feature, a.kind, s.symbolSize / 2 + s.strokeWidth / 2 + 3, {}};
+    LabelEntry e{a.position, a.feature, a.kind, s.symbolSize / 2 + s.strokeWidth / 2 + 3, s.labelMaxMetresPerPixel, {}};
     e.text.text = std::move(text);
     gpu.labels.push_back(std::move(e));
   }
@@ -787,6 +788,10 @@ void MapRenderer::Impl::drawRaster(RasterGpu& gpu, const MapView& view, const Bo
 void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& options) {
   std::vector<detail::LabelCandidate> candidates;
   const Bounds extent = view.extent();
+  // Scale for label gating; a degree is taken as 111.32 km in geographic CRSs,
+  // which is precise enough to decide whether a map is zoomed in.
+  const double metresPerPixel =
+      view.resolutionX() / options.pixelRatio * (projection && projection->isGeographic() ? 111320.0 : 1.0);
   // Top layer first: its labels win collisions; within a layer, points before
   // lines before areas (a place name matters more than its province's).
   for (auto kind : {detail::LabelAnchor::Kind::Point, detail::LabelAnchor::Kind::Line,
@@ -797,6 +802,7 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
       if (!gpu.shown || !gpu.layer->visible) continue;
       for (LabelEntry& e : gpu.labels) {
         if (e.kind != kind || !extent.contains(e.position.x, e.position.y) || !gpu.visible[e.feature]) continue;
+        if (e.maxMetresPerPixel > 0 && metresPerPixel > e.maxMetresPerPixel) continue;
         XY p = view.mapToPixel(e.position);
         candidates.push_back({static_cast<float>(p.x), static_cast<float>(p.y), e.offsetPx * options.pixelRatio,
                               kind != detail::LabelAnchor::Kind::Point, &e.text});
