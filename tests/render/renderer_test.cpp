@@ -563,6 +563,18 @@ TEST_F(RendererTest, LabelsOfUpperLayersWinCollisions) {
   // Labels off, or plain: none.
   renderer.renderToImage(view, options_);
   EXPECT_EQ(renderer.lastFrame().labelsDrawn, 0u);
+
+  // Scale-dependent labels: the lower layer's only when zoomed in past 1 km per pixel.
+  lower.style.labelMaxMetresPerPixel = 1000.0f;
+  renderer.refreshStyles();
+  renderer.setLayers({&lower, &upper}, {});
+  ASSERT_GT(view.resolutionX(), 1000.0);  // 2 degrees of latitude (222 km) over 200 px
+  renderer.renderToImage(view, withLabels);
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 1u) << "zoomed out: only the ungated layer";
+  MapView close = MapView::fitting(proj.forwardBounds({69.9, 37.9, 70.1, 38.7}), 300, 200);
+  ASSERT_LT(close.resolutionX(), 1000.0);
+  renderer.renderToImage(close, withLabels);
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 2u) << "zoomed in: both";
 }
 
 TEST_F(RendererTest, PlainModeIsOneColourWithoutOutlinesOrSmoothing) {
