@@ -18,8 +18,10 @@ Measurement measure(const LonLat& from, const LonLat& to, const geo::Projection&
   m.label = std::move(label);
   auto inv = geo::inverse(from, to);
   m.geodesic_m = inv.distance_m;
-  m.azimuth1_deg = inv.azimuth1_deg;
-  m.azimuth2_deg = inv.azimuth2_deg;
+  // Bearings as analysts read them: clockwise from north, 0-360.
+  auto bearing = [](double az) { return az < 0 ? az + 360.0 : az; };
+  m.azimuth1_deg = bearing(inv.azimuth1_deg);
+  m.azimuth2_deg = bearing(inv.azimuth2_deg);
   m.rhumb_m = geo::rhumbInverse(from, to).distance_m;
   XY a = view.forward(from), b = view.forward(to);
   m.planar_m = std::hypot(b.x - a.x, b.y - a.y);
