@@ -5,6 +5,7 @@
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "app/map_window.hpp"
+#include "app/measurements.hpp"
 
 namespace pamir::app {
 
@@ -30,6 +31,9 @@ constexpr const char* kViewHelp =
     "  --country ISO3,...      start with only these countries\n"
     "  --script FILE           play scripted input (see README), then exit\n"
     "  --hidden                no visible window (with --script)\n"
+    "  --session FILE          where measurements are kept between runs (default:\n"
+    "                          $PAMIR_SESSION, else ~/.local/state/pamir/measurements.geojson)\n"
+    "  --no-session            keep no measurements after the window closes\n"
     "  -o, --output PNG        where to write the image when there is no display\n"
     "                          (default: ./pamir-view.png)\n";
 }  // namespace
@@ -39,6 +43,8 @@ int runViewCommand(const std::vector<std::string>& args) {
   ViewRequest request;
   std::vector<std::string> sources, renderArgs;
   WindowOptions window;
+  window.sessionPath = defaultSessionPath();
+  bool noSession = false;
   std::string fallbackPng = "pamir-view.png";
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
@@ -49,6 +55,8 @@ int runViewCommand(const std::vector<std::string>& args) {
     if (auto s = r.option("--size")) std::tie(window.width, window.height) = parseSize(*s, "--size");
     else if (auto sc = r.option("--script")) window.scriptPath = *sc;
     else if (r.flag("--hidden")) window.hidden = true;
+    else if (auto se = r.option("--session")) window.sessionPath = *se, noSession = false;
+    else if (r.flag("--no-session")) noSession = true, window.sessionPath.clear();
     else if (auto o = r.option("-o")) fallbackPng = *o;
     else if (auto o2 = r.option("--output")) fallbackPng = *o2;
     else if (readViewOption(r, request)) {
@@ -71,6 +79,7 @@ int runViewCommand(const std::vector<std::string>& args) {
     return rc;
   }
 
+  if (noSession) window.sessionPath.clear();
   Diagnostics diag;
   MapSession session = MapSession::open(sources, diag, request.layers);
   diag.print();

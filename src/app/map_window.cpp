@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -71,8 +72,8 @@ render::Image readWindowPixels(int w, int h) {
 
 class MapWindow {
  public:
-  MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages)
-      : session_(session), res_(res) {
+  MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, std::string sessionPath)
+      : session_(session), res_(res), sessionPath_(std::move(sessionPath)) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
@@ -82,6 +83,7 @@ class MapWindow {
     buildLayerItems();
     buildFilterItems();
     applyFilter();
+    restoreMeasurements();
   }
 
   bool ok() const { return renderer_.ok(); }
@@ -385,7 +387,32 @@ class MapWindow {
       renderer_.setFeatureFilter({});
   }
 
-  void syncMeasurements() {
+  // Measurements survive the window: read at start, written whole after every change.
+  void restoreMeasurements() {
+    if (sessionPath_.empty()) return;
+    std::string err;
+    auto saved = importMeasurementsGeoJson(sessionPath_, session_.projection(), &err);
+    if (!saved) {
+      // Never overwrite what we could not read: the analyst's file stays as it is.
+      model_.status = err + "; measurements will not be saved this time";
+      model_.messages.push_back("pamir: warning: " + err);
+      sessionPath_.clear();
+      return;
+    }
+    measurements_ = std::move(*saved);
+    syncMeasurements(false);
+  }
+
+  void saveMeasurements() {
+    if (sessionPath_.empty()) return;
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(sessionPath_).parent_path(), ec);
+    std::string err;
+    if (!exportMeasurementsGeoJson(measurements_, sessionPath_, &err)) model_.status = "measurements not saved: " + err;
+  }
+
+  void syncMeasurements(bool save = true) {
+    if (save) saveMeasurements();
     model_.measurements.clear();
     for (const auto& m : measurements_)
       model_.measurements.push_back(
@@ -519,6 +546,7 @@ class MapWindow {
 
   MapSession& session_;
   WindowResources& res_;
+  std::string sessionPath_;
   render::MapRenderer renderer_;
   MapView view_;
   ui::OverlayModel model_;
@@ -602,7 +630,7 @@ int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOp
   int w, h, lw, lh;
   SDL_GL_GetDrawableSize(res.window, &w, &h);
   SDL_GetWindowSize(res.window, &lw, &lh);
-  MapWindow win(session, res, std::move(loadMessages));
+  MapWindow win(session, res, std::move(loadMessages), options.sessionPath);
   if (!win.ok()) {
     std::fprintf(stderr, "pamir view: %s\n", win.error().c_str());
     return 1;

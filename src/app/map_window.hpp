@@ -14,6 +14,8 @@ struct WindowOptions {
   int width = 1280, height = 800;
   std::string scriptPath;  ///< scripted input (see input_script.hpp); empty = interactive
   bool hidden = false;     ///< no visible window (scripted tests)
+  /// Where measurements are kept between runs (see defaultSessionPath()); empty = not kept.
+  std::string sessionPath;
 };
 
 /// Runs the window until the user closes it (or the script quits). Returns

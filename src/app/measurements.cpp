@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -80,6 +82,44 @@ bool exportMeasurementsGeoJson(const std::vector<Measurement>& list, const std::
     return false;
   }
   return true;
+}
+
+std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::string& path, const geo::Projection& view,
+                                                                  std::string* error) {
+  using nlohmann::json;
+  std::vector<Measurement> out;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return out;
+  std::ifstream in(path);
+  json j;
+  try {
+    j = json::parse(in);
+    for (const auto& f : j.at("features")) {
+      const auto& c = f.at("geometry").at("coordinates");
+      if (c.size() < 2) throw std::runtime_error("a measurement line with fewer than 2 points");
+      LonLat a{c.front().at(0).get<double>(), c.front().at(1).get<double>()};
+      LonLat b{c.back().at(0).get<double>(), c.back().at(1).get<double>()};
+      if (!a.finite() || !b.finite() || std::abs(a.lat) > 90 || std::abs(b.lat) > 90)
+        throw std::runtime_error("a measurement with invalid coordinates");
+      std::string label = f.value("properties", json::object()).value("label", "");
+      out.push_back(measure(a, b, view, label));
+    }
+  } catch (const std::exception& e) {
+    if (error) *error = path + ": not a measurements file Pamir can read (" + e.what() + ")";
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::string defaultSessionPath() {
+  auto env = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v && *v ? v : "";
+  };
+  if (auto p = env("PAMIR_SESSION"); !p.empty()) return p;
+  std::filesystem::path base = env("XDG_STATE_HOME");
+  if (base.empty()) base = std::filesystem::path(env("HOME").empty() ? "." : env("HOME")) / ".local" / "state";
+  return (base / "pamir" / "measurements.geojson").string();
 }
 
 }  // namespace pamir::app

@@ -1,6 +1,7 @@
 #pragma once
 // Measurements the analyst made on the map, kept as objects: listed, drawn,
 // deleted one by one, exported as GeoJSON with the method and ellipsoid.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,17 @@ std::vector<LonLat> geodesicPath(const LonLat& from, const LonLat& to, double st
 /// (densified along the geodesic). The file is complete or untouched: written
 /// to a temporary name, then renamed. False with the reason on failure.
 bool exportMeasurementsGeoJson(const std::vector<Measurement>& list, const std::string& path, std::string* error);
+
+/// Reads measurements written by exportMeasurementsGeoJson (first and last
+/// vertex of each line; values are measured again, in `view`). A missing file
+/// is an empty list; an unreadable one is nullopt with the reason, and the
+/// caller must not overwrite it.
+std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::string& path, const geo::Projection& view,
+                                                                  std::string* error);
+
+/// Where the window keeps the analyst's measurements between runs:
+/// $PAMIR_SESSION, else $XDG_STATE_HOME/pamir/measurements.geojson, else
+/// ~/.local/state/pamir/measurements.geojson.
+std::string defaultSessionPath();
 
 }  // namespace pamir::app

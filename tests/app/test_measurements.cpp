@@ -75,3 +75,28 @@ TEST(Measurements, ExportIsWholeGeoJsonWithMethodAndEllipsoid) {
   EXPECT_NE(err.find("cannot write"), std::string::npos) << err;
   EXPECT_EQ(std::filesystem::file_size(path), before);
 }
+
+TEST(Measurements, SessionRoundTripAndUnreadableFiles) {
+  std::string err;
+  auto view = geo::Projection::create("", &err);
+  ASSERT_TRUE(view);
+  const std::string dir = std::string(PAMIR_TEST_OUT_DIR) + "/measurements/";
+  std::filesystem::create_directories(dir);
+  const std::string path = dir + "session.geojson";
+  std::vector<app::Measurement> list{app::measure(kOutpost, kGilgit, *view, "outpost to Gilgit"),
+                                     app::measure(kGilgit, {68.675445, 38.51421}, *view, "Gilgit to Ayni")};
+  ASSERT_TRUE(app::exportMeasurementsGeoJson(list, path, &err)) << err;
+  auto back = app::importMeasurementsGeoJson(path, *view, &err);
+  ASSERT_TRUE(back) << err;
+  ASSERT_EQ(back->size(), 2u);
+  EXPECT_EQ((*back)[1].label, "Gilgit to Ayni");
+  EXPECT_NEAR((*back)[0].geodesic_m, list[0].geodesic_m, 1e-6);
+
+  auto none = app::importMeasurementsGeoJson(dir + "absent.geojson", *view, &err);
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
+
+  std::ofstream(dir + "broken.geojson") << R"({"type":"FeatureCollection","features":[{"geometry":{"coordinates":[[0,95],[1,1]]}}]})";
+  EXPECT_FALSE(app::importMeasurementsGeoJson(dir + "broken.geojson", *view, &err));
+  EXPECT_NE(err.find("broken.geojson"), std::string::npos) << err;
+}

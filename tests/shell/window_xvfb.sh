@@ -14,6 +14,9 @@ fail() { echo "window test: $*" >&2; exit 1; }
 differing() { compare -metric AE -fuzz 2% "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
 colours() { identify -format '%k' "$1"; }
 
+# Measurements are kept in this test's own session file, never the user's.
+export PAMIR_SESSION="$out/session.geojson"
+
 # --- 1. scripted input -------------------------------------------------------------
 cat > "$out/script.txt" <<SCRIPT
 wait 3
@@ -49,6 +52,20 @@ d=$(differing "$out/panned.png" "$out/zoomed.png")
 m=$(convert "$out/measured.png" -fuzz 6% -fill white +opaque 'rgb(200,0,120)' -format '%[fx:int(w*h*(1-mean))]' info:)
 [ "$m" -gt 200 ] || fail "no measurement line visible ($m magenta pixels)"
 
+# --- 1b. the measurement outlives the window; an unreadable session file is left alone --
+[ -s "$PAMIR_SESSION" ] || fail "no session file after measuring"
+grep -q '"method": "geodesic (Karney) on WGS84 via PROJ"' "$PAMIR_SESSION" || fail "session file lacks the method"
+printf 'wait 3\nexpect-measurements 1\nquit\n' > "$out/again.txt"
+xvfb-run -a -s "-screen 0 1280x800x24" "$pamir" view --size 1280x800 --script "$out/again.txt" \
+  > "$out/again.log" 2>&1 || { cat "$out/again.log"; fail "the measurement did not survive a restart"; }
+printf '{"type": "FeatureCollection", "features": [ oops' > "$PAMIR_SESSION"
+cp "$PAMIR_SESSION" "$out/corrupt.copy"
+printf 'wait 2\nkey M\nclick 500 450\nclick 800 300\nwait 2\nexpect-measurements 1\nquit\n' > "$out/corrupt.txt"
+xvfb-run -a -s "-screen 0 1280x800x24" "$pamir" view --size 1280x800 --script "$out/corrupt.txt" \
+  > "$out/corrupt.log" 2>&1 || { cat "$out/corrupt.log"; fail "an unreadable session file stopped the window"; }
+cmp -s "$PAMIR_SESSION" "$out/corrupt.copy" || fail "an unreadable session file was overwritten"
+export PAMIR_SESSION="$out/session-xdo.geojson"
+
 # --- 2. xdotool: the window as a person's mouse sees it ---------------------------------
 cat > "$out/xdo.sh" <<XDO
 set -eu
@@ -73,4 +90,4 @@ d=$(differing "$out/xdo-start.png" "$out/xdo-panned.png")
 [ "$d" -gt 50000 ] || fail "an xdotool drag changed only $d pixels"
 d=$(differing "$out/xdo-panned.png" "$out/xdo-zoomed.png")
 [ "$d" -gt 50000 ] || fail "the + key changed only $d pixels"
-echo "window test: map drawn ($n colours), pan, zoom and measurement seen; screenshots in $out"
+echo "window test: map drawn ($n colours), pan, zoom and measurement seen, measurement kept across runs; screenshots in $out"
