@@ -1,0 +1,60 @@
+// Identify: which feature is under the cursor.
+#include <gtest/gtest.h>
+
+#include "app/picking.hpp"
+
+using namespace pamir;
+
+namespace {
+Layer areaWithHole() {
+  Layer l;
+  Feature f;
+  f.fid = 7;
+  Polygon p;
+  p.outer = {{70, 36}, {74, 36}, {74, 39}, {70, 39}, {70, 36}};
+  p.holes = {{{71, 37}, {73, 37}, {73, 38}, {71, 38}, {71, 37}}};
+  f.geometry.polygons.push_back(p);
+  l.features.push_back(f);
+  return l;
+}
+Layer site(LonLat p) {
+  Layer l;
+  Feature f;
+  f.fid = 1;
+  f.geometry.points.push_back(p);
+  l.features.push_back(f);
+  return l;
+}
+}  // namespace
+
+TEST(Picking, PointsWithinTheirSymbolAreasOutsideHoles) {
+  std::string err;
+  auto proj = geo::Projection::create("EPSG:4326", &err);
+  ASSERT_TRUE(proj);
+  Bounds e;
+  e.add(69, 35);
+  e.add(75, 40);
+  MapView view = MapView::fromExtent(e, 600, 500);  // 100 px per degree
+  Layer area = areaWithHole();
+  Layer point = site({72.5, 37.5});  // inside the hole
+  std::vector<const Layer*> layers{&area, &point};
+  auto all = [](const Layer&, size_t) { return true; };
+  auto at = [&](double lon, double lat) {
+    XY px = view.mapToPixel(proj->forward({lon, lat}));
+    return app::pickFeature(layers, *proj, view, px.x, px.y, 5.0, all);
+  };
+  auto hit = at(72.52, 37.52);  // 2-3 px from the site
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->layer, &point);
+  EXPECT_FALSE(at(71.5, 37.5)) << "inside the hole is outside the polygon";
+  hit = at(70.5, 36.5);
+  ASSERT_TRUE(hit);
+  EXPECT_EQ(hit->layer, &area);
+  EXPECT_FALSE(at(69.5, 35.5));
+  // Hidden features and layers are not picked.
+  auto none = [](const Layer&, size_t) { return false; };
+  XY px = view.mapToPixel(proj->forward({72.5, 37.5}));
+  EXPECT_FALSE(app::pickFeature(layers, *proj, view, px.x, px.y, 5.0, none));
+  point.visible = false;
+  EXPECT_FALSE(at(72.5, 37.5));
+}
