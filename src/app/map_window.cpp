@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -96,9 +97,17 @@ class MapWindow {
     std::optional<std::string> screenshotAfterFrame;
     while (running_) {
       auto t0 = std::chrono::steady_clock::now();
-      if (script && waitFrames == 0 && step < script->size()) {
+      if (!queued_.empty()) {
+        // One batch of a scripted gesture per frame, as a hand would spread it.
+        deliver(queued_.front());
+        queued_.pop_front();
+      } else if (script && waitFrames == 0 && step < script->size()) {
         const ScriptStep& s = (*script)[step++];
         if (int rc = playStep(s, waitFrames, screenshotAfterFrame); rc >= 0) return rc;
+        if (!queued_.empty()) {
+          deliver(queued_.front());
+          queued_.pop_front();
+        }
       } else if (waitFrames > 0) {
         --waitFrames;
       } else if (script && step >= script->size()) {
@@ -127,8 +136,26 @@ class MapWindow {
 
  private:
   // --- scripted input: real SDL events, handled like a person's -----------------
+  // Pointer moves warp the real pointer (ImGui reads the pointer's position from
+  // the OS, not from events); buttons, wheel and keys are pushed as SDL events.
+  void deliver(std::vector<SDL_Event>& batch) {
+    for (SDL_Event& e : batch) {
+      if (e.type == SDL_MOUSEMOTION)
+        SDL_WarpMouseInWindow(res_.window, e.motion.x, e.motion.y);
+      else
+        SDL_PushEvent(&e);
+    }
+  }
+
   int playStep(const ScriptStep& s, int& waitFrames, std::optional<std::string>& shot) {
-    auto push = [](SDL_Event e) { SDL_PushEvent(&e); };
+    // Events go into per-frame batches: ImGui decides who owns the mouse from
+    // where the pointer was last frame, so a click must not arrive in the
+    // same frame as the move that brought the pointer there.
+    auto push = [&](SDL_Event e) {
+      if (queued_.empty()) queued_.emplace_back();
+      queued_.back().push_back(e);
+    };
+    auto nextFrame = [&] { queued_.emplace_back(); };
     auto motion = [&](double x, double y, bool held) {
       SDL_Event e{};
       e.type = SDL_MOUSEMOTION;
@@ -158,18 +185,26 @@ class MapWindow {
       case ScriptStep::Kind::Move: motion(s.a, s.b, false); break;
       case ScriptStep::Kind::Click:
         motion(s.a, s.b, false);
+        nextFrame();
         button(s.a, s.b, true);
+        nextFrame();
         button(s.a, s.b, false);
         break;
       case ScriptStep::Kind::Drag: {
         motion(s.a, s.b, false);
+        nextFrame();
         button(s.a, s.b, true);
-        for (int i = 1; i <= 10; ++i) motion(s.a + (s.c - s.a) * i / 10, s.b + (s.d - s.b) * i / 10, true);
+        for (int i = 1; i <= 10; ++i) {
+          nextFrame();
+          motion(s.a + (s.c - s.a) * i / 10, s.b + (s.d - s.b) * i / 10, true);
+        }
+        nextFrame();
         button(s.c, s.d, false);
         break;
       }
       case ScriptStep::Kind::Wheel: {
         motion(s.a, s.b, false);
+        nextFrame();
         SDL_Event e{};
         e.type = SDL_MOUSEWHEEL;
         e.wheel.windowID = SDL_GetWindowID(res_.window);
@@ -381,6 +416,16 @@ class MapWindow {
   }
 
   void applyFilter() {
+    model_.changes.clear();
+    if (model_.compareOn) {
+      for (const auto& c : changesBetween(session_.drawLayers(), model_.compareYear, model_.year)) {
+        if (c.layer->id.find(":uncertainty") != std::string::npos) continue;  // derived circles repeat their sites
+        char line[512];
+        std::snprintf(line, sizeof line, "%s %d  %s (%s)", c.appeared ? "+" : "-", c.year,
+                      toString(c.layer->value(c.layer->features[c.featureIndex], "name")).c_str(), c.layer->name.c_str());
+        model_.changes.push_back(line);
+      }
+    }
     if (session_.filter.active())
       renderer_.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session_.filter, l, f); });
     else
@@ -551,6 +596,7 @@ class MapWindow {
   MapView view_;
   ui::OverlayModel model_;
   std::vector<Measurement> measurements_;
+  std::deque<std::vector<SDL_Event>> queued_;  // scripted input, one batch per frame
   std::optional<LonLat> pendingFrom_;
   std::string pendingName_;
   bool running_ = true;

@@ -1,5 +1,6 @@
 #include "core/feature_filter.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 
@@ -42,6 +43,26 @@ bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f) {
     if (!any) return false;
   }
   return true;
+}
+
+std::vector<YearChange> changesBetween(const std::vector<const Layer*>& layers, int fromYear, int toYear) {
+  std::vector<YearChange> out;
+  if (fromYear >= toYear) return out;
+  auto existsIn = [](const std::optional<int>& start, const std::optional<int>& end, int y) {
+    return (!start || *start <= y) && (!end || *end >= y);
+  };
+  for (const Layer* l : layers) {
+    if (l->yearFields.empty()) continue;
+    for (size_t i = 0; i < l->features.size(); ++i) {
+      auto [start, end] = featureYears(*l, l->features[i]);
+      if (!start && !end) continue;  // undated: no change to report
+      const bool before = existsIn(start, end, fromYear), after = existsIn(start, end, toYear);
+      if (!before && after) out.push_back({l, i, true, start.value_or(toYear)});
+      else if (before && !after) out.push_back({l, i, false, end.value_or(fromYear)});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const YearChange& a, const YearChange& b) { return a.year < b.year; });
+  return out;
 }
 
 }  // namespace pamir

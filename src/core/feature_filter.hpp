@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/feature.hpp"
 
@@ -25,5 +26,18 @@ std::pair<std::optional<int>, std::optional<int>> featureYears(const Layer& laye
 
 /// Whether `f` passes `filter`. Layers without year or country fields are not filtered by them.
 bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f);
+
+/// A dated feature that appeared or closed between two years.
+struct YearChange {
+  const Layer* layer = nullptr;
+  size_t featureIndex = 0;
+  bool appeared = false;  ///< false: closed
+  int year = 0;           ///< the year it started or ended
+};
+
+/// What changed from `fromYear` to `toYear` (fromYear < toYear) across the
+/// dated layers: features that exist in toYear but not in fromYear appeared;
+/// those that existed in fromYear but no longer in toYear closed. Ordered by year.
+std::vector<YearChange> changesBetween(const std::vector<const Layer*>& layers, int fromYear, int toYear);
 
 }  // namespace pamir

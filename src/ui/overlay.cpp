@@ -51,7 +51,7 @@ void layersPanel(OverlayModel& m, OverlayActions& a) {
 
 void filterPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::SetNextWindowPos(ImVec2(10, 450), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(360, 170), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(360, 250), ImGuiCond_FirstUseEver);
   ImGui::Begin("Filter");
   if (ImGui::Checkbox("As of year", &m.yearFilterOn)) a.filterChanged = true;
   ImGui::SameLine();
@@ -68,6 +68,17 @@ void filterPanel(OverlayModel& m, OverlayActions& a) {
   if (ImGui::SmallButton("All countries")) {
     for (auto& c : m.countries) c.selected = false;
     a.filterChanged = true;
+  }
+  ImGui::Separator();
+  if (ImGui::Checkbox("Changes since", &m.compareOn)) a.filterChanged = true;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!m.compareOn);
+  ImGui::SetNextItemWidth(120);
+  if (ImGui::SliderInt("##since", &m.compareYear, m.yearMin, m.yearMax)) a.filterChanged = true;
+  ImGui::EndDisabled();
+  if (m.compareOn) {
+    ImGui::TextDisabled("%d → %d: %zu change(s)", m.compareYear, m.year, m.changes.size());
+    for (const auto& c : m.changes) ImGui::TextUnformatted(c.c_str());
   }
   ImGui::End();
 }

@@ -62,6 +62,9 @@ struct OverlayModel {
   int year = 2016;
   int yearMin = 1990, yearMax = 2026;
   std::vector<CountryItem> countries;
+  bool compareOn = false;                ///< list what changed between compareYear and year
+  int compareYear = 2010;
+  std::vector<std::string> changes;      ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
 
   bool measureMode = false;
   std::vector<MeasurementItem> measurements;

@@ -112,3 +112,20 @@ TEST(MapView, ZoomKeepsThePointUnderTheCursor) {
   v.panPixels(10, 0);  // drag right: the map moves right, the centre moves left
   EXPECT_NEAR(v.pixelToMap(260, 100).x, after.x, 1e-9);
 }
+
+TEST(FeatureFilter, ChangesBetweenTwoYears) {
+  Layer l = datedLayer();
+  const std::vector<const Layer*> layers{&l};
+  auto changes = changesBetween(layers, 2004, 2018);
+  // K2 closed in 2005, Manas in 2014, Djibouti opened in 2017; Kant (undated) is not a change.
+  ASSERT_EQ(changes.size(), 3u);
+  EXPECT_FALSE(changes[0].appeared);
+  EXPECT_EQ(changes[0].year, 2005);
+  EXPECT_EQ(changes[0].featureIndex, 1u);
+  EXPECT_FALSE(changes[1].appeared);
+  EXPECT_EQ(changes[1].year, 2014);
+  EXPECT_TRUE(changes[2].appeared);
+  EXPECT_EQ(changes[2].year, 2017);
+  EXPECT_TRUE(changesBetween(layers, 2006, 2013).empty());
+  EXPECT_TRUE(changesBetween(layers, 2018, 2004).empty());
+}
