@@ -19,6 +19,7 @@ constexpr const char* kViewHelp =
     "\n"
     "In the window: drag to pan, wheel to zoom about the cursor, arrow keys and +/-,\n"
     "F fits the data, M measures (click two points; click a site to snap to it),\n"
+    "N measures the nearest distance between two features (click each),\n"
     "click a feature to see its attributes, Esc cancels.\n"
     "\n"
     "options:\n"

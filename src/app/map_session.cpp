@@ -27,6 +27,10 @@ std::vector<const RasterLayer*> MapSession::drawRasters() const {
   return out;
 }
 
+bool MapSession::isDerived(const Layer& layer) const {
+  return !derived_.empty() && &layer >= derived_.data() && &layer < derived_.data() + derived_.size();
+}
+
 std::vector<Layer*> MapSession::allLayers() {
   std::vector<Layer*> out;
   for (const Layer* l : drawLayers_) out.push_back(const_cast<Layer*>(l));

@@ -31,6 +31,8 @@ class MapSession {
   /// uncertainty circles sit right under it.
   const std::vector<const Layer*>& drawLayers() const { return drawLayers_; }
   std::vector<const RasterLayer*> drawRasters() const;
+  /// True for layers the session made (uncertainty circles), not loaded from a source.
+  bool isDerived(const Layer& layer) const;
   /// The vector layers the user can toggle (catalog and derived).
   std::vector<Layer*> allLayers();
 

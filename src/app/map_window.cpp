@@ -21,6 +21,7 @@
 #include "app/picking.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/nearest.hpp"
 #include "render/gl_loader.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
@@ -303,9 +304,17 @@ class MapWindow {
       case SDLK_m:
         model_.measureMode = !model_.measureMode;
         pendingFrom_.reset();
+        pendingFeature_.reset();
+        break;
+      case SDLK_n:
+        model_.measureMode = true;
+        model_.measureFeatures = !model_.measureFeatures;
+        pendingFrom_.reset();
+        pendingFeature_.reset();
         break;
       case SDLK_ESCAPE:
         pendingFrom_.reset();
+        pendingFeature_.reset();
         model_.identified.reset();
         break;
       default: break;
@@ -316,6 +325,10 @@ class MapWindow {
     const double px = x * pixelRatio_, py = y * pixelRatio_;
     LonLat ll = session_.projection().inverse(view_.pixelToMap(px, py));
     if (!ll.finite()) return;
+    if (model_.measureMode && model_.measureFeatures) {
+      measureFeatureAt(px, py);
+      return;
+    }
     if (model_.measureMode) {
       // Snap to a site when the click lands on one: measurements then name what they measure.
       std::string name;
@@ -350,10 +363,42 @@ class MapWindow {
     }
   }
 
+  // Nearest distance between two whole features (edge to edge, on the ellipsoid).
+  void measureFeatureAt(double px, double py) {
+    auto pick = pickAt(px, py);
+    if (!pick) {
+      model_.status = "no feature there: click a site, line or area";
+      return;
+    }
+    if (!pendingFeature_) {
+      pendingFeature_ = pick;
+      model_.status.clear();
+      return;
+    }
+    const Feature& a = pendingFeature_->layer->features[pendingFeature_->featureIndex];
+    const Feature& b = pick->layer->features[pick->featureIndex];
+    geo::NearestResult r = geo::nearest(a.geometry, b.geometry);
+    auto nameOf = [](const Pick& p, const Feature& f) {
+      std::string n = toString(p.layer->value(f, "name"));
+      return n.empty() ? p.layer->name + " #" + std::to_string(f.fid) : n;
+    };
+    if (!r.ok) {
+      model_.status = r.error;
+    } else {
+      std::string label = nameOf(*pendingFeature_, a) + " ↔ " + nameOf(*pick, b) + " (" + geo::relationName(r.relation) + ")";
+      measurements_.push_back(measure(r.from, r.to, session_.projection(), label));
+      syncMeasurements();
+    }
+    pendingFeature_.reset();
+  }
+
   std::optional<Pick> pickAt(double px, double py) {
     const auto& layers = session_.drawLayers();
     return pickFeature(layers, session_.projection(), view_, px, py, 5.0 * pixelRatio_,
-                       [&](const Layer& l, size_t fi) { return passes(session_.filter, l, l.features[fi]); });
+                       [&](const Layer& l, size_t fi) {
+                         // Uncertainty circles are drawn, not picked: a click means the site itself.
+                         return !session_.isDerived(l) && passes(session_.filter, l, l.features[fi]);
+                       });
   }
 
   static std::string formatShort(const LonLat& p) {
@@ -478,7 +523,7 @@ class MapWindow {
       applyFilter();
     }
     if (a.fitToData) fitToData();
-    if (a.measureModeChanged) pendingFrom_.reset();
+    if (a.measureModeChanged) pendingFrom_.reset(), pendingFeature_.reset();
     if (a.clearMeasurements) measurements_.clear(), syncMeasurements();
     if (a.deleteMeasurement && *a.deleteMeasurement < measurements_.size()) {
       measurements_.erase(measurements_.begin() + static_cast<long>(*a.deleteMeasurement));
@@ -598,6 +643,7 @@ class MapWindow {
   std::vector<Measurement> measurements_;
   std::deque<std::vector<SDL_Event>> queued_;  // scripted input, one batch per frame
   std::optional<LonLat> pendingFrom_;
+  std::optional<Pick> pendingFeature_;
   std::string pendingName_;
   bool running_ = true;
   bool dragging_ = false;
@@ -612,7 +658,7 @@ class MapWindow {
 // primes or arrows, which coordinates and measurements need.
 void loadUiFont() {
   static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                   0x2010, 0x205E, 0x2190, 0x2193, 0};
+                                   0x2010, 0x205E, 0x2190, 0x2195, 0};
   const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   if (FILE* f = std::fopen(path, "rb")) {
     std::fclose(f);

@@ -24,6 +24,7 @@ Measurement measure(const LonLat& from, const LonLat& to, const geo::Projection&
   auto bearing = [](double az) { return az < 0 ? az + 360.0 : az; };
   m.azimuth1_deg = bearing(inv.azimuth1_deg);
   m.azimuth2_deg = bearing(inv.azimuth2_deg);
+  if (!(m.geodesic_m > 0)) m.azimuth1_deg = m.azimuth2_deg = NAN;  // no direction between coincident points
   m.rhumb_m = geo::rhumbInverse(from, to).distance_m;
   XY a = view.forward(from), b = view.forward(to);
   m.planar_m = std::hypot(b.x - a.x, b.y - a.y);
@@ -51,8 +52,8 @@ bool exportMeasurementsGeoJson(const std::vector<Measurement>& list, const std::
                               {"properties",
                                {{"label", m.label},
                                 {"distance_m", m.geodesic_m},
-                                {"azimuth1_deg", m.azimuth1_deg},
-                                {"azimuth2_deg", m.azimuth2_deg},
+                                {"azimuth1_deg", std::isfinite(m.azimuth1_deg) ? json(m.azimuth1_deg) : json(nullptr)},
+                                {"azimuth2_deg", std::isfinite(m.azimuth2_deg) ? json(m.azimuth2_deg) : json(nullptr)},
                                 {"rhumb_m", m.rhumb_m},
                                 {"planar_m", std::isfinite(m.planar_m) ? json(m.planar_m) : json(nullptr)},
                                 {"planar_crs", m.planarCrs},

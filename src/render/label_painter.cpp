@@ -127,7 +127,7 @@ bool LabelPainter::ensureContext(float pixelRatio) {
                                     0x0400, 0x04FF,  // Cyrillic
                                     0x1E00, 0x1EFF,  // Latin Extended Additional (ḥ ṣ)
                                     0x2010, 0x205E,  // dashes, quotes, primes
-                                    0x2190, 0x2193,  // arrows
+                                    0x2190, 0x2195,  // arrows
                                     0};
   ImFont* font = path ? io.Fonts->AddFontFromFileTTF(path, size, &config, kRanges) : nullptr;
   if (!font) {

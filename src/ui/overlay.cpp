@@ -88,12 +88,19 @@ void measurePanel(OverlayModel& m, OverlayActions& a, float w) {
   ImGui::SetNextWindowSize(ImVec2(380, 260), ImGuiCond_FirstUseEver);
   ImGui::Begin("Measure");
   if (ImGui::Checkbox("Measure (M): click two points", &m.measureMode)) a.measureModeChanged = true;
+  if (ImGui::Checkbox("Between features (N): nearest, edge to edge", &m.measureFeatures)) {
+    if (m.measureFeatures) m.measureMode = true;
+    a.measureModeChanged = true;
+  }
   for (size_t i = 0; i < m.measurements.size(); ++i) {
     const auto& x = m.measurements[i];
     ImGui::PushID(static_cast<int>(i));
     ImGui::Separator();
     ImGui::Text("%s", x.label.c_str());
-    ImGui::Text("geodesic %s   az %.2f° → %.2f°", formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg, x.azimuth2_deg);
+    if (std::isfinite(x.azimuth1_deg))
+      ImGui::Text("geodesic %s   az %.2f° → %.2f°", formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg, x.azimuth2_deg);
+    else
+      ImGui::Text("geodesic %s", formatDistance(x.geodesic_m).c_str());
     ImGui::TextDisabled("rhumb %s   planar (view CRS) %s", formatDistance(x.rhumb_m).c_str(),
                         formatDistance(x.planar_m).c_str());
     if (x.geodesic_m > 0)

@@ -67,6 +67,7 @@ struct OverlayModel {
   std::vector<std::string> changes;      ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
 
   bool measureMode = false;
+  bool measureFeatures = false;          ///< nearest distance between whole features instead of two points
   std::vector<MeasurementItem> measurements;
   std::optional<IdentifiedFeature> identified;
   std::vector<std::string> messages;     ///< load problems, one line each

@@ -64,6 +64,16 @@ printf 'wait 2\nkey M\nclick 500 450\nclick 800 300\nwait 2\nexpect-measurements
 xvfb-run -a -s "-screen 0 1280x800x24" "$pamir" view --size 1280x800 --script "$out/corrupt.txt" \
   > "$out/corrupt.log" 2>&1 || { cat "$out/corrupt.log"; fail "an unreadable session file stopped the window"; }
 cmp -s "$PAMIR_SESSION" "$out/corrupt.copy" || fail "an unreadable session file was overwritten"
+
+# --- 1c. nearest distance between whole features, as the source document asks ---------
+# (outpost near Shaymak -> Gilgit-Baltistan; Wakhan corridor -> Gilgit-Baltistan)
+export PAMIR_SESSION="$out/session-features.geojson"
+printf 'wait 3\nkey N\nclick 650 262\nclick 774 603\nwait 1\nclick 410 360\nclick 774 603\nwait 2\nexpect-measurements 2\nscreenshot %s\nquit\n' \
+  "$out/features.png" > "$out/features.txt"
+xvfb-run -a -s "-screen 0 1280x800x24" "$pamir" view --bbox 72.5,35,77,38.5 --size 1280x800 --script "$out/features.txt" \
+  > "$out/features.log" 2>&1 || { cat "$out/features.log"; fail "feature-to-feature measuring failed"; }
+grep -q 'Chinese outpost near Shaymak[^"]* ↔ Gilgit-Baltistan (disjoint)' "$PAMIR_SESSION" || fail "no outpost-Gilgit-Baltistan measurement"
+grep -Eq 'Wakhan Corridor ↔ Gilgit-Baltistan \((touching|overlapping)\)' "$PAMIR_SESSION" || fail "Wakhan corridor and Gilgit-Baltistan should touch"
 export PAMIR_SESSION="$out/session-xdo.geojson"
 
 # --- 2. xdotool: the window as a person's mouse sees it ---------------------------------
