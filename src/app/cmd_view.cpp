@@ -70,15 +70,17 @@ int runViewCommand(const std::vector<std::string>& args) {
     }
   }
 
-  if (!displayAvailable()) {
+  // Without a display the same view goes to a PNG, so the command still shows the map.
+  auto renderInstead = [&](const char* why) {
     std::vector<std::string> ra = sources;
     ra.insert(ra.end(), renderArgs.begin(), renderArgs.end());
     ra.insert(ra.end(), {"-o", fallbackPng});
-    std::fprintf(stderr, "pamir view: no display (DISPLAY and WAYLAND_DISPLAY are unset); rendering the view to a PNG\n");
+    std::fprintf(stderr, "pamir view: %s; rendering the view to a PNG\n", why);
     int rc = runRenderCommand(ra);
     if (rc == kExitOk) std::fprintf(stderr, "pamir view: open %s\n", std::filesystem::absolute(fallbackPng).c_str());
     return rc;
-  }
+  };
+  if (!displayAvailable()) return renderInstead("no display (DISPLAY and WAYLAND_DISPLAY are unset)");
 
   if (noSession) window.sessionPath.clear();
   Diagnostics diag;
@@ -94,7 +96,8 @@ int runViewCommand(const std::vector<std::string>& args) {
   applyViewRequest(request, session, window.width, window.height, r);
   std::vector<std::string> messages;
   for (const auto& d : diag.all()) messages.push_back(d.line());
-  return runMapWindow(session, request, window, std::move(messages));
+  int rc = runMapWindow(session, request, window, std::move(messages));
+  return rc == kNoWindow ? renderInstead("no window could be opened") : rc;
 }
 
 }  // namespace pamir::app

@@ -683,7 +683,17 @@ int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOp
   WindowResources res;
   if (SDL_Init(SDL_INIT_VIDEO) != 0) {
     std::fprintf(stderr, "pamir view: cannot open a window: %s\n", SDL_GetError());
-    return 1;
+    return kNoWindow;
+  }
+  // When X is unreachable SDL may settle for a driver with no screen (offscreen,
+  // KMS/DRM on a console): a window there would run unseen. Unless the user
+  // asked for a driver, only a desktop one counts.
+  if (const char* driver = SDL_GetCurrentVideoDriver(); !std::getenv("SDL_VIDEODRIVER")) {
+    const std::string d = driver ? driver : "";
+    if (d != "x11" && d != "wayland" && d != "cocoa" && d != "windows") {
+      std::fprintf(stderr, "pamir view: cannot open a window: no desktop display (SDL offers '%s')\n", d.c_str());
+      return kNoWindow;
+    }
   }
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -697,12 +707,12 @@ int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOp
                                 options.height, flags);
   if (!res.window) {
     std::fprintf(stderr, "pamir view: cannot open a window: %s\n", SDL_GetError());
-    return 1;
+    return kNoWindow;
   }
   res.gl = SDL_GL_CreateContext(res.window);
   if (!res.gl) {
     std::fprintf(stderr, "pamir view: no OpenGL 3.3 core context: %s\n", SDL_GetError());
-    return 1;
+    return kNoWindow;
   }
   SDL_GL_MakeCurrent(res.window, res.gl);
   SDL_GL_SetSwapInterval(script.empty() ? 1 : 0);

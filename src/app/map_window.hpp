@@ -18,8 +18,12 @@ struct WindowOptions {
   std::string sessionPath;
 };
 
+/// runMapWindow's answer when no window could be opened at all (no X server
+/// behind DISPLAY, no GL 3.3): the caller may render a PNG instead.
+inline constexpr int kNoWindow = -1;
+
 /// Runs the window until the user closes it (or the script quits). Returns
-/// the process exit status. `initialView` is the first view, in pixels of
+/// the process exit status, or kNoWindow. `initialView` is the first view, in pixels of
 /// the window's logical size.
 int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOptions& options,
                  std::vector<std::string> loadMessages);

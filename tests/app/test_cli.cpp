@@ -142,4 +142,11 @@ TEST_F(Cli, ViewWithoutADisplayRendersAPng) {
   auto img = pamir::render::readPng(png, &err);
   ASSERT_TRUE(img) << err;
   EXPECT_EQ(img->width, 1920);
+
+  // A DISPLAY with no X server behind it: the same fallback, never a window nobody sees.
+  std::filesystem::remove(png);
+  cmd = "timeout 120 env -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER DISPLAY=:97 " + std::string(PAMIR_EXECUTABLE) + " view " +
+        kData + "sample.geojson -o " + png + " > /dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  EXPECT_TRUE(pamir::render::readPng(png, &err)) << err;
 }
