@@ -31,12 +31,6 @@ bool MapSession::isDerived(const Layer& layer) const {
   return !derived_.empty() && &layer >= derived_.data() && &layer < derived_.data() + derived_.size();
 }
 
-std::vector<Layer*> MapSession::allLayers() {
-  std::vector<Layer*> out;
-  for (const Layer* l : drawLayers_) out.push_back(const_cast<Layer*>(l));
-  return out;
-}
-
 bool MapSession::setCrs(const std::string& definition, std::string* error) {
   auto p = geo::Projection::create(definition, error);
   if (!p) return false;

@@ -33,8 +33,6 @@ class MapSession {
   std::vector<const RasterLayer*> drawRasters() const;
   /// True for layers the session made (uncertainty circles), not loaded from a source.
   bool isDerived(const Layer& layer) const;
-  /// The vector layers the user can toggle (catalog and derived).
-  std::vector<Layer*> allLayers();
 
   const geo::Projection& projection() const { return *projection_; }
   /// Switches the view CRS; false with a reason when PROJ rejects it.

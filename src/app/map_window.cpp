@@ -255,8 +255,6 @@ class MapWindow {
         if (!io.WantCaptureMouse && e.button.button == SDL_BUTTON_LEFT) {
           dragging_ = true;
           dragMoved_ = 0;
-          pressX_ = e.button.x;
-          pressY_ = e.button.y;
         }
         break;
       case SDL_MOUSEBUTTONUP:
@@ -511,9 +509,8 @@ class MapWindow {
 
   void applyActions(const ui::OverlayActions& a) {
     if (a.layersChanged) {
-      const size_t nr = session_.drawRasters().size();
+      // The panel lists layers in the renderer's default order: rasters, then vectors.
       for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
-      (void)nr;
     }
     if (a.filterChanged) {
       session_.filter.asOfYear = model_.yearFilterOn ? std::optional<int>(model_.year) : std::nullopt;
@@ -648,7 +645,6 @@ class MapWindow {
   bool running_ = true;
   bool dragging_ = false;
   int dragMoved_ = 0;
-  int pressX_ = 0, pressY_ = 0;
   int mouseX_ = 0, mouseY_ = 0;
   int lastScriptX_ = 0, lastScriptY_ = 0;
   double pixelRatio_ = 1.0;
