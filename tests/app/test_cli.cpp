@@ -11,24 +11,14 @@
 #include <string>
 
 #include "render/image.hpp"
+#include "support/shell_command.hpp"
 
 namespace {
 
-struct CommandResult {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
+using CommandResult = pamir::test::ShellResult;  // stdout and stderr together
 
 CommandResult run(const std::string& args) {
-  CommandResult r;
-  std::string cmd = std::string(PAMIR_EXECUTABLE) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+  return pamir::test::runShell(std::string(PAMIR_EXECUTABLE) + " " + args + " 2>&1");
 }
 
 const std::string kData = std::string(PAMIR_TEST_DATA_DIR) + "/formats/";

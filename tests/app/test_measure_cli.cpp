@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "support/shell_command.hpp"
 #include "geo/geodesic.hpp"
 
 using nlohmann::json;
@@ -44,13 +45,10 @@ Result runPamir(const std::vector<std::string>& args) {
   std::string cmd = quote(PAMIR_EXECUTABLE);
   for (const auto& a : args) cmd += " " + quote(a);
   cmd += " 2>" + quote(errFile);
+  pamir::test::ShellResult sh = pamir::test::runShell(cmd);
   Result r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  while (size_t n = fread(buf.data(), 1, buf.size(), p)) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  r.status = sh.status;
+  r.out = std::move(sh.out);
   std::ifstream e(errFile);
   std::stringstream ss;
   ss << e.rdbuf();
