@@ -230,6 +230,41 @@ def make_valid_polygonal(geom):
     return out
 
 
+class ValidCountries:
+    """make_valid_polygonal of each world-atlas country, computed once and only
+    when asked for: MakeValid of the whole world is most of the build's time,
+    and the build needs the countries near the region only."""
+
+    def __init__(self, topo, table):
+        self.topo, self.table, self.cache = topo, table, {}
+
+    def __getitem__(self, i):
+        if i not in self.cache:
+            self.cache[i] = make_valid_polygonal(self.topo.geometry(self.topo.countries[i]))
+        return self.cache[i]
+
+    def may_intersect(self, i, box):
+        """False when the raw outline's envelope misses box (MakeValid never grows it)."""
+        env = self.topo.geometry(self.topo.countries[i]).GetEnvelope()
+        return env[0] <= box[2] and box[0] <= env[1] and env[2] <= box[3] and box[1] <= env[3]
+
+    def by_iso3(self):
+        """ISO alpha-3 -> valid geometry of the first country with that code, lazily."""
+        first = {}
+        for i, row in enumerate(self.table):
+            if row[1] and row[1] not in first:
+                first[row[1]] = i
+        owner = self
+
+        class ByIso3:
+            def __contains__(self, iso3):
+                return iso3 in first
+
+            def __getitem__(self, iso3):
+                return owner[first[iso3]]
+        return ByIso3()
+
+
 def country_table(topo, iso_numeric):
     """Per world-atlas country: (name, iso_a3, iso_n3, note, name_alt)."""
     rows = []
@@ -252,11 +287,13 @@ def country_table(topo, iso_numeric):
 
 # --- Layers -----------------------------------------------------------------
 
-def build_countries(topo, table):
+def build_countries(topo, table, valid):
     region = box_polygon(REGION)
     feats = []
-    for country, (name, iso3, num, note, alt) in zip(topo.countries, table):
-        geom = make_valid_polygonal(topo.geometry(country))
+    for i, (name, iso3, num, note, alt) in enumerate(table):
+        if iso3 not in EXTRA_COUNTRIES and not valid.may_intersect(i, REGION):
+            continue
+        geom = valid[i]
         if geom.IsEmpty():
             continue
         if iso3 not in EXTRA_COUNTRIES:
@@ -745,12 +782,10 @@ def main():
     iso_numeric, iso_alpha2 = load_iso()
     topo = Topology(npm_file(args.npm_dir, "world-atlas", "countries-10m.json"))
     table = country_table(topo, iso_numeric)
-    countries_valid = {}
-    for country, row in zip(topo.countries, table):
-        if row[1] and row[1] not in countries_valid:
-            countries_valid[row[1]] = make_valid_polygonal(topo.geometry(country))
+    valid = ValidCountries(topo, table)
+    countries_valid = valid.by_iso3()
 
-    countries = build_countries(topo, table)
+    countries = build_countries(topo, table, valid)
     borders = build_borders(topo, table, countries_valid) + build_claims(QGIS_WORLD_MAP)
     borders.sort(key=lambda f: (f["kind"], f["left_iso_a3"], f["right_iso_a3"], f["name"], f["_geom"].ExportToWkt()))
     admin1 = build_admin1(QGIS_WORLD_MAP)

@@ -5,7 +5,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${PAMIR_BUILD_DIR:-$root/build}
-"$root/tools/setup-debian.sh"
-PAMIR_BUILD_DIR=$build "$root/tools/build.sh" -DPAMIR_WERROR=ON
+"$root/tools/setup-debian.sh" --test --dataset
+PAMIR_BUILD_DIR=$build "$root/tools/build.sh" -DPAMIR_WERROR=ON -DPAMIR_BUILD_TESTS=ON -DPAMIR_BUILD_BENCH=ON
 cd "$build"
 ctest --output-on-failure -j2 --timeout 900 "$@"
