@@ -9,33 +9,24 @@
 
 namespace pamir::render::detail {
 
-// Each kind says how its names are made and deleted. glad's entry points are
-// function pointers filled in at load time, so they are called here rather
-// than passed as template arguments.
-struct GlBufferKind {
-  static GLuint make() { GLuint id = 0; glGenBuffers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteBuffers(1, &id); }
+// How a kind of name is made and deleted. glad's entry points are function
+// pointers filled in when GL is loaded, so the kind holds references to them
+// (read at each call), not their values.
+template <auto& Gen, auto& Delete>
+struct GlGenDeleteKind {
+  static GLuint make() {
+    GLuint id = 0;
+    Gen(1, &id);
+    return id;
+  }
+  static void destroy(GLuint id) { Delete(1, &id); }
 };
-struct GlVertexArrayKind {
-  static GLuint make() { GLuint id = 0; glGenVertexArrays(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteVertexArrays(1, &id); }
-};
-struct GlTextureKind {
-  static GLuint make() { GLuint id = 0; glGenTextures(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteTextures(1, &id); }
-};
-struct GlFramebufferKind {
-  static GLuint make() { GLuint id = 0; glGenFramebuffers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteFramebuffers(1, &id); }
-};
-struct GlRenderbufferKind {
-  static GLuint make() { GLuint id = 0; glGenRenderbuffers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteRenderbuffers(1, &id); }
-};
-struct GlSamplerKind {
-  static GLuint make() { GLuint id = 0; glGenSamplers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteSamplers(1, &id); }
-};
+using GlBufferKind = GlGenDeleteKind<glGenBuffers, glDeleteBuffers>;
+using GlVertexArrayKind = GlGenDeleteKind<glGenVertexArrays, glDeleteVertexArrays>;
+using GlTextureKind = GlGenDeleteKind<glGenTextures, glDeleteTextures>;
+using GlFramebufferKind = GlGenDeleteKind<glGenFramebuffers, glDeleteFramebuffers>;
+using GlRenderbufferKind = GlGenDeleteKind<glGenRenderbuffers, glDeleteRenderbuffers>;
+using GlSamplerKind = GlGenDeleteKind<glGenSamplers, glDeleteSamplers>;
 struct GlProgramKind {
   static GLuint make() { return glCreateProgram(); }
   static void destroy(GLuint id) { glDeleteProgram(id); }
