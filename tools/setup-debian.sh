@@ -8,7 +8,7 @@ PKGS="build-essential cmake pkg-config git ca-certificates
   libgeographiclib-dev geographiclib-tools
   libsdl2-dev libimgui-dev python3-glad
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libgles-dev
-  libpng-dev libglu1-mesa-dev fonts-dejavu-core nlohmann-json3-dev
+  libpng-dev libglu1-mesa-dev fonts-dejavu-core nlohmann-json3-dev libutf8proc-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   xvfb xauth xdotool x11-apps imagemagick
   hyperfine
