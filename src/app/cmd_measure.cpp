@@ -169,8 +169,8 @@ Planar planarComparison(const geo::NearestResult& r) {
 
 json finiteOrNull(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
-void printJson(std::ostream& out, const data::Place& a, const data::Place& b, const geo::NearestResult& r,
-               double rhumb, const Planar& planar, geo::DistanceUnit unit) {
+void printJson(std::ostream& out, const data::Place& a, const data::Place& b, const geo::NearestResult& r, double rhumb,
+               const Planar& planar, geo::DistanceUnit unit) {
   json j;
   j["distance_m"] = r.distance_m;
   j["distance"] = r.distance_m / geo::metresPerUnit(unit);
@@ -194,8 +194,8 @@ void printJson(std::ostream& out, const data::Place& a, const data::Place& b, co
   out << j.dump(2) << "\n";
 }
 
-void printText(std::ostream& out, const data::Place& a, const data::Place& b, const geo::NearestResult& r,
-               double rhumb, const Planar& planar, geo::DistanceUnit unit) {
+void printText(std::ostream& out, const data::Place& a, const data::Place& b, const geo::NearestResult& r, double rhumb,
+               const Planar& planar, geo::DistanceUnit unit) {
   auto dist = [&](double m) { return geo::formatDistance(m, unit, unit == geo::DistanceUnit::Metre ? 1 : 3); };
   out << "A           " << a.label << "\n";
   out << "B           " << b.label << "\n";
@@ -285,8 +285,10 @@ int runMeasureCommand(const std::vector<std::string>& args, std::ostream& out, s
   if (!n.ok) throw std::runtime_error((n.error.rfind("geometry A", 0) == 0 ? a.label : b.label) + ": " + n.error);
   const double rhumb = n.distance_m > 0 ? geo::rhumbInverse(n.from, n.to).distance_m : 0.0;
   const Planar planar = planarComparison(n);
-  if (asJson) printJson(out, a, b, n, rhumb, planar, unit);
-  else printText(out, a, b, n, rhumb, planar, unit);
+  if (asJson)
+    printJson(out, a, b, n, rhumb, planar, unit);
+  else
+    printText(out, a, b, n, rhumb, planar, unit);
   return kExitOk;
 }
 
@@ -299,12 +301,18 @@ int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std:
       out << kRingHelp;
       return kExitOk;
     }
-    if (auto v = r.option("--radius")) radiusText = *v;
-    else if (auto v2 = r.option("-r")) radiusText = *v2;
-    else if (auto v3 = r.option("-o")) output = *v3;
-    else if (auto v4 = r.option("--output")) output = *v4;
-    else if (auto v5 = r.option("--min-vertices")) minVertices = *v5;
-    else readOperand(r, o);
+    if (auto v = r.option("--radius"))
+      radiusText = *v;
+    else if (auto v2 = r.option("-r"))
+      radiusText = *v2;
+    else if (auto v3 = r.option("-o"))
+      output = *v3;
+    else if (auto v4 = r.option("--output"))
+      output = *v4;
+    else if (auto v5 = r.option("--min-vertices"))
+      minVertices = *v5;
+    else
+      readOperand(r, o);
   }
   giveBackSurplusData(o, 1);
   if (o.operands.size() != 1) r.fail("ring needs one CENTER (got " + std::to_string(o.operands.size()) + ")");

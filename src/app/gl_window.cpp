@@ -1,9 +1,9 @@
 #include "app/gl_window.hpp"
 
-#include <glad/gl.h>
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
+#include <glad/gl.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cstdlib>

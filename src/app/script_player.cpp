@@ -70,8 +70,12 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
     push(e);
   };
   switch (s.kind) {
-    case ScriptStep::Kind::Wait: waitFrames_ = static_cast<int>(s.a); break;
-    case ScriptStep::Kind::Move: motion(s.a, s.b, false); break;
+    case ScriptStep::Kind::Wait:
+      waitFrames_ = static_cast<int>(s.a);
+      break;
+    case ScriptStep::Kind::Move:
+      motion(s.a, s.b, false);
+      break;
     case ScriptStep::Kind::Click:
       motion(s.a, s.b, false);
       nextFrame();
@@ -120,7 +124,9 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
       push(e);
       break;
     }
-    case ScriptStep::Kind::Screenshot: frame.screenshot = s.text; break;
+    case ScriptStep::Kind::Screenshot:
+      frame.screenshot = s.text;
+      break;
     case ScriptStep::Kind::ExpectMeasurements:
       if (measurements != static_cast<size_t>(s.a)) {
         err << "pamir view: script line " << s.line << ": expected " << static_cast<int>(s.a) << " measurements, have "
@@ -128,7 +134,9 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
         frame.exitStatus = 1;
       }
       break;
-    case ScriptStep::Kind::Quit: frame.quit = true; break;
+    case ScriptStep::Kind::Quit:
+      frame.quit = true;
+      break;
   }
   return frame;
 }

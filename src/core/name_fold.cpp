@@ -13,19 +13,32 @@ namespace {
 // Extended-A; case folding has already made them lower case).
 const char* spelledWithBaseLetter(utf8proc_int32_t cp) {
   switch (cp) {
-    case 0x00E6: return "ae";  // æ
-    case 0x0153: return "oe";  // œ
-    case 0x00F8: return "o";   // ø
-    case 0x00F0: return "d";   // ð
-    case 0x0111: return "d";   // đ
-    case 0x00FE: return "t";   // þ
-    case 0x0127: return "h";   // ħ
-    case 0x0131: return "i";   // ı, Turkish dotless i
-    case 0x0138: return "k";   // ĸ
-    case 0x0142: return "l";   // ł
-    case 0x014B: return "n";   // ŋ
-    case 0x0167: return "t";   // ŧ
-    default: return nullptr;
+    case 0x00E6:
+      return "ae";  // æ
+    case 0x0153:
+      return "oe";  // œ
+    case 0x00F8:
+      return "o";  // ø
+    case 0x00F0:
+      return "d";  // ð
+    case 0x0111:
+      return "d";  // đ
+    case 0x00FE:
+      return "t";  // þ
+    case 0x0127:
+      return "h";  // ħ
+    case 0x0131:
+      return "i";  // ı, Turkish dotless i
+    case 0x0138:
+      return "k";  // ĸ
+    case 0x0142:
+      return "l";  // ł
+    case 0x014B:
+      return "n";  // ŋ
+    case 0x0167:
+      return "t";  // ŧ
+    default:
+      return nullptr;
   }
 }
 
@@ -44,7 +57,8 @@ bool isApostrophe(utf8proc_int32_t cp) {
     case 0x2018:
     case 0x2019:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -62,7 +76,8 @@ bool isWordCharacter(utf8proc_int32_t cp) {
     case UTF8PROC_CATEGORY_NL:
     case UTF8PROC_CATEGORY_NO:
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
@@ -87,10 +102,14 @@ std::string foldBytes(std::string_view text) {
   Folded f;
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (u >= '0' && u <= '9')) f.letter(std::string_view(&c, 1));
-    else if (u >= 'A' && u <= 'Z') f.letter(std::string(1, static_cast<char>(u - 'A' + 'a')));
-    else if (u >= 'a' && u <= 'z') f.letter(std::string_view(&c, 1));
-    else if (!isApostrophe(u)) f.gap();
+    if (u >= 0x80 || (u >= '0' && u <= '9'))
+      f.letter(std::string_view(&c, 1));
+    else if (u >= 'A' && u <= 'Z')
+      f.letter(std::string(1, static_cast<char>(u - 'A' + 'a')));
+    else if (u >= 'a' && u <= 'z')
+      f.letter(std::string_view(&c, 1));
+    else if (!isApostrophe(u))
+      f.gap();
   }
   return f.take();
 }
@@ -114,9 +133,12 @@ std::string foldName(std::string_view utf8) {
     const std::string_view bytes(reinterpret_cast<const char*>(mapped + i), static_cast<size_t>(len));
     i += len;
     if (isApostrophe(cp)) continue;
-    if (const char* base = spelledWithBaseLetter(cp)) f.letter(base);
-    else if (isWordCharacter(cp)) f.letter(bytes);
-    else f.gap();
+    if (const char* base = spelledWithBaseLetter(cp))
+      f.letter(base);
+    else if (isWordCharacter(cp))
+      f.letter(bytes);
+    else
+      f.gap();
   }
   return f.take();
 }

@@ -9,8 +9,10 @@ std::optional<double> parseNumber(std::string_view text, NumberSyntax syntax) {
   // from_chars is locale-independent, but it rejects a leading '+' (which
   // people type) and accepts "inf", "nan" and ".5e" forms that are checked here.
   size_t i = 0;
-  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-  else if (!text.empty() && text.front() == '-') ++i;
+  if (!text.empty() && text.front() == '+')
+    text.remove_prefix(1);
+  else if (!text.empty() && text.front() == '-')
+    ++i;
   size_t digits = 0;
   for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) ++digits;
   if (i < text.size() && text[i] == '.')

@@ -17,9 +17,7 @@ namespace {
 
 using Hit = std::pair<const Layer*, const Feature*>;
 
-[[noreturn]] void operandError(const std::string& message) {
-  throw LookupError(LookupError::Cause::Operand, message);
-}
+[[noreturn]] void operandError(const std::string& message) { throw LookupError(LookupError::Cause::Operand, message); }
 [[noreturn]] void dataError(const std::string& message) { throw LookupError(LookupError::Cause::Data, message); }
 
 // The first error among the diagnostics, to end a one-line message with.
@@ -239,8 +237,10 @@ Place FeatureLookup::resolve(const std::string& input) {
     if (fields.empty()) continue;
     for (const auto& f : layer.features) {
       const NameMatch m = nameMatch(f, fields, want);
-      if (m == NameMatch::Exact) exact.emplace_back(&layer, &f);
-      else if (m == NameMatch::Partial) partial.emplace_back(&layer, &f);
+      if (m == NameMatch::Exact)
+        exact.emplace_back(&layer, &f);
+      else if (m == NameMatch::Partial)
+        partial.emplace_back(&layer, &f);
     }
   }
   const auto& hits = exact.empty() ? partial : exact;

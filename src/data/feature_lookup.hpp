@@ -21,10 +21,10 @@ struct Place {
   enum class Kind { Coordinate, Feature };
   std::string input;  ///< the operand as given
   Kind kind = Kind::Coordinate;
-  std::string label;  ///< for people: "Khorugh (sites#2)", "37.400000, 74.900000"
-  std::string layer;  ///< the feature's layer id (features only)
-  int64_t fid = -1;   ///< the feature's id in its source (features only)
-  Geometry geometry;  ///< WGS84 lon/lat; never empty
+  std::string label;                     ///< for people: "Khorugh (sites#2)", "37.400000, 74.900000"
+  std::string layer;                     ///< the feature's layer id (features only)
+  int64_t fid = -1;                      ///< the feature's id in its source (features only)
+  Geometry geometry;                     ///< WGS84 lon/lat; never empty
   std::optional<double> uncertainty_km;  ///< the feature's location uncertainty, when its layer records one
 };
 

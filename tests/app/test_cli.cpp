@@ -45,17 +45,17 @@ TEST_F(Cli, HelpOnEveryCommand) {
 TEST_F(Cli, WrongUsageExitsTwoWithOneLine) {
   const char* bad[] = {
       "frobnicate",
-      "render",                                     // no -o
-      "render -o x.png --size 12x",                 // bad size
+      "render",                      // no -o
+      "render -o x.png --size 12x",  // bad size
       "render -o x.png --size 0x100",
-      "render -o x.png --bbox 1,2,3",               // three numbers
-      "render -o x.png --bbox 80,30,70,40",         // min > max
+      "render -o x.png --bbox 1,2,3",        // three numbers
+      "render -o x.png --bbox 80,30,70,40",  // min > max
       "render -o x.png --background red",
-      "render -o x.png --crs EPSG:999999",          // unknown CRS
+      "render -o x.png --crs EPSG:999999",  // unknown CRS
       "render -o x.png --layers no_such_layer",
       "render -o x.png --year soon",
       "render -o x.png --frobnicate",
-      "render -o x.png --plain=yes",                // a flag takes no value
+      "render -o x.png --plain=yes",  // a flag takes no value
       "info",
   };
   for (const char* args : bad) {
@@ -115,9 +115,9 @@ TEST_F(Cli, RenderWithNothingLoadableExitsOneAndWritesNothing) {
 TEST_F(Cli, PlainRenderUsesTheGivenColours) {
   const std::string png = kOut + "plain.png";
   // The box with a hole fills the view: its hole shows the background.
-  CommandResult r = run({"render", kData + "sample_wkt.csv", "--layers", "sample_wkt", "--crs", "EPSG:4326", "--extent",
-                         "70,36,74,39", "--size", "400x300", "--plain", "--background", "#000000", "--fill", "#ffffff",
-                         "-o", png});
+  CommandResult r =
+      run({"render", kData + "sample_wkt.csv", "--layers", "sample_wkt", "--crs", "EPSG:4326", "--extent",
+           "70,36,74,39", "--size", "400x300", "--plain", "--background", "#000000", "--fill", "#ffffff", "-o", png});
   ASSERT_EQ(r.status, 0) << r.all();
   std::string err;
   auto img = pamir::render::readPng(png, &err);

@@ -54,18 +54,18 @@ TEST(NameFold, VietnameseStackedDiacritics) {
 }
 
 TEST(NameFold, LigaturesAndCompatibilityForms) {
-  EXPECT_EQ(foldName("ﬁeld"), "field");          // U+FB01
+  EXPECT_EQ(foldName("ﬁeld"), "field");  // U+FB01
   EXPECT_EQ(foldName("Straße"), "strasse");
   EXPECT_EQ(foldName("Æsir Œuvre"), "aesir oeuvre");
   EXPECT_EQ(foldName("Ĳssel"), "ijssel");
-  EXPECT_EQ(foldName("ＡＹＮＩ"), "ayni");         // full-width
+  EXPECT_EQ(foldName("ＡＹＮＩ"), "ayni");  // full-width
   EXPECT_EQ(foldName("Łódź Øresund Đakovo"), "lodz oresund dakovo");
 }
 
 TEST(NameFold, OtherScriptsFoldCaseAndMarks) {
-  EXPECT_EQ(foldName("ΑΘΗΝΑ"), foldName("Αθήνα"));      // Greek, with tonos
-  EXPECT_EQ(foldName("كَابُل"), foldName("كابل"));       // Arabic vowel marks
-  EXPECT_EQ(foldName("喀什"), "喀什");                   // no case, kept
+  EXPECT_EQ(foldName("ΑΘΗΝΑ"), foldName("Αθήνα"));  // Greek, with tonos
+  EXPECT_EQ(foldName("كَابُل"), foldName("كابل"));    // Arabic vowel marks
+  EXPECT_EQ(foldName("喀什"), "喀什");              // no case, kept
   EXPECT_EQ(foldName("Ташкент / Toshkent"), "ташкент toshkent");
 }
 
@@ -80,7 +80,8 @@ TEST(NameFold, EveryLatinOneAndExtendedALetterFoldsToAsciiLetters) {
     }
     const std::string folded = foldName(s);
     ASSERT_FALSE(folded.empty()) << std::hex << static_cast<unsigned>(cp);
-    for (char c : folded) EXPECT_TRUE(c >= 'a' && c <= 'z') << std::hex << static_cast<unsigned>(cp) << " -> " << folded;
+    for (char c : folded)
+      EXPECT_TRUE(c >= 'a' && c <= 'z') << std::hex << static_cast<unsigned>(cp) << " -> " << folded;
   }
   EXPECT_EQ(foldName("×"), "");
 }

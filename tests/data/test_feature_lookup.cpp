@@ -22,8 +22,10 @@ pamir::Layer places() {
   l.id = "places";
   l.name = "Places";
   l.sourceLayer = "populated_places";
-  l.fields = {{"name", pamir::FieldType::String}, {"name_alt", pamir::FieldType::String},
-              {"id", pamir::FieldType::String}, {"uncertainty_km", pamir::FieldType::Real}};
+  l.fields = {{"name", pamir::FieldType::String},
+              {"name_alt", pamir::FieldType::String},
+              {"id", pamir::FieldType::String},
+              {"uncertainty_km", pamir::FieldType::Real}};
   l.uncertaintyField = "uncertainty_km";
   auto add = [&](int64_t fid, const char* name, const char* alt, const char* id, double lon, double lat) {
     pamir::Feature f;
@@ -99,10 +101,10 @@ TEST(FeatureLookup, NamesInAnySpellingAndScript) {
 
 TEST(FeatureLookup, IdsWithinALayer) {
   FeatureLookup lookup = inMemory();
-  EXPECT_EQ(lookup.resolve("places#12").fid, 12);          // FID
-  EXPECT_EQ(lookup.resolve("places#camp_b").fid, 15);      // id field
+  EXPECT_EQ(lookup.resolve("places#12").fid, 12);               // FID
+  EXPECT_EQ(lookup.resolve("places#camp_b").fid, 15);           // id field
   EXPECT_EQ(lookup.resolve("populated_places#igdir").fid, 11);  // by source layer name
-  EXPECT_EQ(lookup.resolve("PLACES#Хорог").fid, 10);      // a name within the layer
+  EXPECT_EQ(lookup.resolve("PLACES#Хорог").fid, 10);            // a name within the layer
   EXPECT_NE(messageOf(lookup, "places#99").find("no feature with id or name '99' in layer places"), std::string::npos);
   EXPECT_NE(messageOf(lookup, "roads#1").find("no file or layer 'roads' (layers of the test places: places)"),
             std::string::npos);
