@@ -1,6 +1,6 @@
 #include "app/cli.hpp"
 
-#include <charconv>
+#include <cctype>
 #include <cmath>
 
 namespace pamir::app {
@@ -20,26 +20,42 @@ std::optional<std::string> ArgReader::option(const std::string& name) {
   return std::nullopt;
 }
 
+std::optional<std::vector<std::string>> ArgReader::optionList(const std::string& name) {
+  if (done()) return std::nullopt;
+  const std::string& a = args_[pos_];
+  std::vector<std::string> values;
+  if (a.size() > name.size() + 1 && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=')
+    values.push_back(a.substr(name.size() + 1));
+  else if (a != name)
+    return std::nullopt;
+  ++pos_;
+  // A value may itself start with '-' (a negative coordinate) but not with "--" or "-x".
+  auto isValue = [](const std::string& v) {
+    return v.rfind("--", 0) != 0 && !(v.size() == 2 && v[0] == '-' && std::isalpha(static_cast<unsigned char>(v[1])));
+  };
+  while (!done() && isValue(args_[pos_])) values.push_back(args_[pos_++]);
+  if (values.empty()) fail(name + " needs at least one value");
+  return values;
+}
+
 bool ArgReader::flag(const std::string& name) {
-  if (!done() && args_[pos_] == name) {
+  if (done()) return false;
+  const std::string& a = args_[pos_];
+  if (a == name) {
     ++pos_;
     return true;
   }
+  if (a.size() > name.size() && a.compare(0, name.size(), name) == 0 && a[name.size()] == '=')
+    fail(name + " takes no value");
   return false;
+}
+
+bool ArgReader::looksLikeOption(const std::string& arg) {
+  return arg.size() > 1 && arg[0] == '-' && !std::isdigit(static_cast<unsigned char>(arg[1])) && arg[1] != '.';
 }
 
 void ArgReader::fail(const std::string& message) const {
   throw UsageError("pamir " + command_ + ": " + message + " (see 'pamir " + command_ + " --help')");
-}
-
-std::optional<double> parseNumber(const std::string& text) {
-  double v = 0;
-  const char* b = text.data();
-  const char* e = b + text.size();
-  if (b != e && *b == '+') ++b;
-  auto [ptr, ec] = std::from_chars(b, e, v);
-  if (ec != std::errc() || ptr != e || !std::isfinite(v)) return std::nullopt;
-  return v;
 }
 
 std::vector<std::string> splitList(const std::string& text, char sep) {

@@ -1,13 +1,15 @@
 #pragma once
-// Small helpers for parsing subcommand arguments: "--name value", "--name=value",
-// flags and positional operands. Errors become UsageError, which the dispatcher
-// turns into one line on stderr and exit status 2.
+// The one reader of subcommand arguments: "--name value", "--name=value",
+// "--name v1 v2 ...", flags and positional operands. Errors become
+// UsageError, which the dispatcher turns into one line on stderr and exit
+// status 2.
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "core/number.hpp"
 #include "core/style.hpp"
 
 namespace pamir::app {
@@ -29,8 +31,15 @@ class ArgReader {
   /// If the next argument is --name or --name=value, consumes it and returns the value
   /// (reading the following argument when needed). Otherwise nullopt.
   std::optional<std::string> option(const std::string& name);
+  /// If the next argument is --name (or --name=first), consumes it and every following
+  /// argument up to the next option, and returns them (at least one, else fails).
+  std::optional<std::vector<std::string>> optionList(const std::string& name);
+  /// Consumes the next argument if it is `name`; "--name=..." fails (a flag takes no value).
   bool flag(const std::string& name);
   [[noreturn]] void fail(const std::string& message) const;
+
+  /// "-x..." or "--x...", but not a negative number ("-17,179.5", "-.5").
+  static bool looksLikeOption(const std::string& arg);
 
  private:
   std::string command_;
@@ -43,8 +52,6 @@ std::pair<int, int> parseSize(const std::string& text, const std::string& option
 /// "a,b,c,d" -> Bounds (minx,miny,maxx,maxy); throws UsageError.
 Bounds parseBox(const std::string& text, const std::string& option);
 Color parseColorOption(const std::string& text, const std::string& option);
-/// Locale-independent decimal number; nullopt when not exactly a number.
-std::optional<double> parseNumber(const std::string& text);
 std::vector<std::string> splitList(const std::string& text, char sep = ',');
 
 }  // namespace pamir::app

@@ -1,10 +1,11 @@
 // pamir info SOURCE: what a source holds, as GDAL reports it.
-#include <cstdio>
+#include <ostream>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
 #include "data/source_info.hpp"
 #include "data/source_loader.hpp"
+#include "geo/units.hpp"
 
 namespace pamir::app {
 
@@ -19,13 +20,14 @@ constexpr const char* kInfoHelp =
     "  --check   also read every feature as the viewer does, report each broken one,\n"
     "            and print how many loaded (exit 1 when nothing could be loaded)\n";
 
-void printBounds(const char* label, const Bounds& b) {
+void printBounds(std::ostream& out, const char* label, const Bounds& b) {
   if (b.empty()) return;
-  std::printf("  %s: %.6f, %.6f .. %.6f, %.6f\n", label, b.minx, b.miny, b.maxx, b.maxy);
+  auto f = [](double v) { return geo::formatFixed(v, 6); };
+  out << "  " << label << ": " << f(b.minx) << ", " << f(b.miny) << " .. " << f(b.maxx) << ", " << f(b.maxy) << "\n";
 }
 }  // namespace
 
-int runInfoCommand(const std::vector<std::string>& args) {
+int runInfoCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ArgReader r("info", args);
   std::vector<std::string> sources;
   bool check = false;
@@ -35,7 +37,7 @@ int runInfoCommand(const std::vector<std::string>& args) {
       continue;
     }
     if (r.flag("--help") || r.flag("-h")) {
-      std::fputs(kInfoHelp, stdout);
+      out << kInfoHelp;
       return kExitOk;
     }
     const std::string& a = r.next();
@@ -48,14 +50,17 @@ int runInfoCommand(const std::vector<std::string>& args) {
     for (const auto& s : sources) {
       Diagnostics diag;
       data::LoadedSource src = data::loadSource(s, diag);
-      diag.print();
+      diag.print(err);
       for (const auto& l : src.layers) {
         size_t vertices = 0;
         for (const auto& f : l.features) vertices += f.geometry.vertexCount();
-        std::printf("%s: layer %s: %zu features, %zu vertices loaded\n", s.c_str(), l.name.c_str(), l.features.size(), vertices);
+        out << s << ": layer " << l.name << ": " << l.features.size() << " features, " << vertices << " vertices loaded\n";
         loaded += l.features.size();
       }
-      for (const auto& ra : src.rasters) std::printf("%s: raster %dx%d loaded\n", s.c_str(), ra.width, ra.height), ++loaded;
+      for (const auto& ra : src.rasters) {
+        out << s << ": raster " << ra.width << "x" << ra.height << " loaded\n";
+        ++loaded;
+      }
     }
     return loaded > 0 ? kExitOk : kExitData;
   }
@@ -63,24 +68,24 @@ int runInfoCommand(const std::vector<std::string>& args) {
   for (const auto& s : sources) {
     Diagnostics diag;
     auto info = data::describeSource(s, diag);
-    diag.print();
+    diag.print(err);
     if (!info) continue;
     ++described;
-    std::printf("%s (%s)\n", info->path.c_str(), info->driver.c_str());
+    out << info->path << " (" << info->driver << ")\n";
     for (const auto& l : info->layers) {
-      std::printf("layer %s\n", l.name.c_str());
-      std::printf("  geometry: %s\n", l.geometryType.c_str());
-      std::printf("  features: %lld\n", static_cast<long long>(l.featureCount));
-      std::printf("  crs: %s\n", l.crs.empty() ? "none declared (WGS84 assumed)" : l.crs.c_str());
-      printBounds("extent", l.extent);
-      printBounds("extent (lon/lat)", l.extentLonLat);
-      std::printf("  fields:%s\n", l.fields.empty() ? " none" : "");
-      for (const auto& f : l.fields) std::printf("    %s: %s\n", f.name.c_str(), data::fieldTypeName(f.type));
+      out << "layer " << l.name << "\n";
+      out << "  geometry: " << l.geometryType << "\n";
+      out << "  features: " << l.featureCount << "\n";
+      out << "  crs: " << (l.crs.empty() ? "none declared (WGS84 assumed)" : l.crs) << "\n";
+      printBounds(out, "extent", l.extent);
+      printBounds(out, "extent (lon/lat)", l.extentLonLat);
+      out << "  fields:" << (l.fields.empty() ? " none" : "") << "\n";
+      for (const auto& f : l.fields) out << "    " << f.name << ": " << data::fieldTypeName(f.type) << "\n";
     }
     for (const auto& ri : info->rasters) {
-      std::printf("raster %dx%d, %d band(s) of %s\n", ri.width, ri.height, ri.bands, ri.dataType.c_str());
-      std::printf("  crs: %s\n", ri.crs.empty() ? "none declared" : ri.crs.c_str());
-      printBounds("extent", ri.extent);
+      out << "raster " << ri.width << "x" << ri.height << ", " << ri.bands << " band(s) of " << ri.dataType << "\n";
+      out << "  crs: " << (ri.crs.empty() ? "none declared" : ri.crs) << "\n";
+      printBounds(out, "extent", ri.extent);
     }
   }
   return described > 0 ? kExitOk : kExitData;

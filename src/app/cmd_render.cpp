@@ -1,12 +1,11 @@
 // pamir render: the map drawn headless into a PNG (EGL, no display, no GPU needed).
-#include <cstdio>
+#include <ostream>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "app/headless_render.hpp"
 #include "app/map_session.hpp"
 #include "app/view_setup.hpp"
-#include "render/map_renderer.hpp"
-#include "render/offscreen_context.hpp"
 
 namespace pamir::app {
 
@@ -34,7 +33,7 @@ constexpr const char* kRenderHelp =
     "  --no-labels             no labels\n";
 }  // namespace
 
-int runRenderCommand(const std::vector<std::string>& args) {
+int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ArgReader r("render", args);
   ViewRequest view;
   std::vector<std::string> sources;
@@ -44,7 +43,7 @@ int runRenderCommand(const std::vector<std::string>& args) {
   int width = 1920, height = 1080;
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
-      std::fputs(kRenderHelp, stdout);
+      out << kRenderHelp;
       return kExitOk;
     }
     if (auto v = r.option("-o")) output = *v;
@@ -73,44 +72,9 @@ int runRenderCommand(const std::vector<std::string>& args) {
   }
 
   Diagnostics diag;
-  MapSession session = MapSession::open(sources, diag, view.layers);
-  diag.print();
-  if (session.empty() && !view.layers.empty() && diag.errorCount() == 0)
-    r.fail("--layers: no layer named '" + view.layers.front() + "'");
-  if (session.empty()) {
-    std::fprintf(stderr, "pamir render: nothing could be loaded\n");
-    return kExitData;
-  }
-  MapView mapView = applyViewRequest(view, session, width, height, r);
-
-  std::string err;
-  auto ctx = render::OffscreenContext::create(&err);
-  if (!ctx) {
-    std::fprintf(stderr, "pamir render: no off-screen OpenGL 3.3 context: %s\n", err.c_str());
-    return kExitData;
-  }
-  render::MapRenderer renderer;
-  if (!renderer.ok()) {
-    std::fprintf(stderr, "pamir render: %s\n", renderer.error().c_str());
-    return kExitData;
-  }
-  // One frame only: build just the level of detail this view needs.
-  renderer.setPreparation(render::Preparation::OnDemand);
-  renderer.setProjection(session.projection());
-  renderer.setLayers(session.drawLayers(), options.plain ? std::vector<const RasterLayer*>{} : session.drawRasters());
-  if (session.filter.active())
-    renderer.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session.filter, l, f); });
-  render::Image image = renderer.renderToImage(mapView, options);
-  if (image.empty()) {
-    std::fprintf(stderr, "pamir render: %dx%d is beyond what this OpenGL can draw\n", width, height);
-    return kExitData;
-  }
-  if (!render::writePng(image, output, &err)) {
-    std::fprintf(stderr, "pamir render: %s\n", err.c_str());
-    return kExitData;
-  }
-  std::printf("%s\n", output.c_str());
-  return kExitOk;
+  MapSession session = openSession(sources, view, r, diag, err);
+  const MapView mapView = applyViewRequest(view, session, width, height, r);
+  return renderSessionToPng(session, mapView, options, output, "render", out, err);
 }
 
 }  // namespace pamir::app

@@ -1,11 +1,13 @@
 // pamir view: the interactive map window.
-#include <cstdio>
 #include <filesystem>
+#include <ostream>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "app/headless_render.hpp"
 #include "app/map_window.hpp"
 #include "app/measurements.hpp"
+#include "app/view_setup.hpp"
 
 namespace pamir::app {
 
@@ -37,22 +39,24 @@ constexpr const char* kViewHelp =
     "  --no-session            keep no measurements after the window closes\n"
     "  -o, --output PNG        where to write the image when there is no display\n"
     "                          (default: ./pamir-view.png)\n";
+
+// The image drawn instead of the window: the size `pamir render` draws by default.
+constexpr int kFallbackWidth = 1920, kFallbackHeight = 1080;
 }  // namespace
 
-int runViewCommand(const std::vector<std::string>& args) {
+int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ArgReader r("view", args);
   ViewRequest request;
-  std::vector<std::string> sources, renderArgs;
+  std::vector<std::string> sources;
   WindowOptions window;
   window.sessionPath = defaultSessionPath();
   bool noSession = false;
   std::string fallbackPng = "pamir-view.png";
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
-      std::fputs(kViewHelp, stdout);
+      out << kViewHelp;
       return kExitOk;
     }
-    const size_t before = r.position();
     if (auto s = r.option("--size")) std::tie(window.width, window.height) = parseSize(*s, "--size");
     else if (auto sc = r.option("--script")) window.scriptPath = *sc;
     else if (r.flag("--hidden")) window.hidden = true;
@@ -60,44 +64,38 @@ int runViewCommand(const std::vector<std::string>& args) {
     else if (r.flag("--no-session")) noSession = true, window.sessionPath.clear();
     else if (auto o = r.option("-o")) fallbackPng = *o;
     else if (auto o2 = r.option("--output")) fallbackPng = *o2;
-    else if (readViewOption(r, request)) {
-      // Forward the same option to the renderer when there is no display.
-      renderArgs.insert(renderArgs.end(), args.begin() + static_cast<long>(before), args.begin() + static_cast<long>(r.position()));
-    } else {
+    else if (readViewOption(r, request)) continue;
+    else {
       const std::string& a = r.next();
       if (a.size() > 1 && a[0] == '-') r.fail("unknown option '" + a + "'");
       sources.push_back(a);
     }
   }
+  if (noSession) window.sessionPath.clear();
+
+  // One load and one first view, whether they end up in the window or in a PNG.
+  const bool display = displayAvailable();
+  Diagnostics diag;
+  MapSession session = openSession(sources, request, r, diag, err);
+  // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
+  const MapView firstView = applyViewRequest(request, session, display ? window.width : kFallbackWidth,
+                                             display ? window.height : kFallbackHeight, r);
 
   // Without a display the same view goes to a PNG, so the command still shows the map.
-  auto renderInstead = [&](const char* why) {
-    std::vector<std::string> ra = sources;
-    ra.insert(ra.end(), renderArgs.begin(), renderArgs.end());
-    ra.insert(ra.end(), {"-o", fallbackPng});
-    std::fprintf(stderr, "pamir view: %s; rendering the view to a PNG\n", why);
-    int rc = runRenderCommand(ra);
-    if (rc == kExitOk) std::fprintf(stderr, "pamir view: open %s\n", std::filesystem::absolute(fallbackPng).c_str());
+  auto renderInstead = [&](const char* why, const MapView& view) {
+    err << "pamir view: " << why << "; rendering the view to a PNG\n";
+    const int rc = renderSessionToPng(session, view, render::RenderOptions{}, fallbackPng, "view", out, err);
+    if (rc == kExitOk) err << "pamir view: open " << std::filesystem::absolute(fallbackPng).string() << "\n";
     return rc;
   };
-  if (!displayAvailable()) return renderInstead("no display (DISPLAY and WAYLAND_DISPLAY are unset)");
+  if (!display) return renderInstead("no display (DISPLAY and WAYLAND_DISPLAY are unset)", firstView);
 
-  if (noSession) window.sessionPath.clear();
-  Diagnostics diag;
-  MapSession session = MapSession::open(sources, diag, request.layers);
-  diag.print();
-  if (session.empty() && !request.layers.empty() && diag.errorCount() == 0)
-    r.fail("--layers: no layer named '" + request.layers.front() + "'");
-  if (session.empty()) {
-    std::fprintf(stderr, "pamir view: nothing could be loaded\n");
-    return kExitData;
-  }
-  // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
-  applyViewRequest(request, session, window.width, window.height, r);
   std::vector<std::string> messages;
   for (const auto& d : diag.all()) messages.push_back(d.line());
-  int rc = runMapWindow(session, request, window, std::move(messages));
-  return rc == kNoWindow ? renderInstead("no window could be opened") : rc;
+  const int rc = runMapWindow(session, firstView, window, std::move(messages), out, err);
+  if (rc != kNoWindow) return rc;
+  return renderInstead("no window could be opened",
+                       MapView::fitting(firstView.extent(), kFallbackWidth, kFallbackHeight, 0.0));
 }
 
 }  // namespace pamir::app

@@ -3,6 +3,7 @@
 #include <clocale>
 #include <cstdio>
 #include <exception>
+#include <iostream>
 #include <string_view>
 
 #include "app/cli.hpp"
@@ -45,25 +46,28 @@ int runMain(int argc, char** argv) {
     std::puts("pamir " PAMIR_VERSION);
     return kExitOk;
   }
+  return runCommand(argv[1], args, std::cout, std::cerr);
+}
+
+int runCommand(const std::string& cmd, const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   try {
-    if (cmd == "view") return runViewCommand(args);
-    if (cmd == "render") return runRenderCommand(args);
-    if (cmd == "info") return runInfoCommand(args);
-    if (cmd == "measure") return runMeasureCommand(args);
-    if (cmd == "ring") return runRingCommand(args);
+    if (cmd == "view") return runViewCommand(args, out, err);
+    if (cmd == "render") return runRenderCommand(args, out, err);
+    if (cmd == "info") return runInfoCommand(args, out, err);
+    if (cmd == "measure") return runMeasureCommand(args, out, err);
+    if (cmd == "ring") return runRingCommand(args, out, err);
   } catch (const UsageError& e) {
     const std::string msg = e.what();
     if (msg.rfind("pamir", 0) == 0)
-      std::fprintf(stderr, "%s\n", msg.c_str());
+      err << msg << "\n";
     else
-      std::fprintf(stderr, "pamir %s: %s (see 'pamir %s --help')\n", argv[1], msg.c_str(), argv[1]);
+      err << "pamir " << cmd << ": " << msg << " (see 'pamir " << cmd << " --help')\n";
     return kExitUsage;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "pamir %s: %s\n", argv[1], e.what());
+    err << "pamir " << cmd << ": " << e.what() << "\n";
     return kExitData;
   }
-  std::fprintf(stderr, "pamir: unknown command '%s' (commands: view, render, info, measure, ring; see 'pamir --help')\n",
-               argv[1]);
+  err << "pamir: unknown command '" << cmd << "' (commands: view, render, info, measure, ring; see 'pamir --help')\n";
   return kExitUsage;
 }
 

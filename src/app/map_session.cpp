@@ -84,16 +84,10 @@ void MapSession::rebuildDerived() {
   for (size_t i = 0; i < catalog_.layers.size(); ++i) {
     const Layer& l = catalog_.layers[i];
     if (l.uncertaintyField.empty()) continue;
-    Layer u;
+    Layer u = layerDescribedLike(l);
     u.id = l.id + ":uncertainty";
     u.name = l.name + ": location uncertainty";
-    u.group = l.group;
-    u.source = l.source;
-    u.sourceLayer = l.sourceLayer;
-    u.fields = l.fields;
-    u.yearFields = l.yearFields;
-    u.countryFields = l.countryFields;
-    u.visible = l.visible;
+    u.geometryType = "MultiPolygon";
     // A faint disc with a dashed rim in the colour of the site's own symbol.
     auto circleStyle = [](const Style& site) {
       Style c;

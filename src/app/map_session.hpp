@@ -23,6 +23,14 @@ class MapSession {
   static MapSession open(const std::vector<std::string>& sources, Diagnostics& diag,
                          const std::vector<std::string>& onlyLayers = {});
 
+  // drawLayers() points into the session's own layers: a copy would point
+  // into the original. A move keeps them valid (moving a std::vector keeps
+  // its elements where they are).
+  MapSession(const MapSession&) = delete;
+  MapSession& operator=(const MapSession&) = delete;
+  MapSession(MapSession&&) = default;
+  MapSession& operator=(MapSession&&) = default;
+
   bool empty() const { return catalog_.empty(); }
   const data::Catalog& catalog() const { return catalog_; }
   data::Catalog& catalog() { return catalog_; }
@@ -47,6 +55,7 @@ class MapSession {
   bool keepOnlyLayers(const std::vector<std::string>& names, std::string* error);
 
  private:
+  MapSession() = default;
   void rebuildDerived();
   data::Catalog catalog_;
   std::vector<Layer> derived_;

@@ -11,17 +11,20 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <deque>
 #include <filesystem>
 #include <map>
+#include <ostream>
 #include <set>
 
+#include "app/gl_window.hpp"
 #include "app/input_script.hpp"
+#include "app/script_player.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
+#include "geo/units.hpp"
 #include "render/gl_loader.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
@@ -29,53 +32,13 @@
 
 namespace pamir::app {
 
-bool displayAvailable() {
-  auto set = [](const char* name) {
-    const char* v = std::getenv(name);
-    return v && *v;
-  };
-  return set("DISPLAY") || set("WAYLAND_DISPLAY") || set("SDL_VIDEODRIVER");
-}
-
 namespace {
-
-// Owns the SDL window, its GL context and ImGui; torn down in reverse order.
-struct WindowResources {
-  SDL_Window* window = nullptr;
-  SDL_GLContext gl = nullptr;
-  bool imgui = false;
-  ~WindowResources() {
-    if (imgui) {
-      ImGui_ImplOpenGL3_Shutdown();
-      ImGui_ImplSDL2_Shutdown();
-      ImGui::DestroyContext();
-    }
-    if (gl) SDL_GL_DeleteContext(gl);
-    if (window) SDL_DestroyWindow(window);
-    SDL_Quit();
-  }
-};
-
-render::Image readWindowPixels(int w, int h) {
-  render::Image img;
-  img.width = w;
-  img.height = h;
-  img.rgba.resize(static_cast<size_t>(w) * h * 4);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-  glPixelStorei(GL_PACK_ALIGNMENT, 1);
-  std::vector<uint8_t> rows(img.rgba.size());
-  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
-  const size_t stride = static_cast<size_t>(w) * 4;
-  for (int y = 0; y < h; ++y)
-    std::copy_n(&rows[static_cast<size_t>(h - 1 - y) * stride], stride, &img.rgba[static_cast<size_t>(y) * stride]);
-  for (size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
-  return img;
-}
 
 class MapWindow {
  public:
-  MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, std::string sessionPath)
-      : session_(session), res_(res), sessionPath_(std::move(sessionPath)) {
+  MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, std::string sessionPath,
+            std::ostream& out, std::ostream& err)
+      : session_(session), res_(res), sessionPath_(std::move(sessionPath)), out_(out), err_(err) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
@@ -92,27 +55,16 @@ class MapWindow {
   const std::string& error() const { return renderer_.error(); }
   MapView& view() { return view_; }
 
-  int run(const std::vector<ScriptStep>* script) {
-    size_t step = 0;
-    int waitFrames = 0;
+  int run(ScriptPlayer* script) {
     std::optional<std::string> screenshotAfterFrame;
+    bool firstFrame = true;
     while (running_) {
       auto t0 = std::chrono::steady_clock::now();
-      if (!queued_.empty()) {
-        // One batch of a scripted gesture per frame, as a hand would spread it.
-        deliver(queued_.front());
-        queued_.pop_front();
-      } else if (script && waitFrames == 0 && step < script->size()) {
-        const ScriptStep& s = (*script)[step++];
-        if (int rc = playStep(s, waitFrames, screenshotAfterFrame); rc >= 0) return rc;
-        if (!queued_.empty()) {
-          deliver(queued_.front());
-          queued_.pop_front();
-        }
-      } else if (waitFrames > 0) {
-        --waitFrames;
-      } else if (script && step >= script->size()) {
-        running_ = false;
+      if (script) {
+        ScriptPlayer::Frame f = script->beforeFrame(measurements_.size(), err_);
+        if (f.exitStatus) return *f.exitStatus;
+        if (f.quit) running_ = false;
+        if (f.screenshot) screenshotAfterFrame = f.screenshot;
       }
       SDL_Event e;
       while (SDL_PollEvent(&e)) handleEvent(e);
@@ -122,128 +74,24 @@ class MapWindow {
         SDL_GL_GetDrawableSize(res_.window, &w, &h);
         std::string err;
         if (!render::writePng(readWindowPixels(w, h), *screenshotAfterFrame, &err)) {
-          std::fprintf(stderr, "pamir view: screenshot: %s\n", err.c_str());
+          err_ << "pamir view: screenshot: " << err << "\n";
           return 1;
         }
-        std::printf("%s\n", screenshotAfterFrame->c_str());
-        std::fflush(stdout);
+        out_ << *screenshotAfterFrame << std::endl;
         screenshotAfterFrame.reset();
       }
       SDL_GL_SwapWindow(res_.window);
+      if (firstFrame) {
+        // What scripts and tests wait for instead of guessing how long start-up takes.
+        err_ << "pamir view: ready (first frame drawn)" << std::endl;
+        firstFrame = false;
+      }
       model_.frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     }
     return 0;
   }
 
  private:
-  // --- scripted input: real SDL events, handled like a person's -----------------
-  // Pointer moves warp the real pointer (ImGui reads the pointer's position from
-  // the OS, not from events); buttons, wheel and keys are pushed as SDL events.
-  void deliver(std::vector<SDL_Event>& batch) {
-    for (SDL_Event& e : batch) {
-      if (e.type == SDL_MOUSEMOTION)
-        SDL_WarpMouseInWindow(res_.window, e.motion.x, e.motion.y);
-      else
-        SDL_PushEvent(&e);
-    }
-  }
-
-  int playStep(const ScriptStep& s, int& waitFrames, std::optional<std::string>& shot) {
-    // Events go into per-frame batches: ImGui decides who owns the mouse from
-    // where the pointer was last frame, so a click must not arrive in the
-    // same frame as the move that brought the pointer there.
-    auto push = [&](SDL_Event e) {
-      if (queued_.empty()) queued_.emplace_back();
-      queued_.back().push_back(e);
-    };
-    auto nextFrame = [&] { queued_.emplace_back(); };
-    auto motion = [&](double x, double y, bool held) {
-      SDL_Event e{};
-      e.type = SDL_MOUSEMOTION;
-      e.motion.windowID = SDL_GetWindowID(res_.window);
-      e.motion.x = static_cast<int>(x);
-      e.motion.y = static_cast<int>(y);
-      e.motion.xrel = static_cast<int>(x) - lastScriptX_;
-      e.motion.yrel = static_cast<int>(y) - lastScriptY_;
-      e.motion.state = held ? SDL_BUTTON_LMASK : 0;
-      lastScriptX_ = static_cast<int>(x);
-      lastScriptY_ = static_cast<int>(y);
-      push(e);
-    };
-    auto button = [&](double x, double y, bool down) {
-      SDL_Event e{};
-      e.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-      e.button.windowID = SDL_GetWindowID(res_.window);
-      e.button.button = SDL_BUTTON_LEFT;
-      e.button.state = down ? SDL_PRESSED : SDL_RELEASED;
-      e.button.clicks = 1;
-      e.button.x = static_cast<int>(x);
-      e.button.y = static_cast<int>(y);
-      push(e);
-    };
-    switch (s.kind) {
-      case ScriptStep::Kind::Wait: waitFrames = static_cast<int>(s.a); break;
-      case ScriptStep::Kind::Move: motion(s.a, s.b, false); break;
-      case ScriptStep::Kind::Click:
-        motion(s.a, s.b, false);
-        nextFrame();
-        button(s.a, s.b, true);
-        nextFrame();
-        button(s.a, s.b, false);
-        break;
-      case ScriptStep::Kind::Drag: {
-        motion(s.a, s.b, false);
-        nextFrame();
-        button(s.a, s.b, true);
-        for (int i = 1; i <= 10; ++i) {
-          nextFrame();
-          motion(s.a + (s.c - s.a) * i / 10, s.b + (s.d - s.b) * i / 10, true);
-        }
-        nextFrame();
-        button(s.c, s.d, false);
-        break;
-      }
-      case ScriptStep::Kind::Wheel: {
-        motion(s.a, s.b, false);
-        nextFrame();
-        SDL_Event e{};
-        e.type = SDL_MOUSEWHEEL;
-        e.wheel.windowID = SDL_GetWindowID(res_.window);
-        e.wheel.y = static_cast<int>(s.c);
-        push(e);
-        break;
-      }
-      case ScriptStep::Kind::Key: {
-        SDL_Keycode k = SDL_GetKeyFromName(s.text.c_str());
-        if (k == SDLK_UNKNOWN) {
-          std::fprintf(stderr, "pamir view: script line %d: unknown key '%s'\n", s.line, s.text.c_str());
-          return 2;
-        }
-        SDL_Event e{};
-        e.type = SDL_KEYDOWN;
-        e.key.windowID = SDL_GetWindowID(res_.window);
-        e.key.keysym.sym = k;
-        e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
-        e.key.state = SDL_PRESSED;
-        push(e);
-        e.type = SDL_KEYUP;
-        e.key.state = SDL_RELEASED;
-        push(e);
-        break;
-      }
-      case ScriptStep::Kind::Screenshot: shot = s.text; break;
-      case ScriptStep::Kind::ExpectMeasurements:
-        if (measurements_.size() != static_cast<size_t>(s.a)) {
-          std::fprintf(stderr, "pamir view: script line %d: expected %d measurements, have %zu\n", s.line,
-                       static_cast<int>(s.a), measurements_.size());
-          return 1;
-        }
-        break;
-      case ScriptStep::Kind::Quit: running_ = false; break;
-    }
-    return -1;
-  }
-
   // --- input --------------------------------------------------------------------
   void handleEvent(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
@@ -462,7 +310,7 @@ class MapWindow {
     model_.changes.clear();
     if (model_.compareOn) {
       for (const auto& c : changesBetween(session_.drawLayers(), model_.compareYear, model_.year)) {
-        if (c.layer->id.find(":uncertainty") != std::string::npos) continue;  // derived circles repeat their sites
+        if (session_.isDerived(*c.layer)) continue;  // derived circles repeat their sites
         char line[512];
         std::snprintf(line, sizeof line, "%s %d  %s (%s)", c.appeared ? "+" : "-", c.year,
                       toString(c.layer->value(c.layer->features[c.featureIndex], "name")).c_str(), c.layer->name.c_str());
@@ -619,14 +467,14 @@ class MapWindow {
     };
     for (const auto& m : measurements_) {
       ImVec2 mid = drawPath(m.from, m.to);
-      std::string text = ui::formatDistance(m.geodesic_m);
+      std::string text = geo::formatDistance(m.geodesic_m);
       ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       dl->AddRectFilled(ImVec2(mid.x + 6, mid.y - ts.y - 4), ImVec2(mid.x + ts.x + 14, mid.y + 2), halo, 3.0f);
       dl->AddText(ImVec2(mid.x + 10, mid.y - ts.y - 2), ink, text.c_str());
     }
     if (pendingFrom_ && model_.cursor) {
       drawPath(*pendingFrom_, *model_.cursor);
-      std::string live = ui::formatDistance(geo::distance(*pendingFrom_, *model_.cursor));
+      std::string live = geo::formatDistance(geo::distance(*pendingFrom_, *model_.cursor));
       dl->AddText(ImVec2(static_cast<float>(mouseX_) + 14, static_cast<float>(mouseY_) + 4), ink, live.c_str());
     }
   }
@@ -634,11 +482,12 @@ class MapWindow {
   MapSession& session_;
   WindowResources& res_;
   std::string sessionPath_;
+  std::ostream& out_;
+  std::ostream& err_;
   render::MapRenderer renderer_;
   MapView view_;
   ui::OverlayModel model_;
   std::vector<Measurement> measurements_;
-  std::deque<std::vector<SDL_Event>> queued_;  // scripted input, one batch per frame
   std::optional<LonLat> pendingFrom_;
   std::optional<Pick> pendingFeature_;
   std::string pendingName_;
@@ -646,7 +495,6 @@ class MapWindow {
   bool dragging_ = false;
   int dragMoved_ = 0;
   int mouseX_ = 0, mouseY_ = 0;
-  int lastScriptX_ = 0, lastScriptY_ = 0;
   double pixelRatio_ = 1.0;
 };
 
@@ -664,58 +512,21 @@ void loadUiFont() {
 
 }  // namespace
 
-int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOptions& options,
-                 std::vector<std::string> loadMessages) {
+int runMapWindow(MapSession& session, const MapView& firstView, const WindowOptions& options,
+                 std::vector<std::string> loadMessages, std::ostream& out, std::ostream& err) {
   std::vector<ScriptStep> script;
   if (!options.scriptPath.empty()) {
-    std::string err;
-    auto s = readInputScript(options.scriptPath, &err);
+    std::string why;
+    auto s = readInputScript(options.scriptPath, &why);
     if (!s) {
-      std::fprintf(stderr, "pamir view: %s\n", err.c_str());
+      err << "pamir view: " << why << "\n";
       return 2;
     }
     script = std::move(*s);
   }
   WindowResources res;
-  if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-    std::fprintf(stderr, "pamir view: cannot open a window: %s\n", SDL_GetError());
-    return kNoWindow;
-  }
-  // When X is unreachable SDL may settle for a driver with no screen (offscreen,
-  // KMS/DRM on a console): a window there would run unseen. Unless the user
-  // asked for a driver, only a desktop one counts.
-  if (const char* driver = SDL_GetCurrentVideoDriver(); !std::getenv("SDL_VIDEODRIVER")) {
-    const std::string d = driver ? driver : "";
-    if (d != "x11" && d != "wayland" && d != "cocoa" && d != "windows") {
-      std::fprintf(stderr, "pamir view: cannot open a window: no desktop display (SDL offers '%s')\n", d.c_str());
-      return kNoWindow;
-    }
-  }
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 8);
-  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
-  if (options.hidden) flags |= SDL_WINDOW_HIDDEN;
-  std::string title = "Pamir — " + session.catalog().title;
-  res.window = SDL_CreateWindow(title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, options.width,
-                                options.height, flags);
-  if (!res.window) {
-    std::fprintf(stderr, "pamir view: cannot open a window: %s\n", SDL_GetError());
-    return kNoWindow;
-  }
-  res.gl = SDL_GL_CreateContext(res.window);
-  if (!res.gl) {
-    std::fprintf(stderr, "pamir view: no OpenGL 3.3 core context: %s\n", SDL_GetError());
-    return kNoWindow;
-  }
-  SDL_GL_MakeCurrent(res.window, res.gl);
-  SDL_GL_SetSwapInterval(script.empty() ? 1 : 0);
-  if (!render::loadGl(reinterpret_cast<void* (*)(const char*)>(SDL_GL_GetProcAddress))) {
-    std::fprintf(stderr, "pamir view: this OpenGL is older than 3.3 core\n");
-    return 1;
-  }
+  if (std::optional<int> failed = openGlWindow(res, "Pamir — " + session.catalog().title, options, !script.empty(), err))
+    return *failed;
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGui::GetIO().IniFilename = nullptr;  // panel layout is not written next to the user's files
@@ -728,15 +539,19 @@ int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOp
   int w, h, lw, lh;
   SDL_GL_GetDrawableSize(res.window, &w, &h);
   SDL_GetWindowSize(res.window, &lw, &lh);
-  MapWindow win(session, res, std::move(loadMessages), options.sessionPath);
+  MapWindow win(session, res, std::move(loadMessages), options.sessionPath, out, err);
   if (!win.ok()) {
-    std::fprintf(stderr, "pamir view: %s\n", win.error().c_str());
+    err << "pamir view: " << win.error() << "\n";
     return 1;
   }
   win.setPixelRatio(lw > 0 ? static_cast<double>(w) / lw : 1.0);
-  Bounds start = request.extent ? *request.extent : session.projection().forwardBounds(request.bbox.value_or(session.initialLonLat()));
-  win.setInitialView(request.extent ? MapView::fromExtent(start, w, h) : MapView::fitting(start, w, h, 0.02));
-  return win.run(script.empty() ? nullptr : &script);
+  // The first view was worked out for the size asked for; a high-DPI screen or
+  // a window manager may give more pixels or another shape: show the same area.
+  win.setInitialView(firstView.width() == w && firstView.height() == h ? firstView
+                                                                       : MapView::fitting(firstView.extent(), w, h, 0.0));
+  const bool scripted = !script.empty();  // an empty script leaves the window to the user
+  ScriptPlayer player(std::move(script), res.window);
+  return win.run(scripted ? &player : nullptr);
 }
 
 }  // namespace pamir::app

@@ -1,12 +1,14 @@
 #pragma once
 // The interactive map window: SDL2 + OpenGL 3.3 core + Dear ImGui. The map
 // gets the mouse and keyboard only when ImGui does not want them.
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/map_session.hpp"
-#include "app/view_setup.hpp"
+#include "core/map_view.hpp"
 
 namespace pamir::app {
 
@@ -23,10 +25,12 @@ struct WindowOptions {
 inline constexpr int kNoWindow = -1;
 
 /// Runs the window until the user closes it (or the script quits). Returns
-/// the process exit status, or kNoWindow. `initialView` is the first view, in pixels of
-/// the window's logical size.
-int runMapWindow(MapSession& session, const ViewRequest& request, const WindowOptions& options,
-                 std::vector<std::string> loadMessages);
+/// the process exit status, or kNoWindow. `firstView` is the first view, in
+/// pixels of the window's logical size (options.width x options.height).
+/// Screenshot paths go to `out`; problems, and one line "pamir view: ready
+/// (first frame drawn)" once the map is on screen, to `err`.
+int runMapWindow(MapSession& session, const MapView& firstView, const WindowOptions& options,
+                 std::vector<std::string> loadMessages, std::ostream& out, std::ostream& err);
 
 /// True when a display server is reachable for SDL (X11 or Wayland), or
 /// SDL_VIDEODRIVER names one explicitly.

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/atomic_file.hpp"
 #include "geo/geodesic.hpp"
 
 namespace pamir::app {
@@ -61,28 +62,7 @@ bool exportMeasurementsGeoJson(const std::vector<Measurement>& list, const std::
                                 {"ellipsoid", "WGS84"}}},
                               {"geometry", {{"type", "LineString"}, {"coordinates", coords}}}});
   }
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    if (!out) {
-      if (error) *error = "cannot write " + path;
-      return false;
-    }
-    out << fc.dump(1) << "\n";
-    if (!out.flush()) {
-      if (error) *error = "writing " + path + " failed";
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    if (error) *error = "cannot write " + path + ": " + ec.message();
-    std::remove(tmp.c_str());
-    return false;
-  }
-  return true;
+  return writeFileAtomically(path, fc.dump(1) + "\n", error);
 }
 
 std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::string& path, const geo::Projection& view,

@@ -1,6 +1,8 @@
 #include "app/view_setup.hpp"
 
 #include <cctype>
+#include <ostream>
+#include <stdexcept>
 
 namespace pamir::app {
 
@@ -31,6 +33,16 @@ bool readViewOption(ArgReader& r, ViewRequest& q) {
     return false;
   }
   return true;
+}
+
+MapSession openSession(const std::vector<std::string>& sources, const ViewRequest& request, ArgReader& r,
+                       Diagnostics& diag, std::ostream& err) {
+  MapSession session = MapSession::open(sources, diag, request.layers);
+  diag.print(err);
+  if (session.empty() && !request.layers.empty() && diag.errorCount() == 0)
+    r.fail("--layers: no layer named '" + request.layers.front() + "'");
+  if (session.empty()) throw std::runtime_error("nothing could be loaded");
+  return session;
 }
 
 MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, int height, double margin) {

@@ -1,6 +1,7 @@
 #pragma once
 // The view options `pamir view` and `pamir render` share: CRS, extent or
 // lon/lat box, layers, year and country filters.
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +23,12 @@ struct ViewRequest {
 
 /// Consumes one view option if the next argument is one; false otherwise.
 bool readViewOption(ArgReader& r, ViewRequest& request);
+
+/// Loads `sources` (or the built-in dataset) as `pamir COMMAND` shows them,
+/// writing load problems to `diag` and `err`. An unknown --layers name fails
+/// through `r` (exit status 2); nothing loadable throws std::runtime_error.
+MapSession openSession(const std::vector<std::string>& sources, const ViewRequest& request, ArgReader& r,
+                       Diagnostics& diag, std::ostream& err);
 
 /// Applies CRS, layers and filters to the session and returns the first view.
 /// Bad values (unknown CRS or layer) fail through `r` (exit status 2).

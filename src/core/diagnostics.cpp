@@ -1,7 +1,7 @@
 #include "core/diagnostics.hpp"
 
 #include <algorithm>
-#include <cstdio>
+#include <iostream>
 
 namespace pamir {
 
@@ -34,8 +34,10 @@ void Diagnostics::append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
-void Diagnostics::print() const {
-  for (const auto& d : items_) std::fprintf(stderr, "%s\n", d.line().c_str());
+void Diagnostics::print() const { print(std::cerr); }
+
+void Diagnostics::print(std::ostream& out) const {
+  for (const auto& d : items_) out << d.line() << "\n";
 }
 
 }  // namespace pamir

@@ -3,6 +3,7 @@
 // names the file, the layer and the feature. Loading goes on after a warning
 // or an error about one feature or layer; only the caller decides to stop.
 #include <cstdint>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,8 @@ class Diagnostics {
   void append(const Diagnostics& other);
   /// Writes every line to stderr.
   void print() const;
+  /// Writes every line to `out`.
+  void print(std::ostream& out) const;
 
  private:
   std::vector<Diagnostic> items_;

@@ -45,4 +45,20 @@ const Style& Layer::styleFor(const Feature& f) const {
   return style;
 }
 
+Layer layerDescribedLike(const Layer& layer) {
+  Layer out;
+  out.name = layer.name;
+  out.id = layer.id;
+  out.source = layer.source;
+  out.sourceLayer = layer.sourceLayer;
+  out.sourceCrs = layer.sourceCrs;
+  out.geometryType = layer.geometryType;
+  out.group = layer.group;
+  out.fields = layer.fields;
+  out.visible = layer.visible;
+  out.yearFields = layer.yearFields;
+  out.countryFields = layer.countryFields;
+  return out;
+}
+
 }  // namespace pamir

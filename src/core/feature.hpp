@@ -58,6 +58,11 @@ struct Layer {
   const Style& styleFor(const Feature& f) const;
 };
 
+/// A layer with `layer`'s description (ids, source, fields, group, year and
+/// country fields, visibility) and none of its features, style or
+/// uncertainty field: the start of a layer made from another.
+Layer layerDescribedLike(const Layer& layer);
+
 /// A georeferenced raster held in memory as 8-bit RGBA, top row first.
 struct RasterLayer {
   std::string name;

@@ -24,6 +24,24 @@ Style defaultStyle(size_t index) {
   return s;
 }
 
+// What the manifest says about a layer, whatever the source called it.
+template <class AnyLayer>
+void describeFromEntry(AnyLayer& l, const LayerEntry& e) {
+  l.id = e.id;
+  l.name = e.title;
+  l.group = e.group;
+  l.visible = e.visible;
+}
+
+void describeFromEntry(Layer& l, const LayerEntry& e) {
+  describeFromEntry<Layer>(l, e);
+  l.style = e.style;
+  l.styleRules = e.rules;
+  l.uncertaintyField = e.uncertaintyField;
+  l.yearFields = e.yearFields;
+  l.countryFields = e.countryFields;
+}
+
 }  // namespace
 
 Bounds Catalog::bounds() const {
@@ -32,7 +50,8 @@ Bounds Catalog::bounds() const {
   return b;
 }
 
-Catalog loadCatalog(const Manifest& m, Diagnostics& diag, const std::vector<std::string>& only) {
+Catalog loadCatalog(const Manifest& m, Diagnostics& diag, const std::vector<std::string>& only,
+                    CatalogContent content) {
   Catalog c;
   c.title = m.title;
   c.groups = m.groups;
@@ -44,31 +63,21 @@ Catalog loadCatalog(const Manifest& m, Diagnostics& diag, const std::vector<std:
         std::find(only.begin(), only.end(), e.title) == only.end() &&
         std::find(only.begin(), only.end(), e.layer) == only.end())
       continue;
+    if (content == CatalogContent::VectorsOnly && e.type == "raster") continue;
     const std::string src = (base / e.source).string();
     LoadOptions opts;
     if (!e.layer.empty()) opts.layers = {e.layer};
     LoadedSource loaded = loadSource(src, diag, opts);
     if (e.type == "raster") {
       for (auto& r : loaded.rasters) {
-        r.id = e.id;
-        r.name = e.title;
-        r.group = e.group;
-        r.visible = e.visible;
+        describeFromEntry(r, e);
         r.opacity = e.style.opacity;
         c.rasters.push_back(std::move(r));
       }
       continue;
     }
     for (auto& l : loaded.layers) {
-      l.id = e.id;
-      l.name = e.title;
-      l.group = e.group;
-      l.visible = e.visible;
-      l.style = e.style;
-      l.styleRules = e.rules;
-      l.uncertaintyField = e.uncertaintyField;
-      l.yearFields = e.yearFields;
-      l.countryFields = e.countryFields;
+      describeFromEntry(l, e);
       c.layers.push_back(std::move(l));
     }
   }
@@ -93,10 +102,10 @@ Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag) 
   return c;
 }
 
-Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only) {
+Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only, CatalogContent content) {
   auto m = readManifest(defaultManifestPath(), diag);
   if (!m) return {};
-  return loadCatalog(*m, diag, only);
+  return loadCatalog(*m, diag, only, content);
 }
 
 }  // namespace pamir::data

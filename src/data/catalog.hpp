@@ -23,15 +23,21 @@ struct Catalog {
   Bounds bounds() const;
 };
 
+/// What of a manifest to read: everything, or the vector layers alone (for
+/// looking features up, where an image is no use).
+enum class CatalogContent { All, VectorsOnly };
+
 /// Loads every layer a manifest lists, with its styles. A layer that fails to
 /// load is reported and left out; the others load. With `only`, entries whose
 /// id, title and source layer are all absent from it are skipped unread.
-Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag, const std::vector<std::string>& only = {});
+Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag, const std::vector<std::string>& only = {},
+                    CatalogContent content = CatalogContent::All);
 
 /// Loads each source (every layer of each), styled with a default palette.
 Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag);
 
 /// The built-in dataset.
-Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only = {});
+Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only = {},
+                           CatalogContent content = CatalogContent::All);
 
 }  // namespace pamir::data

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/number.hpp"
+
 namespace pamir::geo {
 namespace {
 
@@ -53,21 +55,7 @@ std::optional<DistanceUnit> parseUnit(const std::string& text) {
   return std::nullopt;
 }
 
-std::optional<double> parseDecimal(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  // from_chars is locale-independent; it rejects a leading '+', which people type.
-  const char* first = text.data();
-  const char* last = text.data() + text.size();
-  if (*first == '+') ++first;
-  if (first == last || *first == '+') return std::nullopt;
-  for (const char* p = first; p != last; ++p)
-    if (!(std::isdigit(static_cast<unsigned char>(*p)) || *p == '.' || (*p == '-' && p == first)))
-      return std::nullopt;  // no exponents, "inf", "nan" or hex
-  double value = 0;
-  auto [ptr, ec] = std::from_chars(first, last, value, std::chars_format::fixed);
-  if (ec != std::errc() || ptr != last || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
+std::optional<double> parseDecimal(const std::string& text) { return parseNumber(text, NumberSyntax::Decimal); }
 
 std::optional<double> parseDistance(const std::string& text, std::string* error,
                                     std::optional<DistanceUnit> defaultUnit) {
@@ -102,6 +90,13 @@ std::string formatFixed(double value, int decimals) {
 
 std::string formatDistance(double metres, DistanceUnit unit, int decimals) {
   return formatFixed(metres / metresPerUnit(unit), decimals) + " " + unitSymbol(unit);
+}
+
+std::string formatDistance(double metres) {
+  if (!std::isfinite(metres)) return "–";
+  if (std::fabs(metres) < 1000) return formatDistance(metres, DistanceUnit::Metre, 0);
+  if (std::fabs(metres) < 100000) return formatDistance(metres, DistanceUnit::Kilometre, 2);
+  return formatDistance(metres, DistanceUnit::Kilometre, 1);
 }
 
 }  // namespace pamir::geo

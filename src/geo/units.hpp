@@ -28,12 +28,16 @@ std::optional<double> parseDistance(const std::string& text, std::string* error,
 /// "212.35 km": the value in `unit` with `decimals` decimals.
 std::string formatDistance(double metres, DistanceUnit unit, int decimals = 3);
 
+/// A distance as a map reader wants it at a glance, the unit chosen by size:
+/// "850 m", "43.82 km" (below 100 km), "212.3 km"; "–" when not finite.
+std::string formatDistance(double metres);
+
 /// `value` with a fixed number of decimals and a decimal point, whatever the locale.
 std::string formatFixed(double value, int decimals);
 
 /// Parses a finite decimal number (optional sign, digits, '.', digits; no
 /// exponent, no thousands separators) whatever the C or C++ locale. The whole
-/// string must be consumed.
+/// string must be consumed. (core's parseNumber with NumberSyntax::Decimal.)
 std::optional<double> parseDecimal(const std::string& text);
 
 }  // namespace pamir::geo

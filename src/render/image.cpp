@@ -5,10 +5,11 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
-#include <unistd.h>
+#include "core/atomic_file.hpp"
 
 namespace pamir::render {
 
@@ -42,18 +43,14 @@ bool writePng(const Image& image, const std::string& path, std::string* error) {
   if (image.empty() || image.rgba.size() != static_cast<size_t>(image.width) * image.height * 4) {
     return fail("cannot write an empty or inconsistent image");
   }
-  std::filesystem::path target(path);
-  std::filesystem::path temp = target;
-  temp += ".tmp" + std::to_string(static_cast<long>(::getpid()));
+  // Encoded in memory, then written whole: a reader never sees half a PNG.
+  std::string encoded;
   {
-    FilePtr file(std::fopen(temp.c_str(), "wb"));
-    if (!file) return fail(std::strerror(errno));
     PngError err;
     png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &err, onPngError, onPngWarning);
     png_infop info = png ? png_create_info_struct(png) : nullptr;
     if (!png || !info) {
       png_destroy_write_struct(&png, nullptr);
-      std::filesystem::remove(temp);
       return fail("out of memory");
     }
     // Opaque images (the usual map) are written as RGB: a quarter less to compress.
@@ -73,12 +70,14 @@ bool writePng(const Image& image, const std::string& path, std::string* error) {
     }
     if (setjmp(png_jmpbuf(png))) {
       png_destroy_write_struct(&png, &info);
-      file.reset();
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
       return fail(err.message);
     }
-    png_init_io(png, file.get());
+    png_set_write_fn(
+        png, &encoded,
+        [](png_structp p, png_bytep data, png_size_t n) {
+          static_cast<std::string*>(png_get_io_ptr(p))->append(reinterpret_cast<const char*>(data), n);
+        },
+        [](png_structp) {});
     // Fast settings: renders are written often and looked at, not archived.
     // The "up" filter suits maps (long runs of equal rows and flat areas).
     png_set_compression_level(png, 1);
@@ -90,18 +89,11 @@ bool writePng(const Image& image, const std::string& path, std::string* error) {
     png_write_image(png, rows.data());
     png_write_end(png, nullptr);
     png_destroy_write_struct(&png, &info);
-    if (std::fflush(file.get()) != 0) {
-      file.reset();
-      std::error_code ec;
-      std::filesystem::remove(temp, ec);
-      return fail(std::strerror(errno));
-    }
   }
-  std::error_code ec;
-  std::filesystem::rename(temp, target, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    return fail("cannot rename the temporary file: " + ec.message());
+  std::string why;
+  if (!writeFileAtomically(path, encoded, &why)) {
+    if (error) *error = why;
+    return false;
   }
   return true;
 }

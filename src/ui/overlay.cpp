@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "geo/units.hpp"
+
 namespace pamir::ui {
 
 namespace {
@@ -98,11 +100,11 @@ void measurePanel(OverlayModel& m, OverlayActions& a, float w) {
     ImGui::Separator();
     ImGui::Text("%s", x.label.c_str());
     if (std::isfinite(x.azimuth1_deg))
-      ImGui::Text("geodesic %s   az %.2f° → %.2f°", formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg, x.azimuth2_deg);
+      ImGui::Text("geodesic %s   az %.2f° → %.2f°", geo::formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg, x.azimuth2_deg);
     else
-      ImGui::Text("geodesic %s", formatDistance(x.geodesic_m).c_str());
-    ImGui::TextDisabled("rhumb %s   planar (view CRS) %s", formatDistance(x.rhumb_m).c_str(),
-                        formatDistance(x.planar_m).c_str());
+      ImGui::Text("geodesic %s", geo::formatDistance(x.geodesic_m).c_str());
+    ImGui::TextDisabled("rhumb %s   planar (view CRS) %s", geo::formatDistance(x.rhumb_m).c_str(),
+                        geo::formatDistance(x.planar_m).c_str());
     if (x.geodesic_m > 0)
       ImGui::TextDisabled("planar error %+.2f %%", (x.planar_m - x.geodesic_m) / x.geodesic_m * 100.0);
     if (ImGui::SmallButton("delete")) a.deleteMeasurement = i;
@@ -170,7 +172,7 @@ void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
     dl->AddLine(o, ImVec2(o.x + px, o.y), IM_COL32(20, 20, 20, 255), 2.0f);
     dl->AddLine(ImVec2(o.x, o.y - 6), ImVec2(o.x, o.y + 4), IM_COL32(20, 20, 20, 255), 2.0f);
     dl->AddLine(ImVec2(o.x + px, o.y - 6), ImVec2(o.x + px, o.y + 4), IM_COL32(20, 20, 20, 255), 2.0f);
-    dl->AddText(ImVec2(o.x, o.y - 19), IM_COL32(20, 20, 20, 255), formatDistance(len).c_str());
+    dl->AddText(ImVec2(o.x, o.y - 19), IM_COL32(20, 20, 20, 255), geo::formatDistance(len).c_str());
   }
   if (!m.status.empty()) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -198,15 +200,6 @@ double niceScaleLength(double maxMetres) {
   for (double k : {5.0, 2.0, 1.0})
     if (k * p <= maxMetres) return k * p;
   return p;
-}
-
-std::string formatDistance(double m) {
-  char buf[64];
-  if (!std::isfinite(m)) return "–";
-  if (m < 1000) std::snprintf(buf, sizeof buf, "%.0f m", m);
-  else if (m < 100000) std::snprintf(buf, sizeof buf, "%.2f km", m / 1000);
-  else std::snprintf(buf, sizeof buf, "%.1f km", m / 1000);
-  return buf;
 }
 
 OverlayActions drawOverlay(OverlayModel& model, float w, float h) {

@@ -34,7 +34,7 @@ struct MeasurementItem {
   double planar_m = 0;   ///< in the view CRS
   double azimuth1_deg = 0;
   double azimuth2_deg = 0;
-  std::string method;    ///< "geodesic (Karney) on WGS84 via PROJ"
+  std::string method;    ///< how it was measured (app's kMeasureMethod)
 };
 
 struct AttributeRow {
@@ -92,8 +92,5 @@ OverlayActions drawOverlay(OverlayModel& model, float viewportWidth, float viewp
 
 /// A "nice" scale-bar length (1, 2 or 5 × 10^n metres) no longer than maxMetres.
 double niceScaleLength(double maxMetres);
-
-/// "12.3 km", "850 m", "1,204 km".
-std::string formatDistance(double metres);
 
 }  // namespace pamir::ui

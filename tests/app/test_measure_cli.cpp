@@ -1,60 +1,32 @@
-// `pamir measure` and `pamir ring` run as a user runs them, output parsed
-// from --json / GeoJSON and checked against the geo module.
+// `pamir measure` and `pamir ring` run as a user runs them (in this
+// process), output parsed from --json / GeoJSON and checked against the geo module.
 #include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
-#include <array>
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "support/shell_command.hpp"
 #include "geo/geodesic.hpp"
+#include "support/run_command.hpp"
+#include "support/shell_command.hpp"
 
 using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
+using Result = pamir::test::CommandResult;
 
 const std::string kOut = std::string(PAMIR_TEST_OUT_DIR) + "/measure/";
 
 Result runPamir(const std::vector<std::string>& args) {
   fs::create_directories(kOut);
-  // Tests run in parallel processes: each run gets its own stderr file.
-  static int counter = 0;
-  std::string errFile = kOut + "stderr-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".txt";
-  std::string cmd = quote(PAMIR_EXECUTABLE);
-  for (const auto& a : args) cmd += " " + quote(a);
-  cmd += " 2>" + quote(errFile);
-  pamir::test::ShellResult sh = pamir::test::runShell(cmd);
-  Result r;
-  r.status = sh.status;
-  r.out = std::move(sh.out);
-  std::ifstream e(errFile);
-  std::stringstream ss;
-  ss << e.rdbuf();
-  r.err = ss.str();
-  fs::remove(errFile);
-  return r;
+  return pamir::test::runCommand(args);
 }
 
 const std::string kSites = std::string(PAMIR_TEST_DATA_DIR) + "/measure/sites.geojson";
@@ -234,6 +206,21 @@ TEST(MeasureCli, RingWritesAWholeFileOrNone) {
   EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
   for (const auto& e : fs::directory_iterator(dirOut))
     EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+}
+
+TEST(MeasureCliExecutable, ExitStatusesAndStreams) {
+  const std::string pamir = PAMIR_EXECUTABLE;
+  pamir::test::ShellResult ok = pamir::test::runShell(pamir + " measure 37.4,74.9 35.92083,74.30833 --json");
+  EXPECT_EQ(ok.status, 0);
+  EXPECT_NEAR(json::parse(ok.out)["distance_m"].get<double>(),
+              pamir::geo::distance({74.9, 37.4}, {74.30833, 35.92083}), 1e-6);
+  pamir::test::ShellResult usage = pamir::test::runShell(pamir + " measure 37.4,74.9 2>/dev/null");
+  EXPECT_EQ(usage.status, 2);
+  EXPECT_TRUE(usage.out.empty()) << usage.out;
+  pamir::test::ShellResult data =
+      pamir::test::runShell(pamir + " measure Khorugh 37,74 --data /nonexistent/file.gpkg 2>&1");
+  EXPECT_EQ(data.status, 1);
+  EXPECT_NE(data.out.find("cannot load"), std::string::npos) << data.out;
 }
 
 // The source document: "Chinese troops near Wakhan ... about 200 km from

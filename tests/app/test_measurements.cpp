@@ -8,6 +8,7 @@
 
 #include "app/measurements.hpp"
 #include "geo/geodesic.hpp"
+#include "geo/units.hpp"
 
 using namespace pamir;
 
@@ -99,4 +100,15 @@ TEST(Measurements, SessionRoundTripAndUnreadableFiles) {
   std::ofstream(dir + "broken.geojson") << R"({"type":"FeatureCollection","features":[{"geometry":{"coordinates":[[0,95],[1,1]]}}]})";
   EXPECT_FALSE(app::importMeasurementsGeoJson(dir + "broken.geojson", *view, &err));
   EXPECT_NE(err.find("broken.geojson"), std::string::npos) << err;
+}
+
+// How the window and its panels show a length at a glance (the one distance formatter).
+TEST(Measurements, ShownLengthsPickTheirUnitBySize) {
+  EXPECT_EQ(geo::formatDistance(850.4), "850 m");
+  EXPECT_EQ(geo::formatDistance(999.4), "999 m");
+  EXPECT_EQ(geo::formatDistance(43819.0), "43.82 km");
+  EXPECT_EQ(geo::formatDistance(212345.6), "212.3 km");
+  EXPECT_EQ(geo::formatDistance(NAN), "–");  // a planar length in a geographic CRS
+  const double d = geo::distance(kOutpost, kGilgit);
+  EXPECT_EQ(geo::formatDistance(d), geo::formatDistance(d, geo::DistanceUnit::Kilometre, 1));
 }

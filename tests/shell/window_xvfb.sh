@@ -39,6 +39,7 @@ SCRIPT
 xvfb-run -a -s "-screen 0 1280x800x24" "$pamir" view --size 1280x800 --script "$out/script.txt" \
   > "$out/script.log" 2>&1 || { cat "$out/script.log"; fail "scripted session failed"; }
 
+grep -q 'pamir view: ready (first frame drawn)' "$out/script.log" || fail "the window did not report its first frame"
 for f in start panned zoomed measured; do
   [ -s "$out/$f.png" ] || fail "no $f.png"
 done
@@ -82,7 +83,14 @@ set -eu
 "$pamir" view --size 1280x800 > "$out/xdo-view.log" 2>&1 &
 pid=\$!
 wid=\$(xdotool search --sync --onlyvisible --name 'Pamir' | head -n1)
-sleep 6
+# The program says when the map is on screen: wait for that (at most 60 s), not a guess.
+tries=0
+until grep -q 'pamir view: ready' "$out/xdo-view.log"; do
+  tries=\$((tries + 1))
+  [ \$tries -le 600 ] || { echo "the window never reported its first frame"; exit 1; }
+  kill -0 \$pid 2>/dev/null || { echo "pamir view exited before its first frame"; exit 1; }
+  sleep 0.1
+done
 import -window root "$out/xdo-start.png"
 xdotool mousemove --window "\$wid" 700 450 mousedown 1 mousemove --window "\$wid" 500 350 mouseup 1
 sleep 2

@@ -1,0 +1,44 @@
+#include "app/headless_render.hpp"
+
+#include <ostream>
+
+#include "app/commands.hpp"
+#include "render/image.hpp"
+#include "render/offscreen_context.hpp"
+
+namespace pamir::app {
+
+int renderSessionToPng(const MapSession& session, const MapView& view, const render::RenderOptions& options,
+                       const std::string& output, const std::string& command, std::ostream& out, std::ostream& err) {
+  std::string why;
+  auto ctx = render::OffscreenContext::create(&why);
+  if (!ctx) {
+    err << "pamir " << command << ": no off-screen OpenGL 3.3 context: " << why << "\n";
+    return kExitData;
+  }
+  render::MapRenderer renderer;
+  if (!renderer.ok()) {
+    err << "pamir " << command << ": " << renderer.error() << "\n";
+    return kExitData;
+  }
+  // One frame only: build just the level of detail this view needs.
+  renderer.setPreparation(render::Preparation::OnDemand);
+  renderer.setProjection(session.projection());
+  renderer.setLayers(session.drawLayers(), options.plain ? std::vector<const RasterLayer*>{} : session.drawRasters());
+  if (session.filter.active())
+    renderer.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session.filter, l, f); });
+  render::Image image = renderer.renderToImage(view, options);
+  if (image.empty()) {
+    err << "pamir " << command << ": " << view.width() << "x" << view.height()
+        << " is beyond what this OpenGL can draw\n";
+    return kExitData;
+  }
+  if (!render::writePng(image, output, &why)) {
+    err << "pamir " << command << ": " << why << "\n";
+    return kExitData;
+  }
+  out << output << "\n";
+  return kExitOk;
+}
+
+}  // namespace pamir::app
