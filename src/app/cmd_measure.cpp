@@ -546,8 +546,7 @@ int measure(const std::vector<std::string>& argv) {
   }
   double rhumb = r.distance_m > 0 ? geo::rhumbInverse(r.from, r.to).distance_m : 0.0;
   // The same two points measured flat in the default view CRS, and that CRS's scale error there.
-  std::string projError;
-  std::optional<geo::Projection> proj = geo::Projection::create(geo::kDefaultViewCrs, &projError);
+  auto proj = geo::Projection::create(geo::kDefaultViewCrs);
   double planar = NAN, scale = NAN;
   std::string crsName;
   if (proj) {
