@@ -2,7 +2,7 @@
 # Installs every Debian package Pamir needs to build, run, test, benchmark and
 # rebuild its dataset. Idempotent: apt skips what is already there.
 set -eu
-PKGS="build-essential cmake pkg-config git ca-certificates
+PKGS="build-essential cmake pkg-config git ca-certificates dpkg-dev
   libgdal-dev gdal-bin python3-gdal
   libproj-dev proj-bin proj-data
   libgeographiclib-dev geographiclib-tools

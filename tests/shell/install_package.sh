@@ -72,6 +72,18 @@ run_without_source "$scratch/moved/bin/pamir" render --size 480x320 -o "$scratch
 [ "$(differing "$scratch/elsewhere/build-tree.png" "$scratch/elsewhere/installed.png")" = 0 ] ||
   fail "the installed render differs from the build tree's ($out/installed.png)"
 
+# PROJ strings are CRSs (PROJ's database comes with the package's dependencies):
+# an equal-area view centred on Tashkent draws the same data in another shape.
+run_without_source "$scratch/moved/bin/pamir" render --size 480x320 -o "$scratch/elsewhere/laea.png" \
+  --crs '+proj=laea +lat_0=40 +lon_0=67 +datum=WGS84' >/dev/null || fail "--crs with a PROJ string failed"
+[ "$(colours "$scratch/elsewhere/laea.png")" -gt 200 ] || fail "the LAEA render is nearly blank"
+[ "$(differing "$scratch/elsewhere/build-tree.png" "$scratch/elsewhere/laea.png")" -gt 10000 ] ||
+  fail "the LAEA render looks like the default view"
+if msg=$(run_without_source "$scratch/moved/bin/pamir" render --crs EPSG:99999 -o "$scratch/elsewhere/x.png" 2>&1); then
+  fail "an unknown CRS code was accepted"
+fi
+echo "$msg" | grep -q "unknown CRS code EPSG:99999" || fail "unclear message for EPSG:99999: $msg"
+
 # With its data gone, it says where it looked instead of drawing an empty map.
 rm -rf "$scratch/moved/share"
 if msg=$(run_without_source "$scratch/moved/bin/pamir" render -o "$scratch/elsewhere/none.png" 2>&1); then
@@ -98,5 +110,8 @@ run_without_source "$scratch/root/usr/bin/pamir" render --size 480x320 -o "$scra
   fail "the packaged pamir cannot render"
 [ "$(differing "$scratch/elsewhere/build-tree.png" "$scratch/elsewhere/packaged.png")" = 0 ] ||
   fail "the packaged render differs from the build tree's"
-"$scratch/root/usr/bin/pamir" --version | grep -q "^GDAL [0-9]" || fail "--version does not name GDAL"
+"$scratch/root/usr/bin/pamir" --version > "$out/version.txt"
+for lib in "pamir [0-9]" "GDAL [0-9]" "PROJ [0-9]" "SDL [0-9]" "GL ."; do
+  grep -q "^$lib" "$out/version.txt" || fail "--version does not name ${lib%% *}: $(cat "$out/version.txt")"
+done
 echo "install test: ok ($(basename "$deb"))"
