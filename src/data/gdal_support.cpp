@@ -71,12 +71,17 @@ GDALDatasetUniquePtr openDataset(const std::string& path) {
 FieldType fieldTypeOf(OGRFieldType type) {
   switch (type) {
     case OFTInteger:
-    case OFTInteger64: return FieldType::Integer;
-    case OFTReal: return FieldType::Real;
-    case OFTString: return FieldType::String;
+    case OFTInteger64:
+      return FieldType::Integer;
+    case OFTReal:
+      return FieldType::Real;
+    case OFTString:
+      return FieldType::String;
     case OFTDate:
-    case OFTDateTime: return FieldType::Date;
-    default: return FieldType::Other;  // OFTTime, lists, binary: kept as GDAL's text
+    case OFTDateTime:
+      return FieldType::Date;
+    default:
+      return FieldType::Other;  // OFTTime, lists, binary: kept as GDAL's text
   }
 }
 

@@ -161,8 +161,8 @@ std::string asCrsDefinition(const std::string& definition) {
   // GDAL (OGRSpatialReference::importFromProj4) and QGIS read a bare PROJ
   // string as the CRS it describes; PROJ itself reads it as an operation
   // unless told "+type=crs".
-  const bool projString = def.compare(0, 6, "+proj=") == 0 || def.compare(0, 5, "proj=") == 0 ||
-                          def.compare(0, 6, "+init=") == 0;
+  const bool projString =
+      def.compare(0, 6, "+proj=") == 0 || def.compare(0, 5, "proj=") == 0 || def.compare(0, 6, "+init=") == 0;
   if (projString && def.find("type=crs") == std::string::npos) def += " +type=crs";
   return def;
 }

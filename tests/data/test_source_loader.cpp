@@ -262,10 +262,9 @@ TEST(GdalSupport, FieldTypesMapOnceAndATimeOfDayIsNotADate) {
 
   // GDAL's GeoJSON driver types these properties Date, Time, DateTime and Integer.
   const std::string path = "/vsimem/pamir_field_types.geojson";
-  writeVsimem(path,
-              R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
-              R"({"when":"2019-05-01","at":"12:30:00","stamp":"2019-05-01T12:30:00Z","n":3},)"
-              R"("geometry":{"type":"Point","coordinates":[74.0,37.0]}}]})");
+  writeVsimem(path, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+                    R"({"when":"2019-05-01","at":"12:30:00","stamp":"2019-05-01T12:30:00Z","n":3},)"
+                    R"("geometry":{"type":"Point","coordinates":[74.0,37.0]}}]})");
   Diagnostics d;
   auto loaded = data::loadSource(path, d);
   auto info = data::describeSource(path, d);
@@ -279,7 +278,8 @@ TEST(GdalSupport, FieldTypesMapOnceAndATimeOfDayIsNotADate) {
   EXPECT_EQ(fields[2].type, FieldType::Date);
   EXPECT_EQ(fields[3].type, FieldType::Integer);
   ASSERT_EQ(info->layers[0].fields.size(), fields.size());
-  for (size_t i = 0; i < fields.size(); ++i) EXPECT_EQ(info->layers[0].fields[i].type, fields[i].type) << fields[i].name;
+  for (size_t i = 0; i < fields.size(); ++i)
+    EXPECT_EQ(info->layers[0].fields[i].type, fields[i].type) << fields[i].name;
   // The time is still there, as text.
   EXPECT_EQ(toString(loaded.layers[0].value(loaded.layers[0].features[0], "at")), "12:30:00");
 }
@@ -291,12 +291,13 @@ TEST(GdalSupport, CrsShortNameIsTheAuthorityCodeElseTheName) {
   EXPECT_EQ(data::crsShortName(&utm), "EPSG:32643");
   EXPECT_EQ(data::crsShortName(&utm, true), "EPSG:32643 (WGS 84 / UTM zone 43N)");
   OGRSpatialReference custom;
-  ASSERT_EQ(custom.SetFromUserInput("PROJCS[\"Wakhan local\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\","
-                                    "6378137,298.257223563]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],"
-                                    "PROJECTION[\"Lambert_Azimuthal_Equal_Area\"],PARAMETER[\"latitude_of_center\",37],"
-                                    "PARAMETER[\"longitude_of_center\",72],PARAMETER[\"false_easting\",0],"
-                                    "PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]"),
-            OGRERR_NONE);
+  ASSERT_EQ(
+      custom.SetFromUserInput("PROJCS[\"Wakhan local\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\","
+                              "6378137,298.257223563]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],"
+                              "PROJECTION[\"Lambert_Azimuthal_Equal_Area\"],PARAMETER[\"latitude_of_center\",37],"
+                              "PARAMETER[\"longitude_of_center\",72],PARAMETER[\"false_easting\",0],"
+                              "PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]"),
+      OGRERR_NONE);
   EXPECT_EQ(data::crsShortName(&custom), "Wakhan local");
   EXPECT_EQ(data::crsShortName(&custom, true), "Wakhan local");
 
