@@ -111,6 +111,7 @@ run_without_source "$scratch/root/usr/bin/pamir" render --size 480x320 -o "$scra
 [ "$(differing "$scratch/elsewhere/build-tree.png" "$scratch/elsewhere/packaged.png")" = 0 ] ||
   fail "the packaged render differs from the build tree's"
 "$scratch/root/usr/bin/pamir" --version > "$out/version.txt"
+# GL: the renderer the render above used, so it cannot be "no GL" here.
 for lib in "pamir [0-9]" "GDAL [0-9]" "PROJ [0-9]" "SDL [0-9]" "GL ."; do
   grep -q "^$lib" "$out/version.txt" || fail "--version does not name ${lib%% *}: $(cat "$out/version.txt")"
 done
