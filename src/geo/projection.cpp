@@ -149,7 +149,7 @@ Result<PjPtr> createCrs(const std::string& definition, ProjLogScope& log) {
 
 void reportLogged(ProjLogScope& log, const std::string& what, Diagnostics* diag) {
   if (!diag) return;
-  for (const auto& m : log.take()) diag->warn("", "", -1, "PROJ, " + what + ": " + m);
+  for (const auto& m : log.take()) diag->warn("", "", -1, std::string("PROJ, ").append(what).append(": ").append(m));
 }
 
 }  // namespace
