@@ -21,7 +21,7 @@ BUILD="build-essential cmake pkg-config git ca-certificates
 # The suite: GoogleTest, the window under Xvfb driven by xdotool, image
 # comparison, Debian's Python with GDAL (fixtures, oracles), sanitizer
 # runtimes, the format and lint checks, a decimal-comma locale.
-TEST="libgtest-dev libgmock-dev googletest libbenchmark-dev
+TEST="libgtest-dev libgmock-dev googletest libbenchmark-dev dpkg-dev
   xvfb xauth xdotool x11-apps imagemagick python3-gdal geographiclib-tools
   clang clang-tidy clang-format libclang-rt-14-dev locales"
 # The dataset build: QGIS's world map, ETOPO5, ISO codes, npm for open data.

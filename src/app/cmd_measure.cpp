@@ -154,8 +154,7 @@ struct Planar {
 
 Planar planarComparison(const geo::NearestResult& r) {
   Planar out;
-  std::string error;
-  std::optional<geo::Projection> proj = geo::Projection::create(geo::kDefaultViewCrs, &error);
+  auto proj = geo::Projection::create(geo::kDefaultViewCrs);
   if (!proj) return out;
   XY p = proj->forward(r.from), q = proj->forward(r.to);
   out.distance_m = std::hypot(q.x - p.x, q.y - p.y);

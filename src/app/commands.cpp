@@ -6,7 +6,12 @@
 #include <iostream>
 #include <string_view>
 
+#include <SDL.h>
+
 #include "app/cli.hpp"
+#include "data/source_info.hpp"
+#include "geo/projection.hpp"
+#include "render/offscreen_context.hpp"
 
 namespace pamir::app {
 
@@ -27,6 +32,18 @@ constexpr const char* kUsage =
     "\n"
     "'pamir <command> --help' describes each command.\n";
 
+// The libraries actually loaded, which is what a bug report needs (not the
+// headers Pamir was built against). GL is whatever answers a headless context.
+void printVersions() {
+  SDL_version sdl;
+  SDL_GetVersion(&sdl);
+  std::string glError;
+  auto gl = render::OffscreenContext::create(&glError);
+  const std::string glLine = gl ? "GL " + gl->rendererName() + " (EGL " + gl->platform() + ")" : "no GL (" + glError + ")";
+  std::printf("pamir %s\nGDAL %s\nPROJ %s\nSDL %d.%d.%d\n%s\n", PAMIR_VERSION, data::gdalVersion().c_str(),
+              geo::projVersion().c_str(), sdl.major, sdl.minor, sdl.patch, glLine.c_str());
+}
+
 }  // namespace
 
 int runMain(int argc, char** argv) {
@@ -43,7 +60,7 @@ int runMain(int argc, char** argv) {
     return kExitOk;
   }
   if (cmd == "--version") {
-    std::puts("pamir " PAMIR_VERSION);
+    printVersions();
     return kExitOk;
   }
   return runCommand(argv[1], args, std::cout, std::cerr);

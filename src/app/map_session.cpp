@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "geo/range_ring.hpp"
 
@@ -9,14 +10,17 @@ namespace pamir::app {
 
 MapSession MapSession::open(const std::vector<std::string>& sources, Diagnostics& diag,
                             const std::vector<std::string>& onlyLayers) {
-  MapSession s;
-  s.catalog_ = sources.empty() ? data::loadBuiltinCatalog(diag, onlyLayers) : data::loadSources(sources, diag);
-  std::string err;
-  s.projection_ = geo::Projection::create(s.catalog_.defaultCrs, &err);
-  if (!s.projection_) {
-    diag.error("", "", -1, "default view CRS: " + err + "; using Pamir's default");
-    s.projection_ = geo::Projection::create("", &err);
+  data::Catalog catalog =
+      sources.empty() ? data::loadBuiltinCatalog(diag, onlyLayers) : data::loadSources(sources, diag);
+  auto projection = geo::Projection::create(catalog.defaultCrs, &diag);
+  if (!projection) {
+    diag.error("", "", -1, "default view CRS: " + projection.error() + "; using Pamir's default");
+    projection = geo::Projection::create("", &diag);
   }
+  // Pamir's own CRS failing means PROJ itself is unusable (no proj.db): nothing can be shown.
+  if (!projection) throw std::runtime_error("cannot build the view CRS: " + projection.error());
+  MapSession s(std::move(*projection));
+  s.catalog_ = std::move(catalog);
   s.rebuildDerived();
   return s;
 }
@@ -32,9 +36,12 @@ bool MapSession::isDerived(const Layer& layer) const {
 }
 
 bool MapSession::setCrs(const std::string& definition, std::string* error) {
-  auto p = geo::Projection::create(definition, error);
-  if (!p) return false;
-  projection_ = std::move(p);
+  auto p = geo::Projection::create(definition);
+  if (!p) {
+    if (error) *error = p.error();
+    return false;
+  }
+  projection_ = std::move(*p);
   return true;
 }
 

@@ -42,7 +42,7 @@ class MapSession {
   /// True for layers the session made (uncertainty circles), not loaded from a source.
   bool isDerived(const Layer& layer) const;
 
-  const geo::Projection& projection() const { return *projection_; }
+  const geo::Projection& projection() const { return projection_; }
   /// Switches the view CRS; false with a reason when PROJ rejects it.
   bool setCrs(const std::string& definition, std::string* error);
 
@@ -55,12 +55,12 @@ class MapSession {
   bool keepOnlyLayers(const std::vector<std::string>& names, std::string* error);
 
  private:
-  MapSession() = default;
+  explicit MapSession(geo::Projection projection) : projection_(std::move(projection)) {}
   void rebuildDerived();
   data::Catalog catalog_;
   std::vector<Layer> derived_;
   std::vector<const Layer*> drawLayers_;
-  std::optional<geo::Projection> projection_;
+  geo::Projection projection_;
 };
 
 }  // namespace pamir::app

@@ -11,17 +11,9 @@
 
 namespace pamir::data {
 
-namespace {
-thread_local GdalErrorCapture* tCapture = nullptr;
-}
-
 void ensureGdalRegistered() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    GDALAllRegister();
-    // Errors are reported through Diagnostics with file/layer/feature context.
-    CPLSetErrorHandler(CPLQuietErrorHandler);
-  });
+  std::call_once(once, [] { GDALAllRegister(); });
 }
 
 std::string lastGdalError() {
@@ -30,26 +22,38 @@ std::string lastGdalError() {
   return m.empty() ? "unknown error" : m;
 }
 
-GdalErrorCapture::GdalErrorCapture() {
-  CPLPushErrorHandlerEx(&GdalErrorCapture::handler, this);
-  tCapture = this;
-}
+GdalErrorCapture::GdalErrorCapture() { CPLPushErrorHandlerEx(&GdalErrorCapture::handler, this); }
 
-GdalErrorCapture::~GdalErrorCapture() {
-  CPLPopErrorHandler();
-  tCapture = nullptr;
-}
+GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
 
 void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char* msg) {
   auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
-  if (!self) self = tCapture;
-  if (self && level >= CE_Failure && self->first_.empty() && msg) {
-    self->first_ = msg;
-    std::replace(self->first_.begin(), self->first_.end(), '\n', ' ');
+  // CE_Debug is CPLDebug() output, which GDAL prints only with CPL_DEBUG set; not the user's business.
+  if (!self || !msg || level < CE_Warning) return;
+  std::string text = msg;
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  if (level >= CE_Failure && self->first_.empty()) self->first_ = text;
+  // A broken file can repeat one complaint per feature; one line says it.
+  for (const Message& m : self->messages_)
+    if (m.text == text && m.layer == self->layer_) return;
+  self->messages_.push_back({level, self->layer_, std::move(text)});
+}
+
+void GdalErrorCapture::markReported() {
+  for (Message& m : messages_) m.reported = true;
+}
+
+void GdalErrorCapture::report(Diagnostics& diag, const std::string& file) {
+  for (Message& m : messages_) {
+    if (m.reported) continue;
+    m.reported = true;
+    // Whatever made the operation fail is already an error line and marked reported;
+    // what is left did not stop it, so it is a warning whatever GDAL's level.
+    diag.warn(file, m.layer, -1, (m.level >= CE_Failure ? "GDAL error: " : "GDAL: ") + m.text);
   }
 }
 
-GDALDataset* openDataset(const std::string& path) {
+GDALDatasetUniquePtr openDataset(const std::string& path) {
   ensureGdalRegistered();
   std::string ext = CPLGetExtension(path.c_str());
   for (auto& ch : ext) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -60,8 +64,34 @@ GDALDataset* openDataset(const std::string& path) {
                               "AUTODETECT_TYPE=YES",
                               nullptr};
   const bool csv = ext == "csv" || ext == "tsv";
-  return GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr,
-                           csv ? csvOptions : nullptr);
+  return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY,
+                                                nullptr, csv ? csvOptions : nullptr));
+}
+
+FieldType fieldTypeOf(OGRFieldType type) {
+  switch (type) {
+    case OFTInteger:
+    case OFTInteger64:
+      return FieldType::Integer;
+    case OFTReal:
+      return FieldType::Real;
+    case OFTString:
+      return FieldType::String;
+    case OFTDate:
+    case OFTDateTime:
+      return FieldType::Date;
+    default:
+      return FieldType::Other;  // OFTTime, lists, binary: kept as GDAL's text
+  }
+}
+
+std::string crsShortName(const OGRSpatialReference* srs, bool withName) {
+  if (!srs) return {};
+  const char* auth = srs->GetAuthorityName(nullptr);
+  const char* code = srs->GetAuthorityCode(nullptr);
+  const std::string name = srs->GetName() ? srs->GetName() : "";
+  if (auth && code) return std::string(auth) + ":" + code + (withName && !name.empty() ? " (" + name + ")" : "");
+  return name.empty() ? "custom CRS" : name;
 }
 
 std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, Diagnostics& diag) {

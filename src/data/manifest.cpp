@@ -64,7 +64,10 @@ std::string stringOr(const json& j, const char* key, const std::string& fallback
 std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag) {
   std::ifstream in(path);
   if (!in) {
-    diag.error(path, "", -1, "cannot open the dataset manifest");
+    diag.error(path, "", -1,
+               path == defaultManifestPath()
+                   ? "cannot open the built-in dataset's manifest (set PAMIR_DATA_DIR to the folder holding geodata/)"
+                   : "cannot open the dataset manifest");
     return std::nullopt;
   }
   json j;
@@ -126,12 +129,43 @@ std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag)
   return m;
 }
 
+namespace {
+
+// Where the running program is installed: the binary's own folder, found
+// through /proc/self/exe so it holds from any working directory and after
+// the whole prefix is moved. Empty if the kernel will not say.
+std::filesystem::path executableDirectory() {
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::filesystem::path() : exe.parent_path();
+}
+
+}  // namespace
+
+std::optional<std::string> dataDirectory() {
+  if (const char* env = std::getenv("PAMIR_DATA_DIR"); env && *env) return std::string(env);
+  // PREFIX/bin/pamir reads PREFIX/share/pamir; the build tree mirrors that
+  // layout (build/bin, build/share/pamir), so one rule serves both.
+  const std::filesystem::path exeDir = executableDirectory();
+  if (exeDir.empty()) return std::nullopt;
+  std::error_code ec;
+  const std::filesystem::path share = exeDir.parent_path() / "share" / "pamir";
+  if (std::filesystem::is_directory(share, ec)) return share.lexically_normal().string();
+  return std::nullopt;
+}
+
 std::string defaultManifestPath() {
   if (const char* env = std::getenv("PAMIR_GEODATA"); env && *env) {
     std::filesystem::path p(env);
     return (std::filesystem::is_directory(p) ? p / "manifest.json" : p).string();
   }
-  return std::string(PAMIR_GEODATA_DIR) + "/manifest.json";
+  if (auto dir = dataDirectory()) return (std::filesystem::path(*dir) / "geodata" / "manifest.json").string();
+  // Nothing found: name where an installed Pamir keeps it, so the error says where it looked.
+  const std::filesystem::path exeDir = executableDirectory();
+  return ((exeDir.empty() ? std::filesystem::path("share") : exeDir.parent_path() / "share") / "pamir" / "geodata" /
+          "manifest.json")
+      .lexically_normal()
+      .string();
 }
 
 }  // namespace pamir::data

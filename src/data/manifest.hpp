@@ -60,7 +60,16 @@ struct Manifest {
 /// Reads a manifest; nullopt with a diagnostic naming the file when it is unreadable.
 std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag);
 
-/// Path of the built-in dataset's manifest (PAMIR_GEODATA env var, else the source tree's geodata/).
+/// The folder holding Pamir's run-time data (geodata/ with the built-in
+/// dataset): $PAMIR_DATA_DIR, else share/pamir beside the folder of the
+/// running binary (PREFIX/bin/pamir -> PREFIX/share/pamir); nullopt when
+/// neither exists. No path is compiled in.
+std::optional<std::string> dataDirectory();
+
+/// Path of the built-in dataset's manifest: $PAMIR_GEODATA (a geodata folder
+/// or a manifest file), else dataDirectory()/geodata/manifest.json; when there
+/// is no data directory, the path an installed Pamir would use, so a failure
+/// to open it names where Pamir looked.
 std::string defaultManifestPath();
 
 }  // namespace pamir::data

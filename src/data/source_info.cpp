@@ -7,19 +7,6 @@
 
 namespace pamir::data {
 
-namespace {
-
-std::string shortCrs(const OGRSpatialReference* srs) {
-  if (!srs) return {};
-  const char* auth = srs->GetAuthorityName(nullptr);
-  const char* code = srs->GetAuthorityCode(nullptr);
-  std::string name = srs->GetName() ? srs->GetName() : "";
-  if (auth && code) return std::string(auth) + ":" + code + (name.empty() ? "" : " (" + name + ")");
-  return name.empty() ? "custom CRS" : name;
-}
-
-}  // namespace
-
 const char* fieldTypeName(FieldType t) {
   switch (t) {
     case FieldType::Integer: return "integer";
@@ -31,13 +18,17 @@ const char* fieldTypeName(FieldType t) {
   return "other";
 }
 
+std::string gdalVersion() { return GDALVersionInfo("RELEASE_NAME"); }
+
 std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& diag) {
   ensureGdalRegistered();
   GdalErrorCapture capture;
-  GDALDatasetUniquePtr ds(openDataset(path));
+  GDALDatasetUniquePtr ds = openDataset(path);
   if (!ds) {
     VSIStatBufL st;
     diag.error(path, "", -1, VSIStatL(path.c_str(), &st) != 0 ? "no such file" : "not a geodata source GDAL can open" + capture.suffix());
+    capture.markReported();
+    capture.report(diag, path);
     return std::nullopt;
   }
   SourceInfo info;
@@ -54,9 +45,10 @@ std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& d
     }
     LayerInfo li;
     li.name = l->GetName();
+    capture.setLayer(li.name);
     li.geometryType = OGRGeometryTypeToName(l->GetGeomType());
     li.featureCount = l->GetFeatureCount(TRUE);
-    li.crs = shortCrs(l->GetSpatialRef());
+    li.crs = crsShortName(l->GetSpatialRef(), true);
     OGREnvelope env;
     if (l->GetExtent(&env, TRUE) == OGRERR_NONE) {
       li.extent.add(env.MinX, env.MinY);
@@ -75,26 +67,17 @@ std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& d
     OGRFeatureDefn* defn = l->GetLayerDefn();
     for (int f = 0; f < defn->GetFieldCount(); ++f) {
       const OGRFieldDefn* fd = defn->GetFieldDefn(f);
-      FieldType t = FieldType::Other;
-      switch (fd->GetType()) {
-        case OFTInteger:
-        case OFTInteger64: t = FieldType::Integer; break;
-        case OFTReal: t = FieldType::Real; break;
-        case OFTString: t = FieldType::String; break;
-        case OFTDate:
-        case OFTDateTime: t = FieldType::Date; break;
-        default: break;
-      }
-      li.fields.push_back({fd->GetNameRef(), t});
+      li.fields.push_back({fd->GetNameRef(), fieldTypeOf(fd->GetType())});
     }
     info.layers.push_back(std::move(li));
   }
+  capture.setLayer("");
   if (ds->GetRasterCount() > 0) {
     RasterInfo r;
     r.width = ds->GetRasterXSize();
     r.height = ds->GetRasterYSize();
     r.bands = ds->GetRasterCount();
-    r.crs = shortCrs(ds->GetSpatialRef());
+    r.crs = crsShortName(ds->GetSpatialRef(), true);
     r.dataType = GDALGetDataTypeName(ds->GetRasterBand(1)->GetRasterDataType());
     double gt[6];
     if (ds->GetGeoTransform(gt) == CE_None) {
@@ -103,6 +86,7 @@ std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& d
     }
     info.rasters.push_back(r);
   }
+  capture.report(diag, path);
   return info;
 }
 

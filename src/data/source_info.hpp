@@ -39,4 +39,7 @@ std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& d
 
 const char* fieldTypeName(FieldType t);
 
+/// The GDAL release in use (the library loaded), e.g. "3.6.2".
+std::string gdalVersion();
+
 }  // namespace pamir::data

@@ -15,19 +15,6 @@ namespace pamir::data {
 
 namespace {
 
-FieldType fieldTypeOf(OGRFieldType t) {
-  switch (t) {
-    case OFTInteger:
-    case OFTInteger64: return FieldType::Integer;
-    case OFTReal: return FieldType::Real;
-    case OFTString: return FieldType::String;
-    case OFTDate:
-    case OFTDateTime:
-    case OFTTime: return FieldType::Date;
-    default: return FieldType::Other;
-  }
-}
-
 FieldValue valueOf(const OGRFeature& f, int i, FieldType type) {
   if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
   switch (type) {
@@ -129,16 +116,7 @@ class GeometryConverter {
   std::string partWarning_;
 };
 
-std::string crsShortName(const OGRSpatialReference* srs) {
-  if (!srs) return {};
-  const char* auth = srs->GetAuthorityName(nullptr);
-  const char* code = srs->GetAuthorityCode(nullptr);
-  if (auth && code) return std::string(auth) + ":" + code;
-  const char* name = srs->GetName();
-  return name ? name : "custom CRS";
-}
-
-void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, const std::string& openProblem, Diagnostics& diag,
+void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCapture& capture, Diagnostics& diag,
                      LoadedSource& out) {
   const std::string layerName = ogrLayer.GetName();
   Layer layer;
@@ -160,6 +138,10 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, const std::str
 
   std::unique_ptr<OGRCoordinateTransformation> toWgs84;
   const OGRSpatialReference* srs = ogrLayer.GetSpatialRef();
+  // GDAL's first failure so far, opening the source or reading this CRS (some
+  // drivers read it only now): told with the layer's CRS below, where it matters.
+  const std::string openProblem = capture.first();
+  capture.markReported();
   if (!srs) {
     if (defn->GetGeomFieldCount() > 0 && !openProblem.empty())
       diag.warn(path, layerName, -1, "its CRS could not be read (" + openProblem + "); assuming WGS84 longitude/latitude");
@@ -180,6 +162,7 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, const std::str
       toWgs84.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
       if (!toWgs84) {
         diag.error(path, layerName, -1, "cannot transform its CRS " + layer.sourceCrs + " to WGS84: " + lastGdalError());
+        capture.markReported();
         return;
       }
     }
@@ -218,6 +201,7 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, const std::str
   }
   if (CPLGetLastErrorType() >= CE_Failure && layer.features.empty()) {
     diag.error(path, layerName, -1, "reading failed: " + lastGdalError());
+    capture.markReported();
     return;
   }
   out.layers.push_back(std::move(layer));
@@ -229,13 +213,15 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
   ensureGdalRegistered();
   LoadedSource out;
   GdalErrorCapture capture;
-  GDALDatasetUniquePtr ds(openDataset(path));
+  GDALDatasetUniquePtr ds = openDataset(path);
   if (!ds) {
     VSIStatBufL st;
     if (VSIStatL(path.c_str(), &st) != 0)
       diag.error(path, "", -1, "no such file");
     else
       diag.error(path, "", -1, "not a geodata source GDAL can open" + capture.suffix());
+    capture.markReported();
+    capture.report(diag, path);
     return out;
   }
   std::vector<bool> found(options.layers.size(), false);
@@ -243,6 +229,7 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
     OGRLayer* l = ds->GetLayer(i);
     if (!l) {
       diag.error(path, "#" + std::to_string(i), -1, "unreadable layer" + capture.suffix());
+      capture.markReported();
       continue;
     }
     if (!options.layers.empty()) {
@@ -251,16 +238,22 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
         if (options.layers[k] == l->GetName()) wanted = found[k] = true;
       if (!wanted) continue;
     }
-    loadVectorLayer(*l, path, capture.first(), diag, out);
+    capture.setLayer(l->GetName());
+    loadVectorLayer(*l, path, capture, diag, out);
   }
+  capture.setLayer("");
   for (size_t k = 0; k < options.layers.size(); ++k)
     if (!found[k] && ds->GetRasterCount() == 0) diag.error(path, options.layers[k], -1, "no such layer in this source");
 
   if (ds->GetRasterCount() > 0 && options.layers.empty()) {
-    if (auto raster = readRaster(*ds, path, diag)) out.rasters.push_back(std::move(*raster));
+    if (auto raster = readRaster(*ds, path, diag))
+      out.rasters.push_back(std::move(*raster));
+    else
+      capture.markReported();  // readRaster's error line carries GDAL's reason
   }
   if (out.layers.empty() && out.rasters.empty() && ds->GetLayerCount() == 0 && ds->GetRasterCount() == 0)
     diag.error(path, "", -1, "source holds no layers");
+  capture.report(diag, path);
   return out;
 }
 

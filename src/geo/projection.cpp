@@ -2,8 +2,12 @@
 
 #include <proj.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstddef>
 #include <limits>
+#include <utility>
 
 namespace pamir::geo {
 
@@ -14,14 +18,47 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// One PROJ context per thread: PJ objects are bound to the context they were made in.
-PJ_CONTEXT* threadContext() {
-  struct Owner {
-    PJ_CONTEXT* ctx = proj_context_create();
-    ~Owner() { proj_context_destroy(ctx); }
-  };
-  thread_local Owner owner;
-  return owner.ctx;
+// One PROJ context per thread: PJ objects are bound to the context they were
+// made in. PROJ's log would otherwise go raw to stderr; it is collected here
+// instead, and reported by whoever is building a CRS (create() below).
+// Messages logged while transforming single points ("webmerc: Invalid
+// latitude") are dropped: per-point maths reports failure as NaN, and one
+// line per point would drown every other diagnostic.
+class ThreadContext {
+ public:
+  ThreadContext() : ctx_(proj_context_create()) { proj_log_func(ctx_, this, &ThreadContext::log); }
+  ~ThreadContext() { proj_context_destroy(ctx_); }
+  ThreadContext(const ThreadContext&) = delete;
+  ThreadContext& operator=(const ThreadContext&) = delete;
+
+  PJ_CONTEXT* get() const { return ctx_; }
+
+  /// Messages PROJ has logged while some ProjLogScope was open, oldest first.
+  std::vector<std::string>& messages() { return messages_; }
+  int& captureDepth() { return depth_; }
+
+ private:
+  static void log(void* self, int /*level*/, const char* msg) {
+    auto* c = static_cast<ThreadContext*>(self);
+    if (c->depth_ == 0 || !msg) return;
+    std::string m = msg;
+    // "proj_create: Error 1027 (Invalid value for an argument): utm: Invalid value for zone"
+    // -> "utm: Invalid value for zone": the function name and errno are PROJ's plumbing.
+    if (auto colon = m.find(": "); colon != std::string::npos && m.compare(0, 5, "proj_") == 0) m.erase(0, colon + 2);
+    if (m.compare(0, 6, "Error ") == 0)
+      if (auto close = m.find("): "); close != std::string::npos) m.erase(0, close + 3);
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    if (!m.empty()) c->messages_.push_back(std::move(m));
+  }
+
+  PJ_CONTEXT* ctx_;
+  int depth_ = 0;
+  std::vector<std::string> messages_;
+};
+
+ThreadContext& threadContext() {
+  thread_local ThreadContext context;
+  return context;
 }
 
 struct PjDeleter {
@@ -31,16 +68,104 @@ struct PjDeleter {
 };
 using PjPtr = std::unique_ptr<PJ, PjDeleter>;
 
-std::string lastError(PJ_CONTEXT* ctx) {
+// While alive, PROJ's messages on this thread are kept for the CRS being
+// built; scopes nest (a Projection builds a Transform).
+class ProjLogScope {
+ public:
+  ProjLogScope() : start_(threadContext().messages().size()) { ++threadContext().captureDepth(); }
+  ~ProjLogScope() {
+    auto& m = threadContext().messages();
+    m.resize(std::min(m.size(), start_));
+    --threadContext().captureDepth();
+  }
+  ProjLogScope(const ProjLogScope&) = delete;
+  ProjLogScope& operator=(const ProjLogScope&) = delete;
+  /// What PROJ logged since this scope opened (or since the last take()).
+  std::vector<std::string> take() {
+    auto& m = threadContext().messages();
+    std::vector<std::string> out(m.begin() + static_cast<std::ptrdiff_t>(std::min(m.size(), start_)), m.end());
+    m.resize(std::min(m.size(), start_));
+    return out;
+  }
+
+ private:
+  size_t start_;
+};
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "; ") + l;
+  return out;
+}
+
+// PROJ's reason for the last failure: what it logged, else its errno text.
+std::string lastError(ProjLogScope& log) {
+  std::string logged = joined(log.take());
+  if (!logged.empty()) return logged;
+  PJ_CONTEXT* ctx = threadContext().get();
   int err = proj_context_errno(ctx);
   const char* msg = err ? proj_context_errno_string(ctx, err) : nullptr;
   return msg ? msg : "not a coordinate reference system PROJ understands";
 }
 
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// "AUTH:CODE" as PROJ's database knows them: EPSG:4326, ESRI:102025, IGNF:LAMB93.
+bool looksLikeAuthorityCode(const std::string& def) {
+  const auto colon = def.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == def.size()) return false;
+  for (size_t i = 0; i < def.size(); ++i)
+    if (i != colon && !std::isalnum(static_cast<unsigned char>(def[i])) && def[i] != '_') return false;
+  return true;
+}
+
 // WGS84 geographic, lon/lat order, degrees: how every layer is held.
 constexpr const char* kLonLat = "+proj=longlat +datum=WGS84 +no_defs +type=crs";
 
+bool isCrsType(PJ_TYPE t) {
+  return t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_PROJECTED_CRS ||
+         t == PJ_TYPE_GEOCENTRIC_CRS || t == PJ_TYPE_COMPOUND_CRS || t == PJ_TYPE_BOUND_CRS || t == PJ_TYPE_OTHER_CRS ||
+         t == PJ_TYPE_ENGINEERING_CRS;
+}
+
+// Builds one CRS, or says why not, naming the definition as the user wrote it.
+Result<PjPtr> createCrs(const std::string& definition, ProjLogScope& log) {
+  const std::string def = asCrsDefinition(definition);
+  PjPtr crs(proj_create(threadContext().get(), def.c_str()));
+  if (!crs) {
+    std::string why = lastError(log);
+    if (looksLikeAuthorityCode(def) && why.find("crs not found") != std::string::npos)
+      return Error{"unknown CRS code " + trimmed(definition) + " (not in PROJ's database)"};
+    return Error{"unknown CRS '" + trimmed(definition) + "': " + why};
+  }
+  if (!isCrsType(proj_get_type(crs.get())))
+    return Error{"'" + trimmed(definition) + "' is not a coordinate reference system"};
+  return crs;
+}
+
+void reportLogged(ProjLogScope& log, const std::string& what, Diagnostics* diag) {
+  if (!diag) return;
+  for (const auto& m : log.take()) diag->warn("", "", -1, std::string("PROJ, ").append(what).append(": ").append(m));
+}
+
 }  // namespace
+
+std::string projVersion() { return proj_info().version ? proj_info().version : "unknown"; }
+
+std::string asCrsDefinition(const std::string& definition) {
+  std::string def = trimmed(definition);
+  // GDAL (OGRSpatialReference::importFromProj4) and QGIS read a bare PROJ
+  // string as the CRS it describes; PROJ itself reads it as an operation
+  // unless told "+type=crs".
+  const bool projString =
+      def.compare(0, 6, "+proj=") == 0 || def.compare(0, 5, "proj=") == 0 || def.compare(0, 6, "+init=") == 0;
+  if (projString && def.find("type=crs") == std::string::npos) def += " +type=crs";
+  return def;
+}
 
 struct Transform::Impl {
   PjPtr pj;
@@ -51,33 +176,18 @@ Transform::Transform(Transform&&) noexcept = default;
 Transform& Transform::operator=(Transform&&) noexcept = default;
 Transform::~Transform() = default;
 
-std::optional<Transform> Transform::create(const std::string& from, const std::string& to, std::string* error) {
-  PJ_CONTEXT* ctx = threadContext();
-  for (const std::string* def : {&from, &to}) {
-    PjPtr crs(proj_create(ctx, def->c_str()));
-    if (!crs) {
-      if (error) *error = "unknown CRS '" + *def + "': " + lastError(ctx);
-      return std::nullopt;
-    }
-    PJ_TYPE t = proj_get_type(crs.get());
-    bool isCrs = t == PJ_TYPE_GEOGRAPHIC_2D_CRS || t == PJ_TYPE_GEOGRAPHIC_3D_CRS || t == PJ_TYPE_PROJECTED_CRS ||
-                 t == PJ_TYPE_GEOCENTRIC_CRS || t == PJ_TYPE_COMPOUND_CRS || t == PJ_TYPE_BOUND_CRS ||
-                 t == PJ_TYPE_OTHER_CRS || t == PJ_TYPE_ENGINEERING_CRS;
-    if (!isCrs) {
-      if (error) *error = "'" + *def + "' is not a coordinate reference system";
-      return std::nullopt;
-    }
-  }
-  PjPtr raw(proj_create_crs_to_crs(ctx, from.c_str(), to.c_str(), nullptr));
-  if (!raw) {
-    if (error) *error = "no transformation from '" + from + "' to '" + to + "': " + lastError(ctx);
-    return std::nullopt;
-  }
+Result<Transform> Transform::create(const std::string& from, const std::string& to, Diagnostics* diag) {
+  PJ_CONTEXT* ctx = threadContext().get();
+  ProjLogScope log;
+  auto source = createCrs(from, log);
+  if (!source) return Error{source.error()};
+  auto target = createCrs(to, log);
+  if (!target) return Error{target.error()};
+  PjPtr raw(proj_create_crs_to_crs_from_pj(ctx, source->get(), target->get(), nullptr, nullptr));
+  if (!raw) return Error{"no transformation from '" + from + "' to '" + to + "': " + lastError(log)};
   PjPtr norm(proj_normalize_for_visualization(ctx, raw.get()));
-  if (!norm) {
-    if (error) *error = "cannot normalise axis order for '" + to + "': " + lastError(ctx);
-    return std::nullopt;
-  }
+  if (!norm) return Error{"cannot normalise axis order for '" + to + "': " + lastError(log)};
+  reportLogged(log, "'" + to + "'", diag);
   auto impl = std::make_unique<Impl>();
   impl->pj = std::move(norm);
   return Transform(std::move(impl));
@@ -106,23 +216,22 @@ XY Transform::apply(XY p, bool inverse) const {
   return p;
 }
 
-std::optional<Projection> Projection::create(const std::string& definition, std::string* error) {
-  std::string def = definition.empty() ? kDefaultViewCrs : definition;
-  auto t = Transform::create(kLonLat, def, error);
-  if (!t) return std::nullopt;
-  PJ_CONTEXT* ctx = threadContext();
-  PjPtr crs(proj_create(ctx, def.c_str()));
+Result<Projection> Projection::create(const std::string& definition, Diagnostics* diag) {
+  std::string def = trimmed(definition).empty() ? kDefaultViewCrs : definition;
+  auto t = Transform::create(kLonLat, def, diag);
+  if (!t) return Error{t.error()};
+  ProjLogScope log;
+  auto crs = createCrs(def, log);
+  if (!crs) return Error{crs.error()};
   Projection p;
   p.definition_ = def;
   p.toView_ = std::make_shared<Transform>(std::move(*t));
-  if (crs) {
-    const char* n = proj_get_name(crs.get());
-    p.name_ = n ? n : def;
-    PJ_TYPE type = proj_get_type(crs.get());
-    p.geographic_ = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
-    PJ* released = crs.release();
-    p.crs_ = std::shared_ptr<void>(released, [](void* q) { proj_destroy(static_cast<PJ*>(q)); });
-  }
+  const char* n = proj_get_name(crs->get());
+  p.name_ = n ? n : def;
+  PJ_TYPE type = proj_get_type(crs->get());
+  p.geographic_ = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+  PJ* released = crs->release();
+  p.crs_ = std::shared_ptr<void>(released, [](void* q) { proj_destroy(static_cast<PJ*>(q)); });
   return p;
 }
 

@@ -5,11 +5,12 @@
 // (x = easting/longitude, y = northing/latitude), whatever the CRS's
 // authority says.
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "core/geometry.hpp"
+#include "core/result.hpp"
 
 namespace pamir::geo {
 
@@ -19,12 +20,23 @@ namespace pamir::geo {
 /// 30–45°N (the Pamir, the Wakhan, the Central Asian capitals) and 2 % over 25–50°N.
 extern const char* const kDefaultViewCrs;
 
+/// The PROJ release in use (the library loaded, not the headers built against), e.g. "9.1.1".
+std::string projVersion();
+
+/// `definition` as PROJ must be given it to read a CRS: a bare PROJ string
+/// ("+proj=laea +lat_0=40 +lon_0=67 +datum=WGS84") gains "+type=crs", the way
+/// GDAL and QGIS read one; every other definition is returned as it is (trimmed).
+std::string asCrsDefinition(const std::string& definition);
+
 /// A transform between two CRSs (any definition PROJ accepts: "EPSG:3857",
-/// "ESRI:102025", a PROJ string, WKT). Not thread-safe: one per thread.
+/// "ESRI:102025", WKT, or a PROJ string, which is read as a CRS with or
+/// without "+type=crs", as GDAL and QGIS read it). Not thread-safe: one per thread.
 class Transform {
  public:
-  /// nullopt, with a one-line reason in *error, when PROJ rejects either CRS.
-  static std::optional<Transform> create(const std::string& from, const std::string& to, std::string* error);
+  /// The transform, or a one-line reason naming the definition PROJ rejected
+  /// ("unknown CRS code EPSG:99999", PROJ's own message for a bad PROJ string).
+  /// What PROJ logs while building it goes to *diag as warnings when the build succeeds.
+  static Result<Transform> create(const std::string& from, const std::string& to, Diagnostics* diag = nullptr);
   Transform(Transform&&) noexcept;
   Transform& operator=(Transform&&) noexcept;
   ~Transform();
@@ -43,13 +55,14 @@ class Transform {
 /// WGS84 lon/lat <-> a view CRS.
 class Projection {
  public:
-  static std::optional<Projection> create(const std::string& definition, std::string* error);
+  /// The view CRS `definition` ("" for kDefaultViewCrs), or why it cannot be built (see Transform::create).
+  static Result<Projection> create(const std::string& definition, Diagnostics* diag = nullptr);
 
   XY forward(const LonLat& p) const;     ///< NaN,NaN where undefined (e.g. beyond the horizon)
   LonLat inverse(const XY& p) const;     ///< NaN,NaN where undefined
   void forward(const LonLat* in, XY* out, size_t n) const;
 
-  const std::string& definition() const { return definition_; }
+  const std::string& definition() const { return definition_; }  ///< as given (or kDefaultViewCrs)
   std::string name() const;            ///< PROJ's name for the CRS, e.g. "WGS 84 / Pseudo-Mercator"
   bool isGeographic() const { return geographic_; }  ///< units are degrees
   /// Projects a lon/lat box, sampling its edges (a box is not a box in most CRSs).

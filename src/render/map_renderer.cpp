@@ -376,8 +376,10 @@ void MapRenderer::Impl::loadShaders(const std::string& directory) {
 
 const geo::Projection& MapRenderer::Impl::currentProjection() {
   if (!projection) {
-    std::string why;
-    projection = geo::Projection::create(geo::kDefaultViewCrs, &why);
+    auto p = geo::Projection::create(geo::kDefaultViewCrs);
+    // Pamir's own CRS failing means PROJ itself is unusable (no proj.db): nothing can be drawn.
+    if (!p) throw std::runtime_error("cannot build the default view CRS: " + p.error());
+    projection = std::move(*p);
   }
   return *projection;
 }
@@ -581,10 +583,12 @@ void MapRenderer::Impl::uploadRasterTextures(RasterGpu& gpu) {
 void MapRenderer::Impl::buildRasterMesh(RasterGpu& gpu) {
   const RasterLayer& r = *gpu.raster;
   std::vector<RasterVertex> mesh;
-  std::string why;
-  auto transform = gpu.tiles.empty() ? std::nullopt
-                                     : geo::Transform::create(r.crsWkt.empty() ? std::string("EPSG:4326") : r.crsWkt,
-                                                              currentProjection().definition(), &why);
+  std::optional<geo::Transform> transform;
+  // A raster whose CRS PROJ rejects is left out rather than drawn in the wrong place.
+  if (!gpu.tiles.empty())
+    if (auto t = geo::Transform::create(r.crsWkt.empty() ? std::string("EPSG:4326") : r.crsWkt,
+                                        currentProjection().definition()))
+      transform = std::move(*t);
   const double* g = r.geoTransform;
   for (auto& tile : gpu.tiles) {
     tile->bounds = {};

@@ -28,8 +28,7 @@ Layer site(LonLat p) {
 }  // namespace
 
 TEST(Picking, PointsWithinTheirSymbolAreasOutsideHoles) {
-  std::string err;
-  auto proj = geo::Projection::create("EPSG:4326", &err);
+  auto proj = geo::Projection::create("EPSG:4326");
   ASSERT_TRUE(proj);
   Bounds e;
   e.add(69, 35);

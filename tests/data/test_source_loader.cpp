@@ -6,8 +6,11 @@
 #include <cmath>
 #include <string>
 
+#include <cpl_error.h>
 #include <cpl_vsi.h>
+#include <ogr_spatialref.h>
 
+#include "data/gdal_support.hpp"
 #include "data/source_info.hpp"
 #include "data/source_loader.hpp"
 
@@ -22,6 +25,14 @@ const Feature* byName(const Layer& l, const std::string& name) {
     // KML calls the field "Name".
     if (toString(l.value(f, "name")) == name || toString(l.value(f, "Name")) == name) return &f;
   return nullptr;
+}
+
+// Puts `text` at `path` in GDAL's in-memory file system (GDAL takes a copy).
+void writeVsimem(const std::string& path, const std::string& text) {
+  VSILFILE* f = VSIFOpenL(path.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  VSIFWriteL(text.data(), 1, text.size(), f);
+  VSIFCloseL(f);
 }
 
 bool mentions(const Diagnostics& d, const std::string& text, Severity sev) {
@@ -236,4 +247,125 @@ TEST(SourceLoader, UnreadableCrsIsReportedAndWgs84Assumed) {
     EXPECT_TRUE(mentions(d, "CRS could not be read", Severity::Warning)) << f;
     EXPECT_TRUE(mentions(d, "assuming WGS84", Severity::Warning)) << f;
   }
+}
+
+// One map from OGR field types, used by the loader and by `pamir info` alike.
+TEST(GdalSupport, FieldTypesMapOnceAndATimeOfDayIsNotADate) {
+  EXPECT_EQ(data::fieldTypeOf(OFTInteger), FieldType::Integer);
+  EXPECT_EQ(data::fieldTypeOf(OFTInteger64), FieldType::Integer);
+  EXPECT_EQ(data::fieldTypeOf(OFTReal), FieldType::Real);
+  EXPECT_EQ(data::fieldTypeOf(OFTString), FieldType::String);
+  EXPECT_EQ(data::fieldTypeOf(OFTDate), FieldType::Date);
+  EXPECT_EQ(data::fieldTypeOf(OFTDateTime), FieldType::Date);
+  EXPECT_EQ(data::fieldTypeOf(OFTTime), FieldType::Other);
+  EXPECT_EQ(data::fieldTypeOf(OFTStringList), FieldType::Other);
+
+  // GDAL's GeoJSON driver types these properties Date, Time, DateTime and Integer.
+  const std::string path = "/vsimem/pamir_field_types.geojson";
+  writeVsimem(path, R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+                    R"({"when":"2019-05-01","at":"12:30:00","stamp":"2019-05-01T12:30:00Z","n":3},)"
+                    R"("geometry":{"type":"Point","coordinates":[74.0,37.0]}}]})");
+  Diagnostics d;
+  auto loaded = data::loadSource(path, d);
+  auto info = data::describeSource(path, d);
+  VSIUnlink(path.c_str());
+  ASSERT_EQ(loaded.layers.size(), 1u);
+  ASSERT_TRUE(info && info->layers.size() == 1u);
+  const auto& fields = loaded.layers[0].fields;
+  ASSERT_EQ(fields.size(), 4u);
+  EXPECT_EQ(fields[0].type, FieldType::Date);
+  EXPECT_EQ(fields[1].type, FieldType::Other);
+  EXPECT_EQ(fields[2].type, FieldType::Date);
+  EXPECT_EQ(fields[3].type, FieldType::Integer);
+  ASSERT_EQ(info->layers[0].fields.size(), fields.size());
+  for (size_t i = 0; i < fields.size(); ++i)
+    EXPECT_EQ(info->layers[0].fields[i].type, fields[i].type) << fields[i].name;
+  // The time is still there, as text.
+  EXPECT_EQ(toString(loaded.layers[0].value(loaded.layers[0].features[0], "at")), "12:30:00");
+}
+
+TEST(GdalSupport, CrsShortNameIsTheAuthorityCodeElseTheName) {
+  EXPECT_EQ(data::crsShortName(nullptr), "");
+  OGRSpatialReference utm;
+  ASSERT_EQ(utm.importFromEPSG(32643), OGRERR_NONE);
+  EXPECT_EQ(data::crsShortName(&utm), "EPSG:32643");
+  EXPECT_EQ(data::crsShortName(&utm, true), "EPSG:32643 (WGS 84 / UTM zone 43N)");
+  OGRSpatialReference custom;
+  ASSERT_EQ(
+      custom.SetFromUserInput("PROJCS[\"Wakhan local\",GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\","
+                              "6378137,298.257223563]],PRIMEM[\"Greenwich\",0],UNIT[\"degree\",0.0174532925199433]],"
+                              "PROJECTION[\"Lambert_Azimuthal_Equal_Area\"],PARAMETER[\"latitude_of_center\",37],"
+                              "PARAMETER[\"longitude_of_center\",72],PARAMETER[\"false_easting\",0],"
+                              "PARAMETER[\"false_northing\",0],UNIT[\"metre\",1]]"),
+      OGRERR_NONE);
+  EXPECT_EQ(data::crsShortName(&custom), "Wakhan local");
+  EXPECT_EQ(data::crsShortName(&custom, true), "Wakhan local");
+
+  // The loader and `pamir info` name a source's CRS the same way.
+  Diagnostics d;
+  auto src = data::loadSource(kDir + "sample_utm43.geojson", d);
+  auto info = data::describeSource(kDir + "sample_utm43.geojson", d);
+  ASSERT_EQ(src.layers.size(), 1u);
+  ASSERT_TRUE(info && info->layers.size() == 1u);
+  EXPECT_EQ(src.layers[0].sourceCrs, "EPSG:32643");
+  EXPECT_EQ(info->layers[0].crs, "EPSG:32643 (WGS 84 / UTM zone 43N)");
+}
+
+// GDAL's messages belong to the operation that caused them: collected, never
+// printed, and reported naming the file and layer; other threads and nested
+// captures keep their own.
+TEST(GdalSupport, ErrorsAreCapturedPerOperation) {
+  data::ensureGdalRegistered();
+  ::testing::internal::CaptureStderr();
+  Diagnostics d;
+  {
+    data::GdalErrorCapture outer;
+    outer.setLayer("bases");
+    CPLError(CE_Warning, CPLE_AppDefined, "odd value in field 'year'");
+    CPLError(CE_Warning, CPLE_AppDefined, "odd value in field 'year'");  // said once
+    {
+      data::GdalErrorCapture inner;
+      CPLError(CE_Failure, CPLE_AppDefined, "inner failure");
+      EXPECT_EQ(inner.first(), "inner failure");
+      inner.markReported();
+      Diagnostics none;
+      inner.report(none, "x");
+      EXPECT_TRUE(none.all().empty()) << "already told";
+    }
+    EXPECT_EQ(outer.first(), "") << "the inner capture's failure is not the outer's";
+    outer.report(d, "sites.gpkg");
+  }
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all()[0].severity, Severity::Warning);
+  EXPECT_EQ(d.all()[0].file, "sites.gpkg");
+  EXPECT_EQ(d.all()[0].layer, "bases");
+  EXPECT_EQ(d.all()[0].message, "GDAL: odd value in field 'year'");
+}
+
+TEST(GdalSupport, LoadingABrokenSourcePrintsNothingAndSaysWhyOnce) {
+  const std::string path = "/vsimem/pamir_broken.geojson";
+  writeVsimem(path, R"({"type":"FeatureCollection","features":[{"type":"Feature",)");
+  ::testing::internal::CaptureStderr();
+  Diagnostics d;
+  auto src = data::loadSource(path, d);
+  auto info = data::describeSource(path, d);
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  VSIUnlink(path.c_str());
+  EXPECT_TRUE(src.layers.empty());
+  EXPECT_FALSE(info);
+  ASSERT_EQ(d.all().size(), 2u);  // one line for each operation, GDAL's reason folded in
+  for (const auto& x : d.all()) {
+    EXPECT_EQ(x.severity, Severity::Error);
+    EXPECT_EQ(x.file, path);
+    EXPECT_NE(x.message.find("not a geodata source GDAL can open"), std::string::npos) << x.line();
+  }
+}
+
+TEST(GdalSupport, OpenDatasetOwnsWhatItOpens) {
+  GDALDatasetUniquePtr ds = data::openDataset(kDir + "sample.gpkg");
+  ASSERT_TRUE(ds);
+  EXPECT_EQ(ds->GetLayerCount(), 2);
+  data::GdalErrorCapture quiet;  // GDAL's "No such file" stays with this test
+  EXPECT_FALSE(data::openDataset(kDir + "no-such-file.gpkg"));
 }

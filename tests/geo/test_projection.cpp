@@ -14,9 +14,8 @@ constexpr double kPi = 3.14159265358979323846;
 }
 
 TEST(Projection, WebMercatorMatchesClosedForm) {
-  std::string err;
-  auto p = geo::Projection::create("EPSG:3857", &err);
-  ASSERT_TRUE(p) << err;
+  auto p = geo::Projection::create("EPSG:3857");
+  ASSERT_TRUE(p) << p.error();
   const double a = 6378137.0;
   for (LonLat ll : {LonLat{74.9, 37.4}, LonLat{-120.5, -45.25}, LonLat{0, 0}, LonLat{179.9, 80}}) {
     XY xy = p->forward(ll);
@@ -30,9 +29,8 @@ TEST(Projection, WebMercatorMatchesClosedForm) {
 }
 
 TEST(Projection, Utm43MatchesGeographicLib) {
-  std::string err;
-  auto p = geo::Projection::create("EPSG:32643", &err);
-  ASSERT_TRUE(p) << err;
+  auto p = geo::Projection::create("EPSG:32643");
+  ASSERT_TRUE(p) << p.error();
   for (LonLat ll : {LonLat{73.965, 38.16889}, LonLat{74.30833, 35.92083}, LonLat{75.42778, 36.85}}) {
     int zone;
     bool north;
@@ -45,9 +43,8 @@ TEST(Projection, Utm43MatchesGeographicLib) {
 }
 
 TEST(Projection, GeographicCrsKeepsLonLatOrder) {
-  std::string err;
-  auto p = geo::Projection::create("EPSG:4326", &err);
-  ASSERT_TRUE(p) << err;
+  auto p = geo::Projection::create("EPSG:4326");
+  ASSERT_TRUE(p) << p.error();
   EXPECT_TRUE(p->isGeographic());
   XY xy = p->forward({74.9, 37.4});  // EPSG:4326 is lat-first by authority; the view is always x = lon
   EXPECT_DOUBLE_EQ(xy.x, 74.9);
@@ -55,9 +52,8 @@ TEST(Projection, GeographicCrsKeepsLonLatOrder) {
 }
 
 TEST(Projection, DefaultCrsIsCentredAndNearlyTrueToScaleOverTheRegion) {
-  std::string err;
-  auto p = geo::Projection::create("", &err);
-  ASSERT_TRUE(p) << err;
+  auto p = geo::Projection::create("");
+  ASSERT_TRUE(p) << p.error();
   EXPECT_EQ(p->definition(), geo::kDefaultViewCrs);
   XY origin = p->forward({70, 38});
   EXPECT_NEAR(origin.x, 0, 1e-6);
@@ -73,23 +69,97 @@ TEST(Projection, DefaultCrsIsCentredAndNearlyTrueToScaleOverTheRegion) {
 }
 
 TEST(Projection, AcceptsAnyDefinitionPROJUnderstands) {
-  std::string err;
-  EXPECT_TRUE(geo::Projection::create("ESRI:102025", &err)) << err;  // Asia North Albers Equal Area Conic
-  EXPECT_TRUE(geo::Projection::create("+proj=aeqd +lat_0=37 +lon_0=74 +datum=WGS84 +type=crs", &err)) << err;
+  for (const char* def : {"ESRI:102025",  // Asia North Albers Equal Area Conic
+                          "+proj=aeqd +lat_0=37 +lon_0=74 +datum=WGS84 +type=crs", "EPSG:3857"}) {
+    auto p = geo::Projection::create(def);
+    EXPECT_TRUE(p) << def << ": " << p.error();
+  }
+}
+
+// GDAL and QGIS read a PROJ string as the CRS it describes; PROJ needs "+type=crs" for that.
+TEST(Projection, PlainProjStringsAreCrss) {
+  auto laea = geo::Projection::create("+proj=laea +lat_0=40 +lon_0=67 +datum=WGS84");
+  ASSERT_TRUE(laea) << laea.error();
+  XY centre = laea->forward({67, 40});
+  EXPECT_NEAR(centre.x, 0, 1e-6);
+  EXPECT_NEAR(centre.y, 0, 1e-6);
+  EXPECT_NEAR(laea->scaleFactor({67, 40}), 1.0, 1e-9);  // true to scale at the centre
+  LonLat back = laea->inverse(laea->forward({74.9, 37.4}));
+  EXPECT_NEAR(back.lon, 74.9, 1e-7);  // PROJ's ellipsoidal LAEA inverse is a series: ~1 mm
+  EXPECT_NEAR(back.lat, 37.4, 1e-7);
+
+  // The README's own statement of the default view CRS, without +type=crs, is the same CRS.
+  auto lcc = geo::Projection::create("+proj=lcc +lat_0=38 +lon_0=70 +lat_1=32 +lat_2=44 +datum=WGS84");
+  ASSERT_TRUE(lcc) << lcc.error();
+  auto builtin = geo::Projection::create("");
+  ASSERT_TRUE(builtin) << builtin.error();
+  for (LonLat ll : {LonLat{74.9, 37.4}, LonLat{60, 45}, LonLat{80, 30}}) {
+    XY a = lcc->forward(ll), b = builtin->forward(ll);
+    EXPECT_NEAR(a.x, b.x, 1e-6);
+    EXPECT_NEAR(a.y, b.y, 1e-6);
+  }
+  EXPECT_FALSE(lcc->isGeographic());
+  auto longlat = geo::Projection::create("  +proj=longlat +datum=WGS84 ");
+  ASSERT_TRUE(longlat) << longlat.error();
+  EXPECT_TRUE(longlat->isGeographic());
+}
+
+TEST(Projection, AsCrsDefinitionMarksOnlyProjStrings) {
+  EXPECT_EQ(geo::asCrsDefinition("+proj=laea +lat_0=40"), "+proj=laea +lat_0=40 +type=crs");
+  EXPECT_EQ(geo::asCrsDefinition(" proj=merc "), "proj=merc +type=crs");
+  EXPECT_EQ(geo::asCrsDefinition("+proj=merc +type=crs"), "+proj=merc +type=crs");
+  EXPECT_EQ(geo::asCrsDefinition("EPSG:3857"), "EPSG:3857");
+  EXPECT_EQ(geo::asCrsDefinition("GEOGCRS[\"WGS 84\"]"), "GEOGCRS[\"WGS 84\"]");
 }
 
 TEST(Projection, UnknownCrsIsRejectedWithItsName) {
-  std::string err;
-  EXPECT_FALSE(geo::Projection::create("EPSG:999999", &err));
-  EXPECT_NE(err.find("EPSG:999999"), std::string::npos) << err;
-  EXPECT_FALSE(geo::Projection::create("not a crs", &err));
-  EXPECT_NE(err.find("not a crs"), std::string::npos) << err;
+  auto code = geo::Projection::create("EPSG:99999");
+  ASSERT_FALSE(code);
+  EXPECT_EQ(code.error(), "unknown CRS code EPSG:99999 (not in PROJ's database)");
+  auto words = geo::Projection::create("not a crs");
+  ASSERT_FALSE(words);
+  EXPECT_NE(words.error().find("not a crs"), std::string::npos) << words.error();
+  EXPECT_EQ(words.error().find("Unknown error"), std::string::npos) << words.error();
+  // PROJ's own precise reason for a PROJ string it rejects, not its error number.
+  auto zone = geo::Projection::create("+proj=utm +zone=99 +datum=WGS84");
+  ASSERT_FALSE(zone);
+  EXPECT_NE(zone.error().find("zone"), std::string::npos) << zone.error();
+  EXPECT_NE(zone.error().find("+proj=utm +zone=99"), std::string::npos) << zone.error();
+  EXPECT_EQ(zone.error().find("code 1027"), std::string::npos) << zone.error();
+  // A coordinate operation is not a CRS.
+  auto pipeline = geo::Projection::create("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad");
+  EXPECT_FALSE(pipeline);
+}
+
+TEST(Projection, TransformsRejectBadDefinitionsEitherSide) {
+  auto good = geo::Transform::create("EPSG:4326", "+proj=laea +lat_0=40 +lon_0=67 +datum=WGS84");
+  ASSERT_TRUE(good) << good.error();
+  auto bad = geo::Transform::create("EPSG:99999", "EPSG:3857");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().find("EPSG:99999"), std::string::npos) << bad.error();
+}
+
+// PROJ's log is the caller's to report: nothing raw on stderr, the reason in the error value.
+TEST(Projection, ProjLogGoesToTheErrorNotStderr) {
+  ::testing::internal::CaptureStderr();
+  auto bad = geo::Projection::create("EPSG:99999");
+  auto beyond = geo::Projection::create("EPSG:3857");
+  ASSERT_TRUE(beyond);
+  XY nan = beyond->forward({0, 91});  // PROJ logs "webmerc: Invalid latitude" for this point
+  const std::string err = ::testing::internal::GetCapturedStderr();
+  EXPECT_FALSE(bad);
+  EXPECT_TRUE(std::isnan(nan.x));
+  EXPECT_EQ(err, "");
+}
+
+TEST(Projection, UncheckedErrorIsALoudMistakeNotACrash) {
+  auto bad = geo::Projection::create("EPSG:99999");
+  EXPECT_THROW((void)bad->name(), BadResultAccess);
 }
 
 TEST(Projection, UndefinedPointsBecomeNaNNotGarbage) {
-  std::string err;
-  auto p = geo::Projection::create("EPSG:3857", &err);
-  ASSERT_TRUE(p);
+  auto p = geo::Projection::create("EPSG:3857");
+  ASSERT_TRUE(p) << p.error();
   XY beyond = p->forward({0, 91});
   EXPECT_TRUE(std::isnan(beyond.x) && std::isnan(beyond.y));
   XY nan = p->forward({std::nan(""), 10});
@@ -97,9 +167,8 @@ TEST(Projection, UndefinedPointsBecomeNaNNotGarbage) {
 }
 
 TEST(Projection, BoundsAreSampledAlongEdges) {
-  std::string err;
-  auto p = geo::Projection::create("", &err);
-  ASSERT_TRUE(p);
+  auto p = geo::Projection::create("");
+  ASSERT_TRUE(p) << p.error();
   Bounds ll;
   ll.add(60, 33);
   ll.add(80, 44);

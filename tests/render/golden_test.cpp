@@ -102,8 +102,8 @@ TEST_P(GoldenTest, StyledRenderMatchesExpectedImage) {
   const GoldenCase& c = GetParam();
   Scene scene = loadScene();
   std::string error;
-  auto projection = geo::Projection::create(c.crs, &error);
-  ASSERT_TRUE(projection) << error;
+  auto projection = geo::Projection::create(c.crs);
+  ASSERT_TRUE(projection) << projection.error();
 
   MapRenderer renderer;
   ASSERT_TRUE(renderer.ok()) << renderer.error();

@@ -50,8 +50,8 @@ TEST(LayerGeometryTest, FixtureTrianglesHaveTheAreaOfTheRings) {
   std::string error;
   auto layer = test::readVectorLayer(test::dataPath("shapes.geojson"), "shapes", &error);
   ASSERT_TRUE(layer) << error;
-  auto proj = geo::Projection::create(geo::kDefaultViewCrs, &error);
-  ASSERT_TRUE(proj) << error;
+  auto proj = geo::Projection::create(geo::kDefaultViewCrs);
+  ASSERT_TRUE(proj) << proj.error();
   double expected = 0;
   for (const Feature& f : layer->features) {
     for (const Polygon& p : f.geometry.polygons) {
@@ -131,8 +131,8 @@ TEST(LayerGeometryTest, SmallShapesFarApartStayFewTriangles) {
     layer.features.push_back(f);
   }
   std::string error;
-  auto proj = geo::Projection::create(geo::kDefaultViewCrs, &error);
-  ASSERT_TRUE(proj) << error;
+  auto proj = geo::Projection::create(geo::kDefaultViewCrs);
+  ASSERT_TRUE(proj) << proj.error();
   LayerGeometry g = buildLayerGeometry(layer, *proj);
   size_t triangles = 0;
   for (const DetailLevel& l : g.levels) triangles += l.fills.size() / 3;
@@ -154,8 +154,8 @@ TEST(LayerGeometryTest, CoarserLevelsHoldFewerSegments) {
   p.outer.back() = p.outer.front();
   f.geometry.polygons.push_back(p);
   layer.features.push_back(f);
-  auto proj = geo::Projection::create(geo::kDefaultViewCrs, &error);
-  ASSERT_TRUE(proj) << error;
+  auto proj = geo::Projection::create(geo::kDefaultViewCrs);
+  ASSERT_TRUE(proj) << proj.error();
   LayerGeometry g = buildLayerGeometry(layer, *proj);
   ASSERT_GE(g.levels.size(), 3u);
   for (size_t i = 1; i < g.levels.size(); ++i) {

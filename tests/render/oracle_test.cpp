@@ -30,8 +30,8 @@ OracleResult compareWithGdal(const std::string& path, const std::string& layerNa
                              const std::string& outDir) {
   OracleResult result;
   std::string error;
-  auto projection = geo::Projection::create(crs, &error);
-  EXPECT_TRUE(projection) << error;
+  auto projection = geo::Projection::create(crs);
+  EXPECT_TRUE(projection) << projection.error();
   if (!projection) return result;
   Bounds extent = projection->forwardBounds(lonlatBox);
 

@@ -46,8 +46,8 @@ class RasterPlacementTest : public ::testing::TestWithParam<std::pair<const char
 TEST_P(RasterPlacementTest, LandsWhereGdalwarpPutsIt) {
   const auto [name, crs] = GetParam();
   std::string error;
-  auto projection = geo::Projection::create(crs, &error);
-  ASSERT_TRUE(projection) << error;
+  auto projection = geo::Projection::create(crs);
+  ASSERT_TRUE(projection) << projection.error();
   std::string tif = test::dataPath("grid.tif");
   auto raster = test::readRaster(tif, &error);
   ASSERT_TRUE(raster) << error;

@@ -48,9 +48,8 @@ Style solid(Color fill, float strokeWidth = 0, Color stroke = kBlack) {
 }
 
 geo::Projection projection(const std::string& crs = geo::kDefaultViewCrs) {
-  std::string error;
-  auto p = geo::Projection::create(crs, &error);
-  EXPECT_TRUE(p) << error;
+  auto p = geo::Projection::create(crs);
+  EXPECT_TRUE(p) << p.error();
   return *p;
 }
 
