@@ -10,32 +10,25 @@
 namespace pamir::render::detail {
 
 // Each kind says how its names are made and deleted. glad's entry points are
-// function pointers filled in at load time, so they are called here rather
-// than passed as template arguments.
-struct GlBufferKind {
-  static GLuint make() { GLuint id = 0; glGenBuffers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteBuffers(1, &id); }
+// function pointers filled in at load time, so a kind holds the address of
+// the pointer (not its value) and reads it when a name is made or deleted.
+// Buffers, vertex arrays, textures, framebuffers, renderbuffers and samplers
+// share one signature pair (glGen*(n, names), glDelete*(n, names)).
+template <PFNGLGENBUFFERSPROC* Gen, PFNGLDELETEBUFFERSPROC* Delete>
+struct GlNamesKind {
+  static GLuint make() {
+    GLuint id = 0;
+    (*Gen)(1, &id);
+    return id;
+  }
+  static void destroy(GLuint id) { (*Delete)(1, &id); }
 };
-struct GlVertexArrayKind {
-  static GLuint make() { GLuint id = 0; glGenVertexArrays(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteVertexArrays(1, &id); }
-};
-struct GlTextureKind {
-  static GLuint make() { GLuint id = 0; glGenTextures(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteTextures(1, &id); }
-};
-struct GlFramebufferKind {
-  static GLuint make() { GLuint id = 0; glGenFramebuffers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteFramebuffers(1, &id); }
-};
-struct GlRenderbufferKind {
-  static GLuint make() { GLuint id = 0; glGenRenderbuffers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteRenderbuffers(1, &id); }
-};
-struct GlSamplerKind {
-  static GLuint make() { GLuint id = 0; glGenSamplers(1, &id); return id; }
-  static void destroy(GLuint id) { glDeleteSamplers(1, &id); }
-};
+using GlBufferKind = GlNamesKind<&glGenBuffers, &glDeleteBuffers>;
+using GlVertexArrayKind = GlNamesKind<&glGenVertexArrays, &glDeleteVertexArrays>;
+using GlTextureKind = GlNamesKind<&glGenTextures, &glDeleteTextures>;
+using GlFramebufferKind = GlNamesKind<&glGenFramebuffers, &glDeleteFramebuffers>;
+using GlRenderbufferKind = GlNamesKind<&glGenRenderbuffers, &glDeleteRenderbuffers>;
+using GlSamplerKind = GlNamesKind<&glGenSamplers, &glDeleteSamplers>;
 struct GlProgramKind {
   static GLuint make() { return glCreateProgram(); }
   static void destroy(GLuint id) { glDeleteProgram(id); }
