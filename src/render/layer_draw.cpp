@@ -27,6 +27,30 @@ void setOffset(GLint location, const XY& origin, const XY& centre) {
 
 Bounds grown(const Bounds& b, double dx, double dy) { return {b.minx - dx, b.miny - dy, b.maxx + dx, b.maxy + dy}; }
 
+// Instanced quads (segments or symbols), one draw per tile near the cull box
+// grown by `marginPx`: the attribute pointers start at the tile's first
+// instance, as GL 3.3 has no base instance. `drawn` counts the instances.
+template <class SetPointers>
+void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std::vector<Tile>& tiles,
+                   double marginPx, size_t instanceBytes, SetPointers setPointers, const LayerPass& pass,
+                   size_t& drawn) {
+  const MapView& view = pass.view;
+  glUseProgram(program.id());
+  setViewUniforms(program, view, pass.options, 1.0f);  // per-feature opacity is already in the style table
+  glBindVertexArray(vao);
+  glBindBuffer(GL_ARRAY_BUFFER, buffer);
+  const Bounds near = grown(pass.cull, marginPx * view.resolutionX(), marginPx * view.resolutionY());
+  for (const Tile& t : tiles) {
+    if (!t.bounds.intersects(near)) continue;
+    setOffset(program.offset, t.origin, view.center());
+    setPointers(static_cast<uintptr_t>(t.first * instanceBytes));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
+    ++pass.frame.drawCalls;
+    pass.frame.trianglesDrawn += 2 * t.count;
+    drawn += t.count;
+  }
+}
+
 // The coarsest level simplified by less than options.detailPx pixels.
 LevelGpu* levelFor(VectorGpu& gpu, const LayerPass& pass) {
   const double pixel = std::min(pass.view.resolutionX(), pass.view.resolutionY());
@@ -50,7 +74,6 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
   FrameStats& frame = pass.frame;
   const XY centre = view.center();
   LevelGpu* level = levelFor(gpu, pass);
-  const float opacity = 1.0f;  // per-feature opacity is already in the style table
 
   glActiveTexture(GL_TEXTURE0 + kUnitStyles);
   glBindTexture(GL_TEXTURE_BUFFER, gpu.styleTexture.id());
@@ -60,7 +83,7 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
   if (level && gpu.hasFills && (gpu.anyFilled || options.plain) && !level->fillTiles.empty()) {
     const Program& fill = programs.fill;
     glUseProgram(fill.id());
-    setViewUniforms(fill, view, options, opacity);
+    setViewUniforms(fill, view, options, 1.0f);  // per-feature opacity is already in the style table
     glBindVertexArray(level->fillVao.id());
     for (const Tile& t : level->fillTiles) {
       if (!t.bounds.intersects(pass.cull)) continue;
@@ -72,49 +95,29 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
   }
 
   if (level && !level->segmentTiles.empty() && (!options.plain || level->hasLines)) {
-    const Program& segment = programs.segment;
-    glUseProgram(segment.id());
-    setViewUniforms(segment, view, options, opacity);
-    glBindVertexArray(level->segmentVao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, level->segmentBuffer.id());
-    double margin = (gpu.maxStrokePx * options.pixelRatio / 2 + 2);
-    Bounds near = grown(pass.cull, margin * view.resolutionX(), margin * view.resolutionY());
-    for (const Tile& t : level->segmentTiles) {
-      if (!t.bounds.intersects(near)) continue;
-      setOffset(segment.offset, t.origin, centre);
-      auto base = static_cast<uintptr_t>(t.first * sizeof(SegmentInstance));
-      glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base));
-      glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance),
-                            reinterpret_cast<void*>(base + offsetof(SegmentInstance, distance)));
-      glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, sizeof(SegmentInstance),
-                             reinterpret_cast<void*>(base + offsetof(SegmentInstance, feature)));
-      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
-      ++frame.drawCalls;
-      frame.trianglesDrawn += 2 * t.count;
-      frame.segmentsDrawn += t.count;
-    }
+    drawQuadTiles(
+        programs.segment, level->segmentVao.id(), level->segmentBuffer.id(), level->segmentTiles,
+        gpu.maxStrokePx * options.pixelRatio / 2 + 2, sizeof(SegmentInstance),
+        [](uintptr_t base) {
+          glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base));
+          glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance),
+                                reinterpret_cast<void*>(base + offsetof(SegmentInstance, distance)));
+          glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, sizeof(SegmentInstance),
+                                 reinterpret_cast<void*>(base + offsetof(SegmentInstance, feature)));
+        },
+        pass, frame.segmentsDrawn);
   }
 
   if (!gpu.pointTiles.empty()) {
-    const Program& symbol = programs.symbol;
-    glUseProgram(symbol.id());
-    setViewUniforms(symbol, view, options, opacity);
-    glBindVertexArray(gpu.pointVao.id());
-    glBindBuffer(GL_ARRAY_BUFFER, gpu.pointBuffer.id());
-    double margin = (gpu.maxSymbolPx + gpu.maxStrokePx) * options.pixelRatio / 2 + 2;
-    Bounds near = grown(pass.cull, margin * view.resolutionX(), margin * view.resolutionY());
-    for (const Tile& t : gpu.pointTiles) {
-      if (!t.bounds.intersects(near)) continue;
-      setOffset(symbol.offset, t.origin, centre);
-      auto base = static_cast<uintptr_t>(t.first * sizeof(PointInstance));
-      glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base));
-      glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(PointInstance),
-                             reinterpret_cast<void*>(base + offsetof(PointInstance, feature)));
-      glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
-      ++frame.drawCalls;
-      frame.trianglesDrawn += 2 * t.count;
-      frame.pointsDrawn += t.count;
-    }
+    drawQuadTiles(
+        programs.symbol, gpu.pointVao.id(), gpu.pointBuffer.id(), gpu.pointTiles,
+        (gpu.maxSymbolPx + gpu.maxStrokePx) * options.pixelRatio / 2 + 2, sizeof(PointInstance),
+        [](uintptr_t base) {
+          glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base));
+          glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(PointInstance),
+                                 reinterpret_cast<void*>(base + offsetof(PointInstance, feature)));
+        },
+        pass, frame.pointsDrawn);
   }
 }
 

@@ -48,11 +48,8 @@ void uploadRasterMesh(RasterGpu& gpu, const std::string& viewCrs, UploadStats& u
   gpu.meshVao.create();
   glBindVertexArray(gpu.meshVao.id());
   uploadVertices(gpu.meshBuffer, mesh.vertices.data(), mesh.vertices.size() * sizeof(RasterVertex), uploads);
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(RasterVertex), reinterpret_cast<void*>(0));
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(RasterVertex),
-                        reinterpret_cast<void*>(offsetof(RasterVertex, u)));
+  floatAttribute(0, 2, sizeof(RasterVertex), 0);
+  floatAttribute(1, 2, sizeof(RasterVertex), offsetof(RasterVertex, u));
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
 }

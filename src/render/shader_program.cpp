@@ -35,19 +35,18 @@ GlShader compileShader(GLenum type, const std::string& source, const std::string
 }
 
 void findUniforms(Program& p) {
-  auto at = [&](const char* u) { return glGetUniformLocation(p.id(), u); };
-  p.offset = at("uOffset");
-  p.scale = at("uScale");
-  p.viewport = at("uViewportPx");
-  p.pixelRatio = at("uPixelRatio");
-  p.layerOpacity = at("uLayerOpacity");
-  p.plain = at("uPlain");
-  p.plainOwn = at("uPlainOwnColour");
-  p.plainColour = at("uPlainColour");
-  p.smooth = at("uSmooth");
-  p.styles = at("uStyles");
-  p.visible = at("uVisible");
-  p.image = at("uImage");
+  static constexpr struct {
+    GLint Program::*location;
+    const char* name;
+  } kUniforms[] = {
+      {&Program::offset, "uOffset"},          {&Program::scale, "uScale"},
+      {&Program::viewport, "uViewportPx"},    {&Program::pixelRatio, "uPixelRatio"},
+      {&Program::layerOpacity, "uLayerOpacity"}, {&Program::plain, "uPlain"},
+      {&Program::plainOwn, "uPlainOwnColour"}, {&Program::plainColour, "uPlainColour"},
+      {&Program::smooth, "uSmooth"},          {&Program::styles, "uStyles"},
+      {&Program::visible, "uVisible"},        {&Program::image, "uImage"},
+  };
+  for (const auto& u : kUniforms) p.*u.location = glGetUniformLocation(p.id(), u.name);
   glUseProgram(p.id());
   if (p.styles >= 0) glUniform1i(p.styles, kUnitStyles);
   if (p.visible >= 0) glUniform1i(p.visible, kUnitVisible);

@@ -38,6 +38,17 @@ void uploadVertices(GlBuffer& buffer, const void* data, size_t bytes, UploadStat
   uploads.geometryBytes += bytes;
 }
 
+void floatAttribute(GLuint index, GLint components, size_t stride, size_t offset) {
+  glEnableVertexAttribArray(index);
+  glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, static_cast<GLsizei>(stride),
+                        reinterpret_cast<void*>(offset));
+}
+
+void uintAttribute(GLuint index, size_t stride, size_t offset) {
+  glEnableVertexAttribArray(index);
+  glVertexAttribIPointer(index, 1, GL_UNSIGNED_INT, static_cast<GLsizei>(stride), reinterpret_cast<void*>(offset));
+}
+
 void buildVector(VectorGpu& gpu, const geo::Projection& projection, Preparation preparation, UploadStats& uploads) {
   const Layer& layer = *gpu.layer;
   gpu.geometry = prepareLayerGeometry(layer, projection);
@@ -98,11 +109,8 @@ void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats&
     g.fillVao.create();
     glBindVertexArray(g.fillVao.id());
     uploadVertices(g.fillBuffer, level.fills.data(), level.fills.size() * sizeof(FillVertex), uploads);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(FillVertex), reinterpret_cast<void*>(0));
-    glEnableVertexAttribArray(1);
-    glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(FillVertex),
-                           reinterpret_cast<void*>(offsetof(FillVertex, feature)));
+    floatAttribute(0, 2, sizeof(FillVertex), 0);
+    uintAttribute(1, sizeof(FillVertex), offsetof(FillVertex, feature));
 
     // Instanced like the points: pointers per tile at draw time.
     g.segmentVao.create();

@@ -68,6 +68,11 @@ struct VectorGpu {
 /// Puts `bytes` of vertex data into `buffer` (made if needed) and leaves it
 /// bound to GL_ARRAY_BUFFER; counts one geometry upload.
 void uploadVertices(GlBuffer& buffer, const void* data, size_t bytes, UploadStats& uploads);
+/// Vertex attribute `index` of the bound vertex array: `components` floats
+/// (or one unsigned integer) at byte `offset` of each `stride`-byte vertex of
+/// the bound GL_ARRAY_BUFFER.
+void floatAttribute(GLuint index, GLint components, size_t stride, size_t offset);
+void uintAttribute(GLuint index, size_t stride, size_t offset);
 
 /// Projects the layer into `projection` and uploads its points, style and
 /// visibility tables and levels of detail: all of them with

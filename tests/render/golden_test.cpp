@@ -162,14 +162,9 @@ size_t countDiffering(const Image& actual, const Image& expected, int channel, I
   return differing;
 }
 
-class RenderCaseTest : public ::testing::Test {
+class RenderCaseTest : public test::GlTest {
  public:
   explicit RenderCaseTest(fs::path dir) : dir_(std::move(dir)) {}
-
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(test::ensureContext(&error)) << error;
-  }
 
   void TestBody() override {
     std::string error;

@@ -83,13 +83,7 @@ const OracleCase kWgs84{"wgs84", "EPSG:4326"};
 const OracleCase kMercator{"mercator", "EPSG:3857"};
 const OracleCase kDefault{"default", geo::kDefaultViewCrs};
 
-class OracleTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(test::ensureContext(&error)) << error;
-  }
-};
+class OracleTest : public test::GlTest {};
 
 void fixtureShapesMatchGdalRasterize(const OracleCase& c) {
   std::string path = test::dataPath("shapes.geojson");

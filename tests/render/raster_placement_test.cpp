@@ -35,13 +35,7 @@ Centroid centroidOf(const Image& img, Pred inside) {
   return c;
 }
 
-class RasterPlacementTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(test::ensureContext(&error)) << error;
-  }
-};
+class RasterPlacementTest : public test::GlTest {};
 
 void landsWhereGdalwarpPutsIt(const char* name, const char* crs) {
   std::string error;
