@@ -7,11 +7,19 @@ namespace pamir::render::detail {
 
 std::vector<float> frameKey(const RenderOptions& o, const std::vector<const Layer*>& vectors,
                             const std::vector<const RasterLayer*>& rasters) {
-  std::vector<float> key = {float(o.background.r), float(o.background.g), float(o.background.b),
-                            float(o.background.a), float(o.plain),        float(o.plainFill.has_value()),
-                            float(o.plainFill ? o.plainFill->r : 0),      float(o.plainFill ? o.plainFill->g : 0),
-                            float(o.plainFill ? o.plainFill->b : 0),      float(o.plainFill ? o.plainFill->a : 0),
-                            float(o.antialias), o.pixelRatio,             o.detailPx};
+  std::vector<float> key = {float(o.background.r),
+                            float(o.background.g),
+                            float(o.background.b),
+                            float(o.background.a),
+                            float(o.plain),
+                            float(o.plainFill.has_value()),
+                            float(o.plainFill ? o.plainFill->r : 0),
+                            float(o.plainFill ? o.plainFill->g : 0),
+                            float(o.plainFill ? o.plainFill->b : 0),
+                            float(o.plainFill ? o.plainFill->a : 0),
+                            float(o.antialias),
+                            o.pixelRatio,
+                            o.detailPx};
   for (const Layer* v : vectors) key.push_back(float(v->visible));
   for (const RasterLayer* r : rasters) {
     key.push_back(float(r->visible));
@@ -61,8 +69,8 @@ bool FrameCache::update(const MapView& view, std::vector<float> key, uint64_t ve
   if (scroll) {
     dx = (view.center().x - view_.center().x) / view.resolutionX();
     dy = (view.center().y - view_.center().y) / view.resolutionY();
-    scroll = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3 &&
-             std::abs(dx) < w / 2.0 && std::abs(dy) < h / 2.0;
+    scroll = std::abs(dx - std::round(dx)) < 1e-3 && std::abs(dy - std::round(dy)) < 1e-3 && std::abs(dx) < w / 2.0 &&
+             std::abs(dy) < h / 2.0;
   }
   const int sx = static_cast<int>(std::lround(dx)), sy = static_cast<int>(std::lround(dy));
   glViewport(0, 0, w, h);

@@ -29,8 +29,7 @@ class FrameCache {
   /// frame) and neither `key` nor `version` changed since; paints it whole
   /// otherwise. False when the cache's textures cannot be made at this size
   /// (the caller then draws straight into its target).
-  bool update(const MapView& view, std::vector<float> key, uint64_t version, const Paint& paint,
-              FrameStats& frame);
+  bool update(const MapView& view, std::vector<float> key, uint64_t version, const Paint& paint, FrameStats& frame);
   /// The cached frame (width x height px), onto `framebuffer`, which is left bound.
   void copyTo(GLuint framebuffer, int width, int height) const;
   /// The next update() paints the whole frame.

@@ -31,9 +31,8 @@ Bounds grown(const Bounds& b, double dx, double dy) { return {b.minx - dx, b.min
 // grown by `marginPx`: the attribute pointers start at the tile's first
 // instance, as GL 3.3 has no base instance. `drawn` counts the instances.
 template <class SetPointers>
-void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std::vector<Tile>& tiles,
-                   double marginPx, size_t instanceBytes, SetPointers setPointers, const LayerPass& pass,
-                   size_t& drawn) {
+void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std::vector<Tile>& tiles, double marginPx,
+                   size_t instanceBytes, SetPointers setPointers, const LayerPass& pass, size_t& drawn) {
   const MapView& view = pass.view;
   glUseProgram(program.id());
   setViewUniforms(program, view, pass.options, 1.0f);  // per-feature opacity is already in the style table

@@ -16,9 +16,9 @@ struct LayerPass {
   const Programs& programs;
   const MapView& view;
   const RenderOptions& options;
-  Bounds cull;          ///< view CRS: tiles outside it (and their stroke margins) are skipped
-  FrameStats& frame;    ///< draw calls and primitives are added to it
-  UploadStats& uploads; ///< levels first needed now are uploaded (Preparation::OnDemand)
+  Bounds cull;           ///< view CRS: tiles outside it (and their stroke margins) are skipped
+  FrameStats& frame;     ///< draw calls and primitives are added to it
+  UploadStats& uploads;  ///< levels first needed now are uploaded (Preparation::OnDemand)
 };
 
 /// Magnified rasters sample bilinearly without mipmaps (a software GL does

@@ -81,8 +81,8 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
       view.resolutionX() / options.pixelRatio * (projection && projection->isGeographic() ? 111320.0 : 1.0);
   // Top layer first: its labels win collisions; within a layer, points before
   // lines before areas (a place name matters more than its province's).
-  for (auto kind : {detail::LabelAnchor::Kind::Point, detail::LabelAnchor::Kind::Line,
-                    detail::LabelAnchor::Kind::Polygon}) {
+  for (auto kind :
+       {detail::LabelAnchor::Kind::Point, detail::LabelAnchor::Kind::Line, detail::LabelAnchor::Kind::Polygon}) {
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       if (it->kind != LayerRef::Kind::Vector || it->index >= vectors.size()) continue;
       VectorGpu& gpu = *vectors[it->index];

@@ -18,8 +18,8 @@ std::vector<PixelBlock> splitIntoBlocks(int width, int height, int blockSize) {
   return blocks;
 }
 
-RasterMesh buildRasterMesh(const RasterLayer& raster, const std::vector<PixelBlock>& blocks,
-                           const std::string& viewCrs, std::string* error) {
+RasterMesh buildRasterMesh(const RasterLayer& raster, const std::vector<PixelBlock>& blocks, const std::string& viewCrs,
+                           std::string* error) {
   RasterMesh mesh;
   mesh.parts.resize(blocks.size());
   if (blocks.empty()) return mesh;

@@ -46,7 +46,7 @@ struct RasterMesh {
 /// corner the view CRS cannot represent (NaN, e.g. beyond an orthographic
 /// horizon) is left out. When the transform cannot be made, every part is
 /// empty and *error (when given) says why.
-RasterMesh buildRasterMesh(const RasterLayer& raster, const std::vector<PixelBlock>& blocks,
-                           const std::string& viewCrs, std::string* error = nullptr);
+RasterMesh buildRasterMesh(const RasterLayer& raster, const std::vector<PixelBlock>& blocks, const std::string& viewCrs,
+                           std::string* error = nullptr);
 
 }  // namespace pamir::render::detail

@@ -22,8 +22,7 @@ void uploadRasterTextures(RasterGpu& gpu, UploadStats& uploads) {
     glPixelStorei(GL_UNPACK_ROW_LENGTH, r.width);
     glPixelStorei(GL_UNPACK_SKIP_PIXELS, block.x);
     glPixelStorei(GL_UNPACK_SKIP_ROWS, block.y);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, block.width, block.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
-                 r.rgba.data());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, block.width, block.height, 0, GL_RGBA, GL_UNSIGNED_BYTE, r.rgba.data());
     glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
     glPixelStorei(GL_UNPACK_SKIP_PIXELS, 0);
     glPixelStorei(GL_UNPACK_SKIP_ROWS, 0);

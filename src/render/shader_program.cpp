@@ -10,14 +10,20 @@ namespace pamir::render::detail {
 
 namespace {
 
+// True when the shader's or program's `status` (GL_COMPILE_STATUS,
+// GL_LINK_STATUS) is set; else false, with `what` and GL's log in *error.
 template <class Get, class GetLog>
-std::string infoLog(GLuint name, Get get, GetLog getLog) {
+bool succeeded(GLuint name, GLenum status, Get get, GetLog getLog, const std::string& what, std::string* error) {
+  GLint ok = 0;
+  get(name, status, &ok);
+  if (ok) return true;
   GLint length = 0;
   get(name, GL_INFO_LOG_LENGTH, &length);
   std::string log(static_cast<size_t>(std::max(length, 1)), '\0');
   getLog(name, length, nullptr, log.data());
   while (!log.empty() && (log.back() == '\0' || log.back() == '\n')) log.pop_back();
-  return log;
+  *error = what + log;
+  return false;
 }
 
 GlShader compileShader(GLenum type, const std::string& source, const std::string& name, std::string* error) {
@@ -25,10 +31,8 @@ GlShader compileShader(GLenum type, const std::string& source, const std::string
   const char* text = source.c_str();
   glShaderSource(shader.id(), 1, &text, nullptr);
   glCompileShader(shader.id());
-  GLint ok = 0;
-  glGetShaderiv(shader.id(), GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    *error = "shader " + name + " does not compile: " + infoLog(shader.id(), glGetShaderiv, glGetShaderInfoLog);
+  if (!succeeded(shader.id(), GL_COMPILE_STATUS, glGetShaderiv, glGetShaderInfoLog,
+                 "shader " + name + " does not compile: ", error)) {
     return {};
   }
   return shader;
@@ -39,12 +43,18 @@ void findUniforms(Program& p) {
     GLint Program::*location;
     const char* name;
   } kUniforms[] = {
-      {&Program::offset, "uOffset"},          {&Program::scale, "uScale"},
-      {&Program::viewport, "uViewportPx"},    {&Program::pixelRatio, "uPixelRatio"},
-      {&Program::layerOpacity, "uLayerOpacity"}, {&Program::plain, "uPlain"},
-      {&Program::plainOwn, "uPlainOwnColour"}, {&Program::plainColour, "uPlainColour"},
-      {&Program::smooth, "uSmooth"},          {&Program::styles, "uStyles"},
-      {&Program::visible, "uVisible"},        {&Program::image, "uImage"},
+      {&Program::offset, "uOffset"},
+      {&Program::scale, "uScale"},
+      {&Program::viewport, "uViewportPx"},
+      {&Program::pixelRatio, "uPixelRatio"},
+      {&Program::layerOpacity, "uLayerOpacity"},
+      {&Program::plain, "uPlain"},
+      {&Program::plainOwn, "uPlainOwnColour"},
+      {&Program::plainColour, "uPlainColour"},
+      {&Program::smooth, "uSmooth"},
+      {&Program::styles, "uStyles"},
+      {&Program::visible, "uVisible"},
+      {&Program::image, "uImage"},
   };
   for (const auto& u : kUniforms) p.*u.location = glGetUniformLocation(p.id(), u.name);
   glUseProgram(p.id());
@@ -68,11 +78,8 @@ GlProgram linkProgram(const std::string& vertex, const std::string& fragment, co
   glAttachShader(program.id(), fs.id());
   glBindFragDataLocation(program.id(), 0, "oColour");
   glLinkProgram(program.id());
-  GLint ok = 0;
-  glGetProgramiv(program.id(), GL_LINK_STATUS, &ok);
-  if (!ok) {
-    *error = "shader program " + name + " does not link: " +
-             infoLog(program.id(), glGetProgramiv, glGetProgramInfoLog);
+  if (!succeeded(program.id(), GL_LINK_STATUS, glGetProgramiv, glGetProgramInfoLog,
+                 "shader program " + name + " does not link: ", error)) {
     return {};
   }
   return program;
@@ -87,13 +94,13 @@ bool loadPrograms(const std::string& directory, Programs& out, std::string* erro
         s << in.rdbuf();
         return s.str();
       }
-      *error = "cannot read shader " + directory + "/" + name;
+      if (error->empty()) *error = "cannot read shader " + directory + "/" + name;  // the first one missing
       return {};
     }
     for (const auto& s : embedded::kShaders) {
       if (name == s.name) return s.text;
     }
-    *error = "shader " + name + " is not built in";
+    if (error->empty()) *error = "shader " + name + " is not built in";
     return {};
   };
   const std::string version = "#version 330 core\n";

@@ -16,8 +16,7 @@ void putColour(float* out, const Color& c, float opacity) {
 }
 
 // A texture buffer over `buffer`, so shaders read the table by feature index.
-void uploadTable(GlBuffer& buffer, GlTexture& texture, GLenum format, const void* data, size_t bytes,
-                 GLenum usage) {
+void uploadTable(GlBuffer& buffer, GlTexture& texture, GLenum format, const void* data, size_t bytes, GLenum usage) {
   buffer.create();
   glBindBuffer(GL_TEXTURE_BUFFER, buffer.id());
   glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(bytes), data, usage);
@@ -115,8 +114,7 @@ void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats&
     // Instanced like the points: pointers per tile at draw time.
     g.segmentVao.create();
     glBindVertexArray(g.segmentVao.id());
-    uploadVertices(g.segmentBuffer, level.segments.data(), level.segments.size() * sizeof(SegmentInstance),
-                   uploads);
+    uploadVertices(g.segmentBuffer, level.segments.data(), level.segments.size() * sizeof(SegmentInstance), uploads);
     for (GLuint a = 0; a < 3; ++a) {
       glEnableVertexAttribArray(a);
       glVertexAttribDivisor(a, 1);

@@ -22,7 +22,7 @@ inline constexpr int kStyleTexels = 3;
 /// One level of detail on the GPU: its own buffers, so levels built on demand
 /// arrive without touching the others.
 struct LevelGpu {
-  double tolerance = 0;   ///< view CRS units, as DetailLevel::tolerance
+  double tolerance = 0;  ///< view CRS units, as DetailLevel::tolerance
   bool uploaded = false;
   bool hasLines = false;  ///< any segment of a line (not a polygon outline): the plain mode draws those
   std::vector<Tile> fillTiles;
@@ -44,9 +44,9 @@ struct LabelEntry {
 
 struct VectorGpu {
   const Layer* layer = nullptr;
-  Bounds bounds;  ///< view CRS
+  Bounds bounds;                                  ///< view CRS
   std::vector<std::unique_ptr<LevelGpu>> levels;  ///< coarsest first, as LayerGeometry::levels
-  LayerGeometry geometry;  ///< levels not built yet are built from it on demand
+  LayerGeometry geometry;                         ///< levels not built yet are built from it on demand
   std::vector<Tile> pointTiles;
   std::vector<LabelAnchor> anchors;
   std::vector<LabelEntry> labels;  ///< only features whose style names a label field

@@ -213,9 +213,8 @@ class RenderCaseTest : public test::GlTest {
       writePng(actual, out + "/actual.png", nullptr);
       writePng(diff, out + "/diff.png", nullptr);
     }
-    EXPECT_LE(fraction, c.tolerance.fraction)
-        << differing << " pixels differ by more than " << c.tolerance.channel << "; actual.png and diff.png are in "
-        << out;
+    EXPECT_LE(fraction, c.tolerance.fraction) << differing << " pixels differ by more than " << c.tolerance.channel
+                                              << "; actual.png and diff.png are in " << out;
   }
 
  private:

@@ -164,8 +164,8 @@ TEST(RasterMesh, LeavesOutCellsBeyondTheViewCrsValidArea) {
   // The whole world at 1 degree, seen from above Central Asia: half the globe is beyond the horizon.
   RasterLayer world = lonLatRaster(-180, 90, 1, 360, 180);
   std::string error;
-  RasterMesh mesh = buildRasterMesh(world, {{0, 0, 360, 180}}, "+proj=ortho +lat_0=40 +lon_0=67 +R=6378137 +type=crs",
-                                    &error);
+  RasterMesh mesh =
+      buildRasterMesh(world, {{0, 0, 360, 180}}, "+proj=ortho +lat_0=40 +lon_0=67 +R=6378137 +type=crs", &error);
   ASSERT_EQ(mesh.parts.size(), 1u);
   const RasterMeshPart& part = mesh.parts[0];
   const size_t full = 32u * 23u * 6u;  // 32 x 23 cells (at most 32 a side)
