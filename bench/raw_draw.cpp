@@ -142,7 +142,8 @@ double rawSegmentsMs(const RawDrawCase& c) {
     if (i % 64 == 0) x = r.next() * c.width, y = r.next() * c.height, a = r.next() * 6.2832f;
     a += (r.next() - 0.5f) * 0.6f;
     float len = 1 + 3 * r.next();
-    float nx = std::clamp(x + len * std::cos(a), 0.0f, float(c.width)), ny = std::clamp(y + len * std::sin(a), 0.0f, float(c.height));
+    float nx = std::clamp(x + len * std::cos(a), 0.0f, float(c.width)),
+          ny = std::clamp(y + len * std::sin(a), 0.0f, float(c.height));
     data.insert(data.end(), {x, y, nx, ny});
     x = nx, y = ny;
   }
