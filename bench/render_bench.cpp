@@ -1,7 +1,7 @@
 // Frame time of the map renderer, headless at 1920x1080: a 100-frame pan over
 // the built-in dataset (exactly the layers `pamir view` draws), median and
 // 95th percentile per frame, next to the GL's raw limit for the same numbers
-// of segments, triangles and symbols (render/raw_draw.hpp), in the same run.
+// of segments, triangles and symbols (bench/raw_draw.hpp), in the same run.
 //
 //   render_bench                       # all cases
 //   render_bench --benchmark_filter=Pan
@@ -29,7 +29,7 @@
 #include "core/diagnostics.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_context.hpp"
-#include "render/raw_draw.hpp"
+#include "raw_draw.hpp"
 
 namespace {
 
@@ -94,12 +94,12 @@ PanResult pan(const render::RenderOptions& options, Motion motion = Motion::Pan)
   MapView view = f.start;
   std::vector<render::FrameStats> stats;
   f.renderer->drawOffscreen(view, options);  // the frame before the motion starts
-  render::finishGpu();
+  bench::finishGpu();
   double cpu0 = processCpuMs();
   for (int i = 0; i < kFrames; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     f.renderer->drawOffscreen(view, options);
-    render::finishGpu();
+    bench::finishGpu();
     r.frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     stats.push_back(f.renderer->lastFrame());
     if (motion == Motion::Pan) {
@@ -162,38 +162,20 @@ void BM_Setup(benchmark::State& state) {
     render::MapRenderer renderer;
     renderer.setProjection(f.session->projection());
     renderer.setLayers(f.session->drawLayers(), f.session->drawRasters());
-    render::finishGpu();
+    bench::finishGpu();
   }
 }
 
-void BM_RawSegments(benchmark::State& state, render::RawDrawCase c) {
+// One of the raw limits (bench/raw_draw.hpp); `what` names the primitives counted.
+void BM_Raw(benchmark::State& state, double (*drawMs)(const bench::RawDrawCase&), const char* what,
+            bench::RawDrawCase c) {
   double ms = 0;
   for (auto _ : state) {
-    ms = render::rawSegmentsMs(c);
+    ms = drawMs(c);
     state.SetIterationTime(ms / 1000.0);
   }
   state.counters["median_ms"] = ms;
-  state.counters["segments"] = static_cast<double>(c.count);
-}
-
-void BM_RawTriangles(benchmark::State& state, render::RawDrawCase c) {
-  double ms = 0;
-  for (auto _ : state) {
-    ms = render::rawTrianglesMs(c);
-    state.SetIterationTime(ms / 1000.0);
-  }
-  state.counters["median_ms"] = ms;
-  state.counters["triangles"] = static_cast<double>(c.count);
-}
-
-void BM_RawSymbols(benchmark::State& state, render::RawDrawCase c) {
-  double ms = 0;
-  for (auto _ : state) {
-    ms = render::rawSymbolsMs(c);
-    state.SetIterationTime(ms / 1000.0);
-  }
-  state.counters["median_ms"] = ms;
-  state.counters["symbols"] = static_cast<double>(c.count);
+  state.counters[what] = static_cast<double>(c.count);
 }
 
 }  // namespace
@@ -223,7 +205,7 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   f.renderer->setProjection(f.session->projection());
   f.renderer->setLayers(f.session->drawLayers(), f.session->drawRasters());
-  render::finishGpu();
+  bench::finishGpu();
   double setupMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   f.start = MapView::fitting(f.session->projection().forwardBounds(f.session->initialLonLat()), kWidth, kHeight, 0.02);
   size_t layers = f.session->drawLayers().size(), features = 0, vertices = 0;
@@ -267,20 +249,24 @@ int main(int argc, char** argv) {
 
   // The raw limit for what the median window frame drew.
   PanResult probe = pan(whole);
-  render::RawDrawCase c;
+  bench::RawDrawCase c;
   c.frames = 10;
   c.count = std::max<size_t>(probe.median.segmentsDrawn, 1);
   c.lineWidthPx = 1.2f;
-  benchmark::RegisterBenchmark("Raw/segments", BM_RawSegments, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  auto raw = [](const char* name, double (*drawMs)(const bench::RawDrawCase&), const char* what,
+                bench::RawDrawCase c) {
+    benchmark::RegisterBenchmark(name, BM_Raw, drawMs, what, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  };
+  raw("Raw/segments", bench::rawSegmentsMs, "segments", c);
   c.msaa = true;
-  benchmark::RegisterBenchmark("Raw/segments_msaa", BM_RawSegments, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  raw("Raw/segments_msaa", bench::rawSegmentsMs, "segments", c);
   c.msaa = false;
   size_t fillTriangles = probe.median.trianglesDrawn - 2 * probe.median.segmentsDrawn - 2 * probe.median.pointsDrawn;
   c.count = std::max<size_t>(fillTriangles, 1);
-  benchmark::RegisterBenchmark("Raw/triangles", BM_RawTriangles, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  raw("Raw/triangles", bench::rawTrianglesMs, "triangles", c);
   c.count = std::max<size_t>(probe.median.pointsDrawn, 1);
   c.symbolPx = 8;
-  benchmark::RegisterBenchmark("Raw/symbols", BM_RawSymbols, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  raw("Raw/symbols", bench::rawSymbolsMs, "symbols", c);
 
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

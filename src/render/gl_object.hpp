@@ -9,24 +9,26 @@
 
 namespace pamir::render::detail {
 
-// How a kind of name is made and deleted. glad's entry points are function
-// pointers filled in when GL is loaded, so the kind holds references to them
-// (read at each call), not their values.
-template <auto& Gen, auto& Delete>
-struct GlGenDeleteKind {
+// Each kind says how its names are made and deleted. glad's entry points are
+// function pointers filled in at load time, so a kind holds the address of
+// the pointer (not its value) and reads it when a name is made or deleted.
+// Buffers, vertex arrays, textures, framebuffers, renderbuffers and samplers
+// share one signature pair (glGen*(n, names), glDelete*(n, names)).
+template <PFNGLGENBUFFERSPROC* Gen, PFNGLDELETEBUFFERSPROC* Delete>
+struct GlNamesKind {
   static GLuint make() {
     GLuint id = 0;
-    Gen(1, &id);
+    (*Gen)(1, &id);
     return id;
   }
-  static void destroy(GLuint id) { Delete(1, &id); }
+  static void destroy(GLuint id) { (*Delete)(1, &id); }
 };
-using GlBufferKind = GlGenDeleteKind<glGenBuffers, glDeleteBuffers>;
-using GlVertexArrayKind = GlGenDeleteKind<glGenVertexArrays, glDeleteVertexArrays>;
-using GlTextureKind = GlGenDeleteKind<glGenTextures, glDeleteTextures>;
-using GlFramebufferKind = GlGenDeleteKind<glGenFramebuffers, glDeleteFramebuffers>;
-using GlRenderbufferKind = GlGenDeleteKind<glGenRenderbuffers, glDeleteRenderbuffers>;
-using GlSamplerKind = GlGenDeleteKind<glGenSamplers, glDeleteSamplers>;
+using GlBufferKind = GlNamesKind<&glGenBuffers, &glDeleteBuffers>;
+using GlVertexArrayKind = GlNamesKind<&glGenVertexArrays, &glDeleteVertexArrays>;
+using GlTextureKind = GlNamesKind<&glGenTextures, &glDeleteTextures>;
+using GlFramebufferKind = GlNamesKind<&glGenFramebuffers, &glDeleteFramebuffers>;
+using GlRenderbufferKind = GlNamesKind<&glGenRenderbuffers, &glDeleteRenderbuffers>;
+using GlSamplerKind = GlNamesKind<&glGenSamplers, &glDeleteSamplers>;
 struct GlProgramKind {
   static GLuint make() { return glCreateProgram(); }
   static void destroy(GLuint id) { glDeleteProgram(id); }

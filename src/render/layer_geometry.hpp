@@ -9,6 +9,7 @@
 
 #include "core/feature.hpp"
 #include "geo/projection.hpp"
+#include "render/simplify.hpp"  // simplifyLine, simplifyRing
 
 namespace pamir::render::detail {
 
@@ -89,13 +90,6 @@ void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& level
 /// Both: every level built.
 LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& projection,
                                  const BuildOptions& options = {});
-
-/// Douglas–Peucker simplification of an open line (endpoints kept) to
-/// `tolerance`; exposed for tests.
-std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance);
-/// The same for a closed ring (stored closed); returns an empty ring when it
-/// collapses below three distinct points.
-std::vector<XY> simplifyRing(const std::vector<XY>& ring, double tolerance);
 
 /// A point inside a polygon (outer ring first, then holes; closed rings):
 /// the middle of the widest span of a horizontal line through the middle of

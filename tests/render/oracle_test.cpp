@@ -77,16 +77,15 @@ OracleResult compareWithGdal(const std::string& path, const std::string& layerNa
   return result;
 }
 
-class OracleTest : public ::testing::TestWithParam<OracleCase> {
- protected:
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(test::ensureContext(&error)) << error;
-  }
-};
+// The view CRSs every oracle comparison runs in; each (layer, CRS) pair is a
+// test of its own with a fixed name, so ctest -R and --rerun-failed find it.
+const OracleCase kWgs84{"wgs84", "EPSG:4326"};
+const OracleCase kMercator{"mercator", "EPSG:3857"};
+const OracleCase kDefault{"default", geo::kDefaultViewCrs};
 
-TEST_P(OracleTest, FixtureShapesMatchGdalRasterize) {
-  const OracleCase& c = GetParam();
+class OracleTest : public test::GlTest {};
+
+void fixtureShapesMatchGdalRasterize(const OracleCase& c) {
   std::string path = test::dataPath("shapes.geojson");
   std::string error;
   auto layer = test::readVectorLayer(path, "shapes", &error);
@@ -103,8 +102,7 @@ TEST_P(OracleTest, FixtureShapesMatchGdalRasterize) {
 
 // Real borders with islands, enclaves and long coastlines: Natural Earth
 // countries around Central Asia, clipped to a box first so every CRS can show them.
-TEST_P(OracleTest, NaturalEarthCountriesMatchGdalRasterize) {
-  const OracleCase& c = GetParam();
+void naturalEarthCountriesMatchGdalRasterize(const OracleCase& c) {
   std::string source = PAMIR_SOURCE_DIR "/geodata/base.gpkg";
   std::string layerName = "countries";
   if (!std::filesystem::exists(source)) source = "/usr/share/qgis/resources/data/world_map.gpkg";
@@ -134,10 +132,12 @@ TEST_P(OracleTest, NaturalEarthCountriesMatchGdalRasterize) {
   EXPECT_GE(r.iou, 0.98) << "see " << out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Crs, OracleTest,
-                         ::testing::Values(OracleCase{"wgs84", "EPSG:4326"}, OracleCase{"mercator", "EPSG:3857"},
-                                           OracleCase{"default", geo::kDefaultViewCrs}),
-                         [](const auto& info) { return info.param.name; });
+TEST_F(OracleTest, FixtureShapesInWgs84) { fixtureShapesMatchGdalRasterize(kWgs84); }
+TEST_F(OracleTest, FixtureShapesInMercator) { fixtureShapesMatchGdalRasterize(kMercator); }
+TEST_F(OracleTest, FixtureShapesInDefaultCrs) { fixtureShapesMatchGdalRasterize(kDefault); }
+TEST_F(OracleTest, NaturalEarthCountriesInWgs84) { naturalEarthCountriesMatchGdalRasterize(kWgs84); }
+TEST_F(OracleTest, NaturalEarthCountriesInMercator) { naturalEarthCountriesMatchGdalRasterize(kMercator); }
+TEST_F(OracleTest, NaturalEarthCountriesInDefaultCrs) { naturalEarthCountriesMatchGdalRasterize(kDefault); }
 
 }  // namespace
 }  // namespace pamir::render

@@ -35,16 +35,9 @@ Centroid centroidOf(const Image& img, Pred inside) {
   return c;
 }
 
-class RasterPlacementTest : public ::testing::TestWithParam<std::pair<const char*, const char*>> {
- protected:
-  void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(test::ensureContext(&error)) << error;
-  }
-};
+class RasterPlacementTest : public test::GlTest {};
 
-TEST_P(RasterPlacementTest, LandsWhereGdalwarpPutsIt) {
-  const auto [name, crs] = GetParam();
+void landsWhereGdalwarpPutsIt(const char* name, const char* crs) {
   std::string error;
   auto projection = geo::Projection::create(crs);
   ASSERT_TRUE(projection) << projection.error();
@@ -100,10 +93,11 @@ TEST_P(RasterPlacementTest, LandsWhereGdalwarpPutsIt) {
   EXPECT_NEAR(a.y, b.y, 1.0) << out;
 }
 
-INSTANTIATE_TEST_SUITE_P(Crs, RasterPlacementTest,
-                         ::testing::Values(std::make_pair("mercator", "EPSG:3857"),
-                                           std::make_pair("default", geo::kDefaultViewCrs)),
-                         [](const auto& info) { return std::string(info.param.first); });
+// One test per view CRS, with a fixed name (ctest -R, --rerun-failed).
+TEST_F(RasterPlacementTest, LandsWhereGdalwarpPutsItInMercator) { landsWhereGdalwarpPutsIt("mercator", "EPSG:3857"); }
+TEST_F(RasterPlacementTest, LandsWhereGdalwarpPutsItInDefaultCrs) {
+  landsWhereGdalwarpPutsIt("default", geo::kDefaultViewCrs);
+}
 
 }  // namespace
 }  // namespace pamir::render

@@ -28,6 +28,11 @@ bool ensureContext(std::string* error) {
   return true;
 }
 
+void GlTest::SetUp() {
+  std::string error;
+  ASSERT_TRUE(ensureContext(&error)) << error;
+}
+
 std::string dataPath(const std::string& name) { return std::string(PAMIR_TEST_DATA_DIR) + "/render/" + name; }
 
 std::string outputDir(const std::string& name) {

@@ -2,6 +2,8 @@
 // Shared pieces of the render tests: one headless GL context per process,
 // fixtures read straight through GDAL (independent of the data module), and
 // the oracle tools (ogr2ogr, gdal_rasterize, gdalwarp) run as processes.
+#include <gtest/gtest.h>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +16,12 @@ namespace pamir::render::test {
 /// Makes the shared headless context current (creating it on first use);
 /// false (with the reason) when EGL is unavailable.
 bool ensureContext(std::string* error);
+
+/// A test that draws: fails at set-up when there is no headless context.
+class GlTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+};
 
 std::string dataPath(const std::string& name);  ///< tests/data/render/<name>
 /// A fresh, empty folder for one test's output files under the test output dir.

@@ -83,13 +83,19 @@ PixelBox inkBox(const Image& img, Color background) {
   return b;
 }
 
-class RendererTest : public ::testing::Test {
+class RendererTest : public test::GlTest {
  protected:
   void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(test::ensureContext(&error)) << error;
+    test::GlTest::SetUp();
     options_.background = kWhite;
     options_.labels = false;
+  }
+  // The fixture raster (64..79 E, 34..44 N), for the tests that draw one.
+  RasterLayer readGrid() {
+    std::string error;
+    auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
+    EXPECT_TRUE(raster) << error;
+    return raster ? std::move(*raster) : RasterLayer{};
   }
   RenderOptions options_;
 };
@@ -111,15 +117,14 @@ TEST_F(RendererTest, PanningAndZoomingChangeOnlyUniforms) {
   layer.features.push_back(polygonFeature(box(68, 38, 70, 40)));
   layer.features.push_back(lineFeature({{66, 37}, {72, 41}}));
   layer.features.push_back(pointFeature(71, 38.5));
-  std::string error;
-  auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
-  ASSERT_TRUE(raster) << error;
+  RasterLayer grid = readGrid();
+  ASSERT_GT(grid.width, 0);
   geo::Projection proj = projection();
 
   MapRenderer renderer;
   ASSERT_TRUE(renderer.ok()) << renderer.error();
   renderer.setProjection(proj);
-  renderer.setLayers({&layer}, {&*raster});
+  renderer.setLayers({&layer}, {&grid});
   UploadStats before = renderer.uploads();
   EXPECT_GT(before.geometryUploads, 0u);
   EXPECT_EQ(before.textureUploads, 1u);
@@ -427,13 +432,12 @@ TEST_F(RendererTest, DrawingOrderIsBottomFirstWithRastersInterleaved) {
   over.style = solid({0, 0, 255, 255});
   under.features.push_back(polygonFeature(box(66, 37, 72, 41)));
   over.features.push_back(polygonFeature(box(66, 37, 72, 41)));
-  std::string error;
-  auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
-  ASSERT_TRUE(raster) << error;
+  RasterLayer grid = readGrid();
+  ASSERT_GT(grid.width, 0);
   geo::Projection proj = projection();
   MapRenderer renderer;
   renderer.setProjection(proj);
-  renderer.setLayers({&under, &over}, {&*raster});
+  renderer.setLayers({&under, &over}, {&grid});
   MapView view = MapView::fitting(proj.forwardBounds({65, 36, 73, 42}), 200, 200);
   XY mid = view.mapToPixel(proj.forward({69, 39}));
   // Default order: rasters under vectors, vectors in the order given.
@@ -580,13 +584,12 @@ TEST_F(RendererTest, PlainModeIsOneColourWithoutOutlinesOrSmoothing) {
   Layer layer;
   layer.style = solid({10, 200, 30, 128}, 4, {200, 0, 0, 255});
   layer.features.push_back(polygonFeature(box(66, 37, 72, 41)));
-  std::string error;
-  auto raster = test::readRaster(test::dataPath("grid.tif"), &error);
-  ASSERT_TRUE(raster) << error;
+  RasterLayer grid = readGrid();
+  ASSERT_GT(grid.width, 0);
   geo::Projection proj = projection();
   MapRenderer renderer;
   renderer.setProjection(proj);
-  renderer.setLayers({&layer}, {&*raster});
+  renderer.setLayers({&layer}, {&grid});
   RenderOptions plain;
   plain.plain = true;
   plain.background = kBlack;

@@ -3,9 +3,10 @@
 // primitives MapRenderer draws (instanced segment quads, triangles, symbol
 // quads) with nothing else (no styles, projection, tiles or levels of detail),
 // into an off-screen target of the given size. Needs a current context.
+// Benchmark-only: built into render_bench, not into the renderer.
 #include <cstddef>
 
-namespace pamir::render {
+namespace pamir::bench {
 
 struct RawDrawCase {
   size_t count = 0;        ///< segments, triangles or symbols per frame
@@ -24,4 +25,4 @@ double rawSymbolsMs(const RawDrawCase& c);
 /// Waits until the GL has finished every command so far (for timing frames).
 void finishGpu();
 
-}  // namespace pamir::render
+}  // namespace pamir::bench

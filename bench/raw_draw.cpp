@@ -1,4 +1,4 @@
-#include "render/raw_draw.hpp"
+#include "raw_draw.hpp"
 
 #include <glad/gl.h>
 
@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
-namespace pamir::render {
+#include "render/gl_object.hpp"
+#include "render/shader_program.hpp"
+
+namespace pamir::bench {
 
 namespace {
 
@@ -63,53 +66,34 @@ struct Random {
   }
 };
 
-GLuint program(const char* vs, const char* fs) {
-  auto compile = [](GLenum type, const char* src) {
-    GLuint s = glCreateShader(type);
-    glShaderSource(s, 1, &src, nullptr);
-    glCompileShader(s);
-    return s;
-  };
-  GLuint p = glCreateProgram(), a = compile(GL_VERTEX_SHADER, vs), b = compile(GL_FRAGMENT_SHADER, fs);
-  glAttachShader(p, a);
-  glAttachShader(p, b);
-  glBindFragDataLocation(p, 0, "oColour");
-  glLinkProgram(p);
-  glDeleteShader(a);
-  glDeleteShader(b);
-  GLint ok = 0;
-  glGetProgramiv(p, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    glDeleteProgram(p);
-    return 0;
-  }
-  return p;
-}
-
 // Sets up a target and the data, times `frames` frames of `draw`, cleans up.
 template <class Draw>
-double timeFrames(const RawDrawCase& c, const std::vector<float>& data, GLuint prog, Draw draw) {
+double timeFrames(const RawDrawCase& c, const std::vector<float>& data, const render::detail::GlProgram& prog,
+                  Draw draw) {
   if (!prog) return -1;
-  GLuint fbo = 0, rb = 0, vao = 0, vbo = 0;
-  glGenRenderbuffers(1, &rb);
-  glBindRenderbuffer(GL_RENDERBUFFER, rb);
+  render::detail::GlRenderbuffer rb;
+  rb.create();
+  glBindRenderbuffer(GL_RENDERBUFFER, rb.id());
   if (c.msaa) {
     glRenderbufferStorageMultisample(GL_RENDERBUFFER, 4, GL_RGBA8, c.width, c.height);
   } else {
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, c.width, c.height);
   }
-  glGenFramebuffers(1, &fbo);
-  glBindFramebuffer(GL_FRAMEBUFFER, fbo);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb);
+  render::detail::GlFramebuffer fbo;
+  fbo.create();
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo.id());
+  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb.id());
   bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-  glGenVertexArrays(1, &vao);
-  glBindVertexArray(vao);
-  glGenBuffers(1, &vbo);
-  glBindBuffer(GL_ARRAY_BUFFER, vbo);
+  render::detail::GlVertexArray vao;
+  vao.create();
+  glBindVertexArray(vao.id());
+  render::detail::GlBuffer vbo;
+  vbo.create();
+  glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.size() * sizeof(float)), data.data(), GL_STATIC_DRAW);
-  glUseProgram(prog);
-  glUniform2f(glGetUniformLocation(prog, "uHalf"), c.width / 2.0f, c.height / 2.0f);
-  GLint hw = glGetUniformLocation(prog, "uHalfWidth");
+  glUseProgram(prog.id());
+  glUniform2f(glGetUniformLocation(prog.id(), "uHalf"), c.width / 2.0f, c.height / 2.0f);
+  GLint hw = glGetUniformLocation(prog.id(), "uHalfWidth");
   if (hw >= 0) glUniform1f(hw, 0.5f * (c.symbolPx > 0 && c.lineWidthPx <= 0 ? c.symbolPx : c.lineWidthPx));
   glViewport(0, 0, c.width, c.height);
   glEnable(GL_BLEND);
@@ -128,14 +112,22 @@ double timeFrames(const RawDrawCase& c, const std::vector<float>& data, GLuint p
   glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
-  glDeleteBuffers(1, &vbo);
-  glDeleteVertexArrays(1, &vao);
-  glDeleteFramebuffers(1, &fbo);
-  glDeleteRenderbuffers(1, &rb);
-  glDeleteProgram(prog);
   if (times.empty()) return -1;
   std::nth_element(times.begin(), times.begin() + times.size() / 2, times.end());
   return times[times.size() / 2];
+}
+
+render::detail::GlProgram program(const char* vs, const char* fs) {
+  std::string error;
+  return render::detail::linkProgram(vs, fs, "raw", &error);
+}
+
+// One quad instance per `components` floats (GL_TRIANGLE_STRIP of 4 vertices).
+void drawInstancedQuads(GLint components, size_t count) {
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, components, GL_FLOAT, GL_FALSE, components * static_cast<GLsizei>(sizeof(float)), nullptr);
+  glVertexAttribDivisor(0, 1);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
 }
 
 }  // namespace
@@ -150,17 +142,12 @@ double rawSegmentsMs(const RawDrawCase& c) {
     if (i % 64 == 0) x = r.next() * c.width, y = r.next() * c.height, a = r.next() * 6.2832f;
     a += (r.next() - 0.5f) * 0.6f;
     float len = 1 + 3 * r.next();
-    float nx = std::clamp(x + len * std::cos(a), 0.0f, float(c.width)), ny = std::clamp(y + len * std::sin(a), 0.0f, float(c.height));
+    float nx = std::clamp(x + len * std::cos(a), 0.0f, float(c.width)),
+          ny = std::clamp(y + len * std::sin(a), 0.0f, float(c.height));
     data.insert(data.end(), {x, y, nx, ny});
     x = nx, y = ny;
   }
-  GLuint prog = program(kSegmentVs, kSolidFs);
-  return timeFrames(c, data, prog, [&] {
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 16, nullptr);
-    glVertexAttribDivisor(0, 1);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(c.count));
-  });
+  return timeFrames(c, data, program(kSegmentVs, kSolidFs), [&] { drawInstancedQuads(4, c.count); });
 }
 
 double rawTrianglesMs(const RawDrawCase& c) {
@@ -176,8 +163,7 @@ double rawTrianglesMs(const RawDrawCase& c) {
     x += s * (r.next() - 0.3f), y += s * (r.next() - 0.5f);
     x = std::clamp(x, 0.0f, float(c.width)), y = std::clamp(y, 0.0f, float(c.height));
   }
-  GLuint prog = program(kTriangleVs, kSolidFs);
-  return timeFrames(c, data, prog, [&] {
+  return timeFrames(c, data, program(kTriangleVs, kSolidFs), [&] {
     glEnableVertexAttribArray(0);
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
     glDrawArrays(GL_TRIANGLES, 0, static_cast<GLsizei>(c.count * 3));
@@ -191,15 +177,9 @@ double rawSymbolsMs(const RawDrawCase& c) {
   for (size_t i = 0; i < c.count; ++i) data.insert(data.end(), {r.next() * c.width, r.next() * c.height});
   RawDrawCase symbols = c;
   symbols.lineWidthPx = 0;
-  GLuint prog = program(kSymbolVs, kDiscFs);
-  return timeFrames(symbols, data, prog, [&] {
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 8, nullptr);
-    glVertexAttribDivisor(0, 1);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(c.count));
-  });
+  return timeFrames(symbols, data, program(kSymbolVs, kDiscFs), [&] { drawInstancedQuads(2, c.count); });
 }
 
 void finishGpu() { glFinish(); }
 
-}  // namespace pamir::render
+}  // namespace pamir::bench

@@ -1,0 +1,160 @@
+#include "render/layer_draw.hpp"
+
+#include <algorithm>
+
+namespace pamir::render::detail {
+
+namespace {
+
+void setViewUniforms(const Program& p, const MapView& view, const RenderOptions& options, float opacity) {
+  if (p.scale >= 0) {
+    glUniform2f(p.scale, static_cast<float>(2.0 / (view.resolutionX() * view.width())),
+                static_cast<float>(2.0 / (view.resolutionY() * view.height())));
+  }
+  if (p.viewport >= 0) glUniform2f(p.viewport, static_cast<float>(view.width()), static_cast<float>(view.height()));
+  if (p.pixelRatio >= 0) glUniform1f(p.pixelRatio, options.pixelRatio);
+  if (p.layerOpacity >= 0) glUniform1f(p.layerOpacity, std::clamp(opacity, 0.0f, 1.0f));
+  if (p.plain >= 0) glUniform1i(p.plain, options.plain ? 1 : 0);
+  if (p.plainOwn >= 0) glUniform1i(p.plainOwn, options.plainFill ? 0 : 1);
+  setColourUniform(p.plainColour, options.plainFill.value_or(Color{}));
+  if (p.smooth >= 0) glUniform1i(p.smooth, options.antialias && !options.plain ? 1 : 0);
+}
+
+void setOffset(GLint location, const XY& origin, const XY& centre) {
+  // The subtraction happens in double: this is what keeps deep zooms steady.
+  glUniform2f(location, static_cast<float>(origin.x - centre.x), static_cast<float>(origin.y - centre.y));
+}
+
+Bounds grown(const Bounds& b, double dx, double dy) { return {b.minx - dx, b.miny - dy, b.maxx + dx, b.maxy + dy}; }
+
+// Instanced quads (segments or symbols), one draw per tile near the cull box
+// grown by `marginPx`: the attribute pointers start at the tile's first
+// instance, as GL 3.3 has no base instance. `drawn` counts the instances.
+template <class SetPointers>
+void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std::vector<Tile>& tiles, double marginPx,
+                   size_t instanceBytes, SetPointers setPointers, const LayerPass& pass, size_t& drawn) {
+  const MapView& view = pass.view;
+  glUseProgram(program.id());
+  setViewUniforms(program, view, pass.options, 1.0f);  // per-feature opacity is already in the style table
+  glBindVertexArray(vao);
+  glBindBuffer(GL_ARRAY_BUFFER, buffer);
+  const Bounds near = grown(pass.cull, marginPx * view.resolutionX(), marginPx * view.resolutionY());
+  for (const Tile& t : tiles) {
+    if (!t.bounds.intersects(near)) continue;
+    setOffset(program.offset, t.origin, view.center());
+    setPointers(static_cast<uintptr_t>(t.first * instanceBytes));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
+    ++pass.frame.drawCalls;
+    pass.frame.trianglesDrawn += 2 * t.count;
+    drawn += t.count;
+  }
+}
+
+// The coarsest level simplified by less than options.detailPx pixels.
+LevelGpu* levelFor(VectorGpu& gpu, const LayerPass& pass) {
+  const double pixel = std::min(pass.view.resolutionX(), pass.view.resolutionY());
+  const double allowed = std::max(0.0f, pass.options.detailPx) * pixel;
+  for (size_t l = 0; l < gpu.levels.size(); ++l) {
+    if (gpu.levels[l]->tolerance <= allowed) {
+      if (!gpu.levels[l]->uploaded) uploadLevels(gpu, {l}, pass.uploads);  // Preparation::OnDemand
+      return gpu.levels[l].get();
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void drawVector(VectorGpu& gpu, const LayerPass& pass) {
+  if (gpu.levels.empty() && gpu.pointTiles.empty()) return;
+  const MapView& view = pass.view;
+  const RenderOptions& options = pass.options;
+  const Programs& programs = pass.programs;
+  FrameStats& frame = pass.frame;
+  const XY centre = view.center();
+  LevelGpu* level = levelFor(gpu, pass);
+
+  glActiveTexture(GL_TEXTURE0 + kUnitStyles);
+  glBindTexture(GL_TEXTURE_BUFFER, gpu.styleTexture.id());
+  glActiveTexture(GL_TEXTURE0 + kUnitVisible);
+  glBindTexture(GL_TEXTURE_BUFFER, gpu.visibleTexture.id());
+
+  if (level && gpu.hasFills && (gpu.anyFilled || options.plain) && !level->fillTiles.empty()) {
+    const Program& fill = programs.fill;
+    glUseProgram(fill.id());
+    setViewUniforms(fill, view, options, 1.0f);  // per-feature opacity is already in the style table
+    glBindVertexArray(level->fillVao.id());
+    for (const Tile& t : level->fillTiles) {
+      if (!t.bounds.intersects(pass.cull)) continue;
+      setOffset(fill.offset, t.origin, centre);
+      glDrawArrays(GL_TRIANGLES, static_cast<GLint>(t.first * 3), static_cast<GLsizei>(t.count * 3));
+      ++frame.drawCalls;
+      frame.trianglesDrawn += t.count;
+    }
+  }
+
+  if (level && !level->segmentTiles.empty() && (!options.plain || level->hasLines)) {
+    drawQuadTiles(
+        programs.segment, level->segmentVao.id(), level->segmentBuffer.id(), level->segmentTiles,
+        gpu.maxStrokePx * options.pixelRatio / 2 + 2, sizeof(SegmentInstance),
+        [](uintptr_t base) {
+          glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance), reinterpret_cast<void*>(base));
+          glVertexAttribPointer(1, 1, GL_FLOAT, GL_FALSE, sizeof(SegmentInstance),
+                                reinterpret_cast<void*>(base + offsetof(SegmentInstance, distance)));
+          glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, sizeof(SegmentInstance),
+                                 reinterpret_cast<void*>(base + offsetof(SegmentInstance, feature)));
+        },
+        pass, frame.segmentsDrawn);
+  }
+
+  if (!gpu.pointTiles.empty()) {
+    drawQuadTiles(
+        programs.symbol, gpu.pointVao.id(), gpu.pointBuffer.id(), gpu.pointTiles,
+        (gpu.maxSymbolPx + gpu.maxStrokePx) * options.pixelRatio / 2 + 2, sizeof(PointInstance),
+        [](uintptr_t base) {
+          glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, sizeof(PointInstance), reinterpret_cast<void*>(base));
+          glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(PointInstance),
+                                 reinterpret_cast<void*>(base + offsetof(PointInstance, feature)));
+        },
+        pass, frame.pointsDrawn);
+  }
+}
+
+void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass& pass) {
+  if (!samplers.magnify) {
+    samplers.magnify.create();
+    samplers.minify.create();
+    for (GLuint s : {samplers.magnify.id(), samplers.minify.id()}) {
+      glSamplerParameteri(s, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+      glSamplerParameteri(s, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+      glSamplerParameteri(s, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    }
+    glSamplerParameteri(samplers.magnify.id(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glSamplerParameteri(samplers.minify.id(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
+  }
+  if (gpu.tiles.empty()) return;
+  const MapView& view = pass.view;
+  const Program& raster = pass.programs.raster;
+  glUseProgram(raster.id());
+  // Rasters ignore the plain and smoothing options: the defaults, with the layer's opacity.
+  setViewUniforms(raster, view, RenderOptions{}, gpu.raster->opacity);
+  glBindVertexArray(gpu.meshVao.id());
+  glActiveTexture(GL_TEXTURE0 + kUnitImage);
+  for (const auto& t : gpu.tiles) {
+    const RasterMeshPart& place = t->place;
+    if (!place.bounds.intersects(pass.cull) || place.count == 0) continue;
+    setOffset(raster.offset, place.origin, view.center());
+    glBindTexture(GL_TEXTURE_2D, t->texture.id());
+    // Magnified when the tile covers at least as many screen pixels as it has, both ways.
+    bool magnified = place.bounds.width() / view.resolutionX() >= t->pixels.width &&
+                     place.bounds.height() / view.resolutionY() >= t->pixels.height;
+    glBindSampler(kUnitImage, magnified ? samplers.magnify.id() : samplers.minify.id());
+    glDrawArrays(GL_TRIANGLES, static_cast<GLint>(place.first), static_cast<GLsizei>(place.count));
+    ++pass.frame.drawCalls;
+    pass.frame.trianglesDrawn += place.count / 3;
+  }
+  glBindTexture(GL_TEXTURE_2D, 0);
+  glBindSampler(kUnitImage, 0);
+}
+
+}  // namespace pamir::render::detail

@@ -1,0 +1,34 @@
+#pragma once
+// Draws one uploaded layer into the bound framebuffer: its tiles that meet
+// the cull box, at the level of detail the view needs. Internal to render;
+// needs the GL context the layer was uploaded in.
+#include "core/map_view.hpp"
+#include "render/gl_object.hpp"
+#include "render/map_renderer.hpp"
+#include "render/raster_upload.hpp"
+#include "render/shader_program.hpp"
+#include "render/vector_upload.hpp"
+
+namespace pamir::render::detail {
+
+/// What every layer of one pass is drawn with.
+struct LayerPass {
+  const Programs& programs;
+  const MapView& view;
+  const RenderOptions& options;
+  Bounds cull;           ///< view CRS: tiles outside it (and their stroke margins) are skipped
+  FrameStats& frame;     ///< draw calls and primitives are added to it
+  UploadStats& uploads;  ///< levels first needed now are uploaded (Preparation::OnDemand)
+};
+
+/// Magnified rasters sample bilinearly without mipmaps (a software GL does
+/// half the work); minified ones need the mipmaps against shimmer.
+struct RasterSamplers {
+  GlSampler magnify, minify;
+};
+
+void drawVector(VectorGpu& gpu, const LayerPass& pass);
+/// Makes the samplers on first use.
+void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass& pass);
+
+}  // namespace pamir::render::detail

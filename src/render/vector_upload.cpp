@@ -1,0 +1,186 @@
+#include "render/vector_upload.hpp"
+
+#include <algorithm>
+
+#include "render/shader_program.hpp"
+
+namespace pamir::render::detail {
+
+namespace {
+
+void putColour(float* out, const Color& c, float opacity) {
+  out[0] = channel(c.r);
+  out[1] = channel(c.g);
+  out[2] = channel(c.b);
+  out[3] = channel(c.a) * std::clamp(opacity, 0.0f, 1.0f);
+}
+
+// A texture buffer over `buffer`, so shaders read the table by feature index.
+void uploadTable(GlBuffer& buffer, GlTexture& texture, GLenum format, const void* data, size_t bytes, GLenum usage) {
+  buffer.create();
+  glBindBuffer(GL_TEXTURE_BUFFER, buffer.id());
+  glBufferData(GL_TEXTURE_BUFFER, static_cast<GLsizeiptr>(bytes), data, usage);
+  texture.create();
+  glBindTexture(GL_TEXTURE_BUFFER, texture.id());
+  glTexBuffer(GL_TEXTURE_BUFFER, format, buffer.id());
+  glBindTexture(GL_TEXTURE_BUFFER, 0);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+}
+
+}  // namespace
+
+void uploadVertices(GlBuffer& buffer, const void* data, size_t bytes, UploadStats& uploads) {
+  buffer.create();
+  glBindBuffer(GL_ARRAY_BUFFER, buffer.id());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes), data, GL_STATIC_DRAW);
+  ++uploads.geometryUploads;
+  uploads.geometryBytes += bytes;
+}
+
+void floatAttribute(GLuint index, GLint components, size_t stride, size_t offset) {
+  glEnableVertexAttribArray(index);
+  glVertexAttribPointer(index, components, GL_FLOAT, GL_FALSE, static_cast<GLsizei>(stride),
+                        reinterpret_cast<void*>(offset));
+}
+
+void uintAttribute(GLuint index, size_t stride, size_t offset) {
+  glEnableVertexAttribArray(index);
+  glVertexAttribIPointer(index, 1, GL_UNSIGNED_INT, static_cast<GLsizei>(stride), reinterpret_cast<void*>(offset));
+}
+
+void buildVector(VectorGpu& gpu, const geo::Projection& projection, Preparation preparation, UploadStats& uploads) {
+  const Layer& layer = *gpu.layer;
+  gpu.geometry = prepareLayerGeometry(layer, projection);
+  LayerGeometry& geometry = gpu.geometry;
+  gpu.bounds = geometry.bounds;
+  gpu.hasFills = geometry.hasFills;
+  gpu.droppedFeatures = geometry.droppedFeatures;
+  gpu.outlined.assign(layer.features.size(), 0);
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    gpu.outlined[i] = layer.styleFor(layer.features[i]).strokeWidth > 0;
+  }
+  gpu.levels.clear();
+  for (const auto& level : geometry.levels) {
+    gpu.levels.push_back(std::make_unique<LevelGpu>());
+    gpu.levels.back()->tolerance = level.tolerance;
+  }
+  if (preparation == Preparation::AllLevels) {
+    std::vector<size_t> all(gpu.levels.size());
+    for (size_t l = 0; l < all.size(); ++l) all[l] = l;
+    uploadLevels(gpu, all, uploads);
+  }
+  gpu.pointTiles = std::move(geometry.pointTiles);
+  gpu.anchors = std::move(geometry.labels);
+  resolveLabels(gpu);
+
+  // Instanced: the attribute pointers are set per tile at draw time (GL 3.3 has no base instance).
+  gpu.pointVao.create();
+  glBindVertexArray(gpu.pointVao.id());
+  uploadVertices(gpu.pointBuffer, geometry.points.data(), geometry.points.size() * sizeof(PointInstance), uploads);
+  geometry.points = {};
+  for (GLuint a = 0; a < 2; ++a) {
+    glEnableVertexAttribArray(a);
+    glVertexAttribDivisor(a, 1);
+  }
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+
+  if (gpu.visible.size() != layer.features.size()) gpu.visible.assign(layer.features.size(), 1);
+  uploadStyles(gpu, uploads);
+  uploadVisibility(gpu, uploads);
+}
+
+void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats& uploads) {
+  std::vector<size_t> missing;
+  for (size_t l : which) {
+    if (l < gpu.levels.size() && !gpu.levels[l]->uploaded) missing.push_back(l);
+  }
+  if (missing.empty()) return;
+  buildDetailLevels(gpu.geometry, missing);
+  for (size_t l : missing) {
+    DetailLevel& level = gpu.geometry.levels[l];
+    LevelGpu& g = *gpu.levels[l];
+    g.fillTiles = std::move(level.fillTiles);
+    g.segmentTiles = std::move(level.segmentTiles);
+    g.hasLines = std::any_of(level.segments.begin(), level.segments.end(),
+                             [](const SegmentInstance& s) { return (s.feature & kOutlineFlag) == 0; });
+
+    g.fillVao.create();
+    glBindVertexArray(g.fillVao.id());
+    uploadVertices(g.fillBuffer, level.fills.data(), level.fills.size() * sizeof(FillVertex), uploads);
+    floatAttribute(0, 2, sizeof(FillVertex), 0);
+    uintAttribute(1, sizeof(FillVertex), offsetof(FillVertex, feature));
+
+    // Instanced like the points: pointers per tile at draw time.
+    g.segmentVao.create();
+    glBindVertexArray(g.segmentVao.id());
+    uploadVertices(g.segmentBuffer, level.segments.data(), level.segments.size() * sizeof(SegmentInstance), uploads);
+    for (GLuint a = 0; a < 3; ++a) {
+      glEnableVertexAttribArray(a);
+      glVertexAttribDivisor(a, 1);
+    }
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, 0);
+    level.fills = {};
+    level.segments = {};
+    g.uploaded = true;
+  }
+}
+
+void uploadStyles(VectorGpu& gpu, UploadStats& uploads) {
+  const Layer& layer = *gpu.layer;
+  size_t n = std::max<size_t>(layer.features.size(), 1);
+  std::vector<float> table(n * kStyleTexels * 4, 0.0f);
+  gpu.maxStrokePx = 0;
+  gpu.maxSymbolPx = 0;
+  gpu.anyFilled = false;
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    const Style& s = layer.styleFor(layer.features[i]);
+    float* t = &table[i * kStyleTexels * 4];
+    putColour(t, s.fill, s.opacity);
+    putColour(t + 4, s.stroke, s.opacity);
+    t[8] = std::max(s.strokeWidth, 0.0f);
+    t[9] = std::max(s.symbolSize, 0.0f);
+    t[10] = static_cast<float>(static_cast<int>(s.symbol));
+    t[11] = static_cast<float>((s.dashed ? 1 : 0) | (s.filled ? 2 : 0));
+    gpu.anyFilled = gpu.anyFilled || (s.filled && t[3] > 0);
+    gpu.maxStrokePx = std::max(gpu.maxStrokePx, t[8]);
+    gpu.maxSymbolPx = std::max(gpu.maxSymbolPx, t[9]);
+  }
+  uploadTable(gpu.styleBuffer, gpu.styleTexture, GL_RGBA32F, table.data(), table.size() * sizeof(float),
+              GL_STATIC_DRAW);
+  ++uploads.styleUploads;
+}
+
+void resolveLabels(VectorGpu& gpu) {
+  const Layer& layer = *gpu.layer;
+  gpu.labels.clear();
+  for (const LabelAnchor& a : gpu.anchors) {
+    if (a.feature >= layer.features.size()) continue;
+    const Feature& f = layer.features[a.feature];
+    const Style& s = layer.styleFor(f);
+    if (s.labelField.empty()) continue;
+    std::string text = toString(layer.value(f, s.labelField));
+    if (text.empty()) continue;
+    LabelEntry e{a.position, a.feature, a.kind, s.symbolSize / 2 + s.strokeWidth / 2 + 3, s.labelMaxMetresPerPixel, {}};
+    e.text.text = std::move(text);
+    gpu.labels.push_back(std::move(e));
+  }
+}
+
+void uploadVisibility(VectorGpu& gpu, UploadStats& uploads) {
+  std::vector<uint8_t> table(std::max<size_t>(gpu.visible.size(), 1), 0);
+  for (size_t i = 0; i < gpu.visible.size(); ++i) table[i] = gpu.visible[i] ? 255 : 0;
+  uploadTable(gpu.visibleBuffer, gpu.visibleTexture, GL_R8, table.data(), table.size(), GL_DYNAMIC_DRAW);
+  ++uploads.visibilityUploads;
+}
+
+void uploadFeatureVisibility(VectorGpu& gpu, size_t feature, UploadStats& uploads) {
+  uint8_t texel = gpu.visible[feature] ? 255 : 0;
+  glBindBuffer(GL_TEXTURE_BUFFER, gpu.visibleBuffer.id());
+  glBufferSubData(GL_TEXTURE_BUFFER, static_cast<GLintptr>(feature), 1, &texel);
+  glBindBuffer(GL_TEXTURE_BUFFER, 0);
+  ++uploads.visibilityUploads;
+}
+
+}  // namespace pamir::render::detail

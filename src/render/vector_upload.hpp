@@ -1,0 +1,93 @@
+#pragma once
+// A vector layer on the GPU: its levels of detail, points, per-feature style
+// and visibility tables, and the labels resolved from its style, and the
+// calls that upload them. Internal to render; every call needs the GL
+// context the renderer was made in.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "render/gl_object.hpp"
+#include "render/label_painter.hpp"
+#include "render/layer_geometry.hpp"
+#include "render/map_renderer.hpp"
+
+namespace pamir::render::detail {
+
+/// Texels (RGBA32F) per feature in the style table: fill colour, stroke
+/// colour, then stroke width (style px), symbol size (style px), symbol, flags.
+inline constexpr int kStyleTexels = 3;
+
+/// One level of detail on the GPU: its own buffers, so levels built on demand
+/// arrive without touching the others.
+struct LevelGpu {
+  double tolerance = 0;  ///< view CRS units, as DetailLevel::tolerance
+  bool uploaded = false;
+  bool hasLines = false;  ///< any segment of a line (not a polygon outline): the plain mode draws those
+  std::vector<Tile> fillTiles;
+  std::vector<Tile> segmentTiles;
+  GlBuffer fillBuffer, segmentBuffer;
+  GlVertexArray fillVao, segmentVao;
+};
+
+/// A feature's label, its text resolved from the style's label field (and
+/// measured once by the painter), re-read by resolveLabels.
+struct LabelEntry {
+  XY position;  ///< view CRS
+  uint32_t feature;
+  LabelAnchor::Kind kind;
+  float offsetPx;           ///< style px right of a point's anchor
+  float maxMetresPerPixel;  ///< 0 = at every scale
+  LabelText text;
+};
+
+struct VectorGpu {
+  const Layer* layer = nullptr;
+  Bounds bounds;                                  ///< view CRS
+  std::vector<std::unique_ptr<LevelGpu>> levels;  ///< coarsest first, as LayerGeometry::levels
+  LayerGeometry geometry;                         ///< levels not built yet are built from it on demand
+  std::vector<Tile> pointTiles;
+  std::vector<LabelAnchor> anchors;
+  std::vector<LabelEntry> labels;  ///< only features whose style names a label field
+  bool hasFills = false;
+  bool anyFilled = false;  ///< some feature's style fills (else fills are drawn only in the plain mode)
+  size_t droppedFeatures = 0;
+  std::vector<char> outlined;  ///< per feature: outline segments were built (style had a stroke)
+  float maxStrokePx = 0;       ///< style px, for culling margins
+  float maxSymbolPx = 0;       ///< style px
+
+  GlBuffer pointBuffer;
+  GlVertexArray pointVao;
+  GlBuffer styleBuffer, visibleBuffer;
+  GlTexture styleTexture, visibleTexture;
+  std::vector<uint8_t> visible;  ///< per feature, non-zero = shown
+  bool shown = true;
+};
+
+/// Puts `bytes` of vertex data into `buffer` (made if needed) and leaves it
+/// bound to GL_ARRAY_BUFFER; counts one geometry upload.
+void uploadVertices(GlBuffer& buffer, const void* data, size_t bytes, UploadStats& uploads);
+/// Vertex attribute `index` of the bound vertex array: `components` floats
+/// (or one unsigned integer) at byte `offset` of each `stride`-byte vertex of
+/// the bound GL_ARRAY_BUFFER.
+void floatAttribute(GLuint index, GLint components, size_t stride, size_t offset);
+void uintAttribute(GLuint index, size_t stride, size_t offset);
+
+/// Projects the layer into `projection` and uploads its points, style and
+/// visibility tables and levels of detail: all of them with
+/// Preparation::AllLevels, none until a view needs one with OnDemand.
+void buildVector(VectorGpu& gpu, const geo::Projection& projection, Preparation preparation, UploadStats& uploads);
+/// Builds (on every core) and uploads those of the given levels (indices into
+/// gpu.levels) that are not on the GPU yet.
+void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats& uploads);
+/// Re-reads every feature's style into the style table (one upload).
+void uploadStyles(VectorGpu& gpu, UploadStats& uploads);
+/// Re-reads the label texts from the styles' label fields (no upload).
+void resolveLabels(VectorGpu& gpu);
+/// The whole visibility table from gpu.visible (one upload).
+void uploadVisibility(VectorGpu& gpu, UploadStats& uploads);
+/// One feature's entry of the visibility table from gpu.visible (one upload).
+void uploadFeatureVisibility(VectorGpu& gpu, size_t feature, UploadStats& uploads);
+
+}  // namespace pamir::render::detail
