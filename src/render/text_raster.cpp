@@ -7,7 +7,6 @@
 #include <hb.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -53,7 +52,8 @@ void split(hb_position_t v, int& whole, int& phase) {
   phase = quarters & (kPhases - 1);
 }
 
-uint8_t toByte(float v) { return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); }
+// v is in 0..1 by construction (sums of products of fractions).
+uint8_t toByte(float v) { return static_cast<uint8_t>(v * 255.0f + 0.5f); }
 
 }  // namespace
 
@@ -228,33 +228,37 @@ Bitmap TextRaster::coverage(std::string_view utf8, int pad) {
 }
 
 Bitmap TextRaster::label(std::string_view utf8, int haloPx, int pad, Rgba ink, Rgba paper) {
+  haloPx = std::max(0, haloPx);
   Bitmap alpha = coverage(utf8, std::max(pad, haloPx));
   Bitmap out;
   out.width = alpha.width;
   out.height = alpha.height;
   out.channels = 4;
   out.pixels.assign(static_cast<size_t>(out.width) * out.height * 4, 0);
-  const float inkA = ink.a / 255.0f, paperA = paper.a / 255.0f;
+  const float inkA = ink.a / 255.0f, paperA = paper.a / 255.0f / 255.0f;  // the latter per coverage unit
+  const float inkRgb[3] = {ink.r / 255.0f, ink.g / 255.0f, ink.b / 255.0f};
+  const float paperRgb[3] = {paper.r / 255.0f, paper.g / 255.0f, paper.b / 255.0f};
+  const int w = alpha.width, h = alpha.height;
   // The halo is the text four times over, moved haloPx left, right, up and
   // down, as the labels were always drawn; each copy covers what is beneath
   // it ("over"), so the halo is as opaque as the paper where copies overlap.
-  const std::array<std::array<int, 2>, 4> around = {{{-haloPx, 0}, {haloPx, 0}, {0, -haloPx}, {0, haloPx}}};
-  auto cover = [&](int x, int y) {
-    return x < 0 || y < 0 || x >= alpha.width || y >= alpha.height ? 0.0f : alpha.at(x, y) / 255.0f;
-  };
-  for (int y = 0; y < out.height; ++y) {
-    for (int x = 0; x < out.width; ++x) {
-      float clear = 1.0f;
+  for (int y = 0; y < h; ++y) {
+    const uint8_t* row = &alpha.pixels[static_cast<size_t>(y) * w];
+    const uint8_t* above = y >= haloPx ? row - static_cast<ptrdiff_t>(haloPx) * w : nullptr;
+    const uint8_t* below = y + haloPx < h ? row + static_cast<ptrdiff_t>(haloPx) * w : nullptr;
+    for (int x = 0; x < w; ++x) {
+      int left = x >= haloPx ? row[x - haloPx] : 0, right = x + haloPx < w ? row[x + haloPx] : 0;
+      int up = above ? above[x] : 0, down = below ? below[x] : 0;
+      if ((row[x] | left | right | up | down) == 0) continue;  // most of a sprite is empty
+      float halo = 0;
       if (haloPx > 0) {
-        for (const auto& d : around) clear *= 1.0f - paperA * cover(x + d[0], y + d[1]);
+        halo = 1.0f - (1.0f - paperA * left) * (1.0f - paperA * right) * (1.0f - paperA * up) * (1.0f - paperA * down);
       }
-      float halo = 1.0f - clear;
-      float text = inkA * cover(x, y);
-      uint8_t* p = &out.pixels[(static_cast<size_t>(y) * out.width + x) * 4];
-      p[0] = toByte(ink.r / 255.0f * text + paper.r / 255.0f * halo * (1 - text));
-      p[1] = toByte(ink.g / 255.0f * text + paper.g / 255.0f * halo * (1 - text));
-      p[2] = toByte(ink.b / 255.0f * text + paper.b / 255.0f * halo * (1 - text));
-      p[3] = toByte(text + halo * (1 - text));
+      float text = inkA * row[x] / 255.0f;
+      float under = halo * (1 - text);  // what of the halo shows through the text
+      uint8_t* p = &out.pixels[(static_cast<size_t>(y) * w + x) * 4];
+      for (int c = 0; c < 3; ++c) p[c] = toByte(inkRgb[c] * text + paperRgb[c] * under);
+      p[3] = toByte(text + under);
     }
   }
   return out;
