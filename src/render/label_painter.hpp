@@ -23,14 +23,14 @@ struct LabelText {
   std::string text;
   float width = 0, height = 0;  ///< px of the box it takes, valid while `generation` matches the painter's font
   uint32_t generation = 0;
-  int atlasX = 0, atlasY = 0;   ///< sprite's top-left corner, valid while `atlasGeneration` matches
+  int atlasX = 0, atlasY = 0;  ///< sprite's top-left corner, valid while `atlasGeneration` matches
   uint32_t atlasGeneration = 0;
 };
 
 struct LabelCandidate {
-  float x = 0, y = 0;     ///< anchor, px from the top-left corner
-  float offset = 0;       ///< px right of the anchor where the text starts (half the symbol, plus a gap)
-  bool centred = false;   ///< centred on the anchor instead (areas and lines)
+  float x = 0, y = 0;    ///< anchor, px from the top-left corner
+  float offset = 0;      ///< px right of the anchor where the text starts (half the symbol, plus a gap)
+  bool centred = false;  ///< centred on the anchor instead (areas and lines)
   LabelText* text = nullptr;
 };
 
