@@ -25,6 +25,7 @@
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
 #include "geo/units.hpp"
+#include "render/font_locator.hpp"
 #include "render/gl_loader.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
@@ -498,16 +499,13 @@ class MapWindow {
   double pixelRatio_ = 1.0;
 };
 
-// DejaVu Sans when installed: ImGui's built-in font has no degree sign,
-// primes or arrows, which coordinates and measurements need.
+// The labels' face (DejaVu Sans) when installed: ImGui's built-in font has
+// no degree sign, primes or arrows, which coordinates and measurements need.
 void loadUiFont() {
   static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
                                    0x2010, 0x205E, 0x2190, 0x2195, 0};
-  const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-  if (FILE* f = std::fopen(path, "rb")) {
-    std::fclose(f);
-    ImGui::GetIO().Fonts->AddFontFromFileTTF(path, 15.0f, nullptr, ranges);
-  }
+  const std::string path = render::findFont();
+  if (!path.empty()) ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), 15.0f, nullptr, ranges);
 }
 
 }  // namespace

@@ -1,35 +1,29 @@
 #include "render/label_painter.hpp"
 
-#include <glad/gl.h>
-#include <imgui.h>
-#include <backends/imgui_impl_opengl3.h>
-
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
+#include <cstddef>
+#include <string>
 #include <unordered_map>
+
+#include "render/embedded_shaders.hpp"
+#include "render/font_locator.hpp"
+#include "render/text_raster.hpp"
 
 namespace pamir::render::detail {
 
+struct LabelPainter::Sprite {
+  float x, y, w, h;      // px from the framebuffer's top-left corner
+  float atlasX, atlasY;  // the sprite's top-left texel
+};
+
 namespace {
 
-constexpr float kFontSizePx = 13.0f;
-constexpr float kHalo = 1.0f;  // px of light outline around the text, so it reads over any map
+constexpr float kFontSizePx = 13.0f;  // ascender to descender, before the pixel ratio
+constexpr float kHalo = 1.0f;         // px of light outline around the text, so it reads over any map
 constexpr int kAtlasSize = 2048;
-
-// Puts the caller's ImGui context back whatever happens in between.
-class ContextSwitch {
- public:
-  explicit ContextSwitch(ImGuiContext* mine) : previous_(ImGui::GetCurrentContext()) {
-    ImGui::SetCurrentContext(mine);
-  }
-  ~ContextSwitch() { ImGui::SetCurrentContext(previous_); }
-  ContextSwitch(const ContextSwitch&) = delete;
-  ContextSwitch& operator=(const ContextSwitch&) = delete;
-
- private:
-  ImGuiContext* previous_;
-};
+constexpr Rgba kInk{20, 20, 20, 255};
+constexpr Rgba kPaper{255, 255, 255, 220};
 
 struct Box {
   float x0, y0, x1, y1;
@@ -70,107 +64,137 @@ class Occupancy {
   std::unordered_map<long long, std::vector<size_t>> cells_;
 };
 
-// Sprites hold premultiplied colour (text drawn over transparent black), so
-// they go onto the map with "one, one minus source alpha".
-void premultipliedBlend(const ImDrawList*, const ImDrawCmd*) {
-  glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-}
-
-}  // namespace
-
-const char* LabelPainter::fontPath() {
-  static const char* const kCandidates[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-                                            "/usr/share/fonts/dejavu/DejaVuSans.ttf"};
-  for (const char* p : kCandidates) {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(p, ec)) return p;
+const char* embeddedShader(const std::string& name) {
+  for (const auto& s : embedded::kShaders) {
+    if (name == s.name) return s.text;
   }
   return nullptr;
 }
 
-LabelPainter::~LabelPainter() { shutdown(); }
-
-void LabelPainter::shutdown() {
-  if (atlasFbo_) glDeleteFramebuffers(1, &atlasFbo_);
-  if (atlasTexture_) glDeleteTextures(1, &atlasTexture_);
-  atlasFbo_ = atlasTexture_ = 0;
-  atlasSize_ = 0;
-  ++atlasGeneration_;
-  if (!context_) return;
-  {
-    ContextSwitch use(context_);
-    ImGui_ImplOpenGL3_Shutdown();
-  }
-  ImGui::DestroyContext(context_);
-  context_ = nullptr;
+GlShader compile(GLenum type, const char* name) {
+  const char* body = embeddedShader(name);
+  if (!body) return {};
+  const char* sources[] = {"#version 330 core\n", body};
+  GlShader shader = GlShader::adopt(glCreateShader(type));
+  glShaderSource(shader.id(), 2, sources, nullptr);
+  glCompileShader(shader.id());
+  GLint ok = 0;
+  glGetShaderiv(shader.id(), GL_COMPILE_STATUS, &ok);
+  if (!ok) shader.reset();
+  return shader;
 }
 
-bool LabelPainter::ensureContext(float pixelRatio) {
-  if (context_ && ratio_ != pixelRatio) shutdown();  // the font and the sprites are for one size
-  if (context_) return true;
-  ImGuiContext* previous = ImGui::GetCurrentContext();
-  context_ = ImGui::CreateContext();
-  ImGui::SetCurrentContext(context_);
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;
-  io.LogFilename = nullptr;
-  ImFontConfig config;
-  config.OversampleH = 2;
-  config.PixelSnapH = true;
-  float size = std::round(kFontSizePx * pixelRatio);
-  const char* path = fontPath();
-  // Place names need more than ASCII: transliterated Central Asian and Arabic
-  // names (ā, ş, ʻ), Cyrillic ones, dashes and primes in event titles.
-  static const ImWchar kRanges[] = {0x0020, 0x024F,  // Latin-1, Latin Extended-A and -B
-                                    0x02B0, 0x02FF,  // spacing modifier letters (ʻ ʼ)
-                                    0x0300, 0x036F,  // combining diacritics
-                                    0x0400, 0x04FF,  // Cyrillic
-                                    0x1E00, 0x1EFF,  // Latin Extended Additional (ḥ ṣ)
-                                    0x2010, 0x205E,  // dashes, quotes, primes
-                                    0x2190, 0x2195,  // arrows
-                                    0};
-  ImFont* font = path ? io.Fonts->AddFontFromFileTTF(path, size, &config, kRanges) : nullptr;
-  if (!font) {
-    config.SizePixels = size;
-    io.Fonts->AddFontDefault(&config);
+// The GL state the labels change, put back afterwards: they are drawn in
+// the middle of the caller's frame (the window's panels come next).
+class SavedState {
+ public:
+  SavedState() {
+    glGetIntegerv(GL_CURRENT_PROGRAM, &program_);
+    glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vertexArray_);
+    glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &arrayBuffer_);
+    glGetIntegerv(GL_ACTIVE_TEXTURE, &activeTexture_);
+    glActiveTexture(GL_TEXTURE0);
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &texture_);
+    glGetIntegerv(GL_SAMPLER_BINDING, &sampler_);
+    glGetIntegerv(GL_UNPACK_ALIGNMENT, &unpackAlignment_);
+    glGetIntegerv(GL_UNPACK_ROW_LENGTH, &unpackRowLength_);
+    blend_ = glIsEnabled(GL_BLEND);
+    glGetIntegerv(GL_BLEND_SRC_RGB, &srcRgb_);
+    glGetIntegerv(GL_BLEND_DST_RGB, &dstRgb_);
+    glGetIntegerv(GL_BLEND_SRC_ALPHA, &srcAlpha_);
+    glGetIntegerv(GL_BLEND_DST_ALPHA, &dstAlpha_);
   }
-  bool ready = ImGui_ImplOpenGL3_Init("#version 330 core");
-  ImGui::SetCurrentContext(previous);
+  ~SavedState() {
+    glUseProgram(static_cast<GLuint>(program_));
+    glBindVertexArray(static_cast<GLuint>(vertexArray_));
+    glBindBuffer(GL_ARRAY_BUFFER, static_cast<GLuint>(arrayBuffer_));
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(texture_));
+    glBindSampler(0, static_cast<GLuint>(sampler_));
+    glActiveTexture(static_cast<GLenum>(activeTexture_));
+    glPixelStorei(GL_UNPACK_ALIGNMENT, unpackAlignment_);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, unpackRowLength_);
+    if (blend_) {
+      glEnable(GL_BLEND);
+    } else {
+      glDisable(GL_BLEND);
+    }
+    glBlendFuncSeparate(static_cast<GLenum>(srcRgb_), static_cast<GLenum>(dstRgb_), static_cast<GLenum>(srcAlpha_),
+                        static_cast<GLenum>(dstAlpha_));
+  }
+  SavedState(const SavedState&) = delete;
+  SavedState& operator=(const SavedState&) = delete;
+
+ private:
+  GLint program_ = 0, vertexArray_ = 0, arrayBuffer_ = 0, activeTexture_ = 0, texture_ = 0, sampler_ = 0;
+  GLint unpackAlignment_ = 4, unpackRowLength_ = 0;
+  GLboolean blend_ = GL_FALSE;
+  GLint srcRgb_ = GL_ONE, dstRgb_ = GL_ZERO, srcAlpha_ = GL_ONE, dstAlpha_ = GL_ZERO;
+};
+
+}  // namespace
+
+const char* LabelPainter::fontPath() {
+  static const std::string path = findFont();
+  return path.empty() ? nullptr : path.c_str();
+}
+
+LabelPainter::LabelPainter() = default;
+LabelPainter::~LabelPainter() = default;
+
+bool LabelPainter::ensureFont(float pixelRatio) {
+  if (raster_ && ratio_ == pixelRatio) return raster_->ok();
+  // The font and the sprites are for one size: a new ratio starts both afresh.
+  const char* path = fontPath();
+  raster_ = std::make_unique<TextRaster>(path ? path : "", std::round(kFontSizePx * pixelRatio));
   ratio_ = pixelRatio;
   ++generation_;
-  if (!ready) {
-    ImGui::DestroyContext(context_);
-    context_ = nullptr;
-  }
-  return ready;
+  resetAtlas();
+  return raster_->ok();
 }
 
-bool LabelPainter::ensureAtlas() {
-  if (atlasFbo_) return true;
+bool LabelPainter::ensureGl() {
+  if (glFailed_) return false;
+  if (program_) return true;
+  glFailed_ = true;  // until everything below is made
+  GlShader vs = compile(GL_VERTEX_SHADER, "label.vert.glsl");
+  GlShader fs = compile(GL_FRAGMENT_SHADER, "label.frag.glsl");
+  if (!vs || !fs) return false;
+  GlProgram program;
+  program.create();
+  glAttachShader(program.id(), vs.id());
+  glAttachShader(program.id(), fs.id());
+  glBindFragDataLocation(program.id(), 0, "oColour");
+  glLinkProgram(program.id());
+  GLint linked = 0;
+  glGetProgramiv(program.id(), GL_LINK_STATUS, &linked);
+  if (!linked) return false;
+  viewportUniform_ = glGetUniformLocation(program.id(), "uViewportPx");
+  glUseProgram(program.id());
+  glUniform1i(glGetUniformLocation(program.id(), "uAtlas"), 0);
+
   GLint maxSize = 0;
   glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
   atlasSize_ = std::min(kAtlasSize, static_cast<int>(maxSize));
-  GLint previousTexture = 0, previousFbo = 0;
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previousTexture);
-  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFbo);
-  glGenTextures(1, &atlasTexture_);
-  glBindTexture(GL_TEXTURE_2D, atlasTexture_);
+  atlas_.create();
+  glBindTexture(GL_TEXTURE_2D, atlas_.id());
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, atlasSize_, atlasSize_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-  // Sprites are drawn at whole-pixel positions at their own size: no filtering wanted.
+  // texelFetch reads without filtering, but the texture must still be complete (no mipmaps).
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previousTexture));
-  glGenFramebuffers(1, &atlasFbo_);
-  glBindFramebuffer(GL_FRAMEBUFFER, atlasFbo_);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, atlasTexture_, 0);
-  bool ok = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
-  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
-  if (!ok) {
-    glDeleteFramebuffers(1, &atlasFbo_);
-    glDeleteTextures(1, &atlasTexture_);
-    atlasFbo_ = atlasTexture_ = 0;
-    return false;
-  }
+
+  vertexArray_.create();
+  instances_.create();
+  glBindVertexArray(vertexArray_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.id());
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(Sprite), reinterpret_cast<void*>(offsetof(Sprite, x)));
+  glVertexAttribDivisor(0, 1);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(Sprite), reinterpret_cast<void*>(offsetof(Sprite, atlasX)));
+  glVertexAttribDivisor(1, 1);
+  program_ = std::move(program);
+  glFailed_ = false;
   resetAtlas();
   return true;
 }
@@ -178,139 +202,115 @@ bool LabelPainter::ensureAtlas() {
 void LabelPainter::resetAtlas() {
   ++atlasGeneration_;
   shelfX_ = shelfY_ = shelfHeight_ = 0;
-  atlasNeedsClear_ = true;
+}
+
+// Rasterises the text's sprite into the next free place in the atlas; false
+// when the atlas has no room left for it.
+bool LabelPainter::addSprite(LabelText& t, int pad, int halo) {
+  int w = static_cast<int>(std::ceil(t.width)) + 2 * pad, h = static_cast<int>(std::ceil(t.height)) + 2 * pad;
+  if (shelfX_ + w > atlasSize_) {
+    shelfY_ += shelfHeight_;
+    shelfX_ = shelfHeight_ = 0;
+  }
+  if (w > atlasSize_ || shelfY_ + h > atlasSize_) return false;
+  Bitmap sprite = raster_->label(t.text, halo, pad, kInk, kPaper);
+  // The sprite's size follows from the same measurement; clip rather than
+  // overrun a neighbour should they ever disagree.
+  int uw = std::min(w, sprite.width), uh = std::min(h, sprite.height);
+  if (uw > 0 && uh > 0) {
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, sprite.width);
+    // Rows go in top first: atlas row atlasY is the sprite's top row.
+    glTexSubImage2D(GL_TEXTURE_2D, 0, shelfX_, shelfY_, uw, uh, GL_RGBA, GL_UNSIGNED_BYTE, sprite.pixels.data());
+  }
+  t.atlasX = shelfX_;
+  t.atlasY = shelfY_;
+  t.atlasGeneration = atlasGeneration_;
+  shelfX_ += w;
+  shelfHeight_ = std::max(shelfHeight_, h);
+  return true;
+}
+
+void LabelPainter::drawSprites(int width, int height, const std::vector<Sprite>& sprites) {
+  glUseProgram(program_.id());
+  glUniform2f(viewportUniform_, static_cast<float>(width), static_cast<float>(height));
+  glBindVertexArray(vertexArray_.id());
+  glBindBuffer(GL_ARRAY_BUFFER, instances_.id());
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(sprites.size() * sizeof(Sprite)), sprites.data(),
+               GL_STREAM_DRAW);
+  // Sprites hold premultiplied colour (text over transparent black), so
+  // they go onto the map with "one, one minus source alpha".
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites.size()));
 }
 
 size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates) {
   if (candidates.empty() || width <= 0 || height <= 0) return 0;
   pixelRatio = std::clamp(pixelRatio, 0.25f, 8.0f);
-  if (!ensureContext(pixelRatio) || !ensureAtlas()) return 0;
-
-  ContextSwitch use(context_);
-  ImGuiIO& io = ImGui::GetIO();
-  io.DisplayFramebufferScale = ImVec2(1, 1);
-  io.DeltaTime = 1.0f / 60.0f;
-  const float halo = kHalo * pixelRatio;
+  if (!ensureFont(pixelRatio)) return 0;
+  const int halo = std::max(1, static_cast<int>(std::lround(kHalo * pixelRatio)));
   const float gap = 2.0f * pixelRatio;  // keeps neighbouring labels apart
-  const int pad = static_cast<int>(std::ceil(halo)) + 1;
+  const int pad = halo + 1;
 
   // 1. Placement, first come first served.
   struct Placed {
     LabelText* text;
-    float x, y;  // where the text itself starts
+    float x, y;  // where the text's box starts
   };
   std::vector<Placed> placed;
-  {
-    ImFont* font = io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
-    if (!font || !io.Fonts->IsBuilt()) {
-      // The first frame: the backend builds the font texture in NewFrame.
-      io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-      ImGui_ImplOpenGL3_NewFrame();
-      ImGui::NewFrame();
-      ImGui::EndFrame();
-      font = io.Fonts->Fonts[0];
+  Occupancy occupied(64.0f * pixelRatio);
+  for (const LabelCandidate& c : candidates) {
+    if (!c.text || c.text->text.empty()) continue;
+    LabelText& t = *c.text;
+    if (t.generation != generation_) {
+      TextBox box = raster_->measure(t.text);
+      t.width = box.width;
+      t.height = box.height;
+      t.generation = generation_;
     }
-    const float size = font->FontSize;
-    Occupancy occupied(64.0f * pixelRatio);
-    for (const LabelCandidate& c : candidates) {
-      if (!c.text || c.text->text.empty()) continue;
-      LabelText& t = *c.text;
-      if (t.generation != generation_) {
-        ImVec2 extent = font->CalcTextSizeA(size, 1e9f, 0.0f, t.text.data(), t.text.data() + t.text.size());
-        t.width = extent.x;
-        t.height = extent.y;
-        t.generation = generation_;
-      }
-      float x = std::round(c.centred ? c.x - t.width / 2 : c.x + c.offset);
-      float y = std::round(c.y - t.height / 2);
-      Box box{x - halo - gap, y - halo - gap, x + t.width + halo + gap, y + t.height + halo + gap};
-      if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
-      if (!occupied.free(box)) continue;
-      occupied.add(box);
-      placed.push_back({&t, x, y});
-    }
+    float x = std::round(c.centred ? c.x - t.width / 2 : c.x + c.offset);
+    float y = std::round(c.y - t.height / 2);
+    Box box{x - halo - gap, y - halo - gap, x + t.width + halo + gap, y + t.height + halo + gap};
+    if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
+    if (!occupied.free(box)) continue;
+    occupied.add(box);
+    placed.push_back({&t, x, y});
   }
   if (placed.empty()) return 0;
 
+  SavedState saved;
+  if (!ensureGl()) return 0;
+
   // 2. Sprites for the labels not in the atlas yet; when it is full, it is
   // emptied and this frame's labels go in again.
-  GLint previousFbo = 0;
-  glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &previousFbo);
+  glActiveTexture(GL_TEXTURE0);
+  glBindTexture(GL_TEXTURE_2D, atlas_.id());
+  glBindSampler(0, 0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);  // RGBA rows are whole words
   for (int attempt = 0; attempt < 2; ++attempt) {
     bool full = false;
-    io.DisplaySize = ImVec2(static_cast<float>(atlasSize_), static_cast<float>(atlasSize_));
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui::NewFrame();
-    ImDrawList* list = ImGui::GetBackgroundDrawList();
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    const ImU32 ink = IM_COL32(20, 20, 20, 255);
-    const ImU32 paper = IM_COL32(255, 255, 255, 220);
-    size_t added = 0;
     for (const Placed& p : placed) {
-      LabelText& t = *p.text;
-      if (t.atlasGeneration == atlasGeneration_) continue;
-      int w = static_cast<int>(std::ceil(t.width)) + 2 * pad, h = static_cast<int>(std::ceil(t.height)) + 2 * pad;
-      if (shelfX_ + w > atlasSize_) {
-        shelfY_ += shelfHeight_;
-        shelfX_ = shelfHeight_ = 0;
-      }
-      if (w > atlasSize_ || shelfY_ + h > atlasSize_) {
+      if (p.text->atlasGeneration == atlasGeneration_) continue;
+      if (!addSprite(*p.text, pad, halo)) {
         full = true;
         break;
       }
-      t.atlasX = shelfX_;
-      t.atlasY = shelfY_;
-      t.atlasGeneration = atlasGeneration_;
-      shelfX_ += w;
-      shelfHeight_ = std::max(shelfHeight_, h);
-      const char* begin = t.text.data();
-      const char* end = begin + t.text.size();
-      float x = static_cast<float>(t.atlasX + pad), y = static_cast<float>(t.atlasY + pad);
-      // The halo: the text four times around, then the text itself.
-      const ImVec2 around[] = {{-halo, 0}, {halo, 0}, {0, -halo}, {0, halo}};
-      for (const ImVec2& d : around) list->AddText(font, size, ImVec2(x + d.x, y + d.y), paper, begin, end);
-      list->AddText(font, size, ImVec2(x, y), ink, begin, end);
-      ++added;
-    }
-    ImGui::Render();
-    if (added > 0 || atlasNeedsClear_) {
-      glBindFramebuffer(GL_FRAMEBUFFER, atlasFbo_);
-      if (atlasNeedsClear_) {
-        glDisable(GL_SCISSOR_TEST);
-        glClearColor(0, 0, 0, 0);
-        glClear(GL_COLOR_BUFFER_BIT);
-        atlasNeedsClear_ = false;
-      }
-      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-      glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFbo));
     }
     if (!full) break;
     resetAtlas();
   }
 
   // 3. One quad per label onto the caller's framebuffer.
-  io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-  ImGui_ImplOpenGL3_NewFrame();
-  ImGui::NewFrame();
-  ImDrawList* list = ImGui::GetBackgroundDrawList();
-  list->AddCallback(premultipliedBlend, nullptr);
-  const float inv = 1.0f / static_cast<float>(atlasSize_);
-  const ImTextureID atlas = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(atlasTexture_));
-  size_t drawn = 0;
+  std::vector<Sprite> sprites;
+  sprites.reserve(placed.size());
   for (const Placed& p : placed) {
     const LabelText& t = *p.text;
     if (t.atlasGeneration != atlasGeneration_) continue;  // did not fit even in an empty atlas
     float w = std::ceil(t.width) + 2 * pad, h = std::ceil(t.height) + 2 * pad;
-    ImVec2 a(p.x - pad, p.y - pad), b(a.x + w, a.y + h);
-    // ImGui drew the sprite with its y down from the top of the atlas, which is GL's last row.
-    ImVec2 uv0(t.atlasX * inv, 1.0f - t.atlasY * inv), uv1((t.atlasX + w) * inv, 1.0f - (t.atlasY + h) * inv);
-    list->AddImage(atlas, a, b, uv0, uv1);
-    ++drawn;
+    sprites.push_back({p.x - pad, p.y - pad, w, h, static_cast<float>(t.atlasX), static_cast<float>(t.atlasY)});
   }
-  ImGui::Render();
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  return drawn;
+  if (!sprites.empty()) drawSprites(width, height, sprites);
+  return sprites.size();
 }
 
 }  // namespace pamir::render::detail

@@ -1,19 +1,19 @@
 #pragma once
-// Text labels through a Dear ImGui context of the renderer's own (never the
-// application's, which is current again on return): its font atlas and
-// OpenGL3 backend draw them, headless or in a window.
+// Text labels: shaped and rasterised on the CPU (TextRaster: HarfBuzz and
+// FreeType), drawn with the renderer's own GL, headless or in a window.
 //
 // Each label is rasterised once, with its halo, into a sprite atlas (a GL
 // texture); a frame then draws one textured quad per label. Drawing the
 // glyphs and four halo copies anew every frame costs a software GL more
 // than the whole map does.
-// Internal to render.
+// Internal to render; every call needs the renderer's GL context current.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
-struct ImGuiContext;
+#include "render/gl_object.hpp"
 
 namespace pamir::render::detail {
 
@@ -21,22 +21,24 @@ namespace pamir::render::detail {
 /// between frames: its size and where its sprite sits in the atlas.
 struct LabelText {
   std::string text;
-  float width = 0, height = 0;  ///< px, valid while `generation` matches the painter's font
+  float width = 0, height = 0;  ///< px of the box it takes, valid while `generation` matches the painter's font
   uint32_t generation = 0;
-  int atlasX = 0, atlasY = 0;   ///< sprite's top-left corner, valid while `atlasGeneration` matches
+  int atlasX = 0, atlasY = 0;  ///< sprite's top-left corner, valid while `atlasGeneration` matches
   uint32_t atlasGeneration = 0;
 };
 
 struct LabelCandidate {
-  float x = 0, y = 0;     ///< anchor, px from the top-left corner
-  float offset = 0;       ///< px right of the anchor where the text starts (half the symbol, plus a gap)
-  bool centred = false;   ///< centred on the anchor instead (areas and lines)
+  float x = 0, y = 0;    ///< anchor, px from the top-left corner
+  float offset = 0;      ///< px right of the anchor where the text starts (half the symbol, plus a gap)
+  bool centred = false;  ///< centred on the anchor instead (areas and lines)
   LabelText* text = nullptr;
 };
 
+class TextRaster;
+
 class LabelPainter {
  public:
-  LabelPainter() = default;
+  LabelPainter();
   ~LabelPainter();
   LabelPainter(const LabelPainter&) = delete;
   LabelPainter& operator=(const LabelPainter&) = delete;
@@ -46,24 +48,34 @@ class LabelPainter {
   /// bound framebuffer of width x height px. Returns how many were drawn.
   size_t draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates);
 
+  /// DejaVu Sans (render::findFont), the labels' face; nullptr when no font is installed (no labels then).
   static const char* fontPath();
 
  private:
-  bool ensureContext(float pixelRatio);
-  bool ensureAtlas();
+  struct Sprite;
+  bool ensureFont(float pixelRatio);
+  bool ensureGl();
   void resetAtlas();
-  void shutdown();
+  bool addSprite(LabelText& text, int pad, int halo);
+  void drawSprites(int width, int height, const std::vector<Sprite>& sprites);
 
-  ImGuiContext* context_ = nullptr;
+  std::unique_ptr<TextRaster> raster_;
   float ratio_ = 0;
   uint32_t generation_ = 0;  // bumped whenever the font changes, so cached sizes are re-measured
+  bool glFailed_ = false;    // the program did not build: no labels rather than a retry every frame
 
-  // The sprite atlas: rows ("shelves") filled left to right.
-  unsigned atlasTexture_ = 0, atlasFbo_ = 0;
+  // The sprite atlas: rows ("shelves") filled left to right. Every sprite is
+  // uploaded whole, border included, and only sprites are ever sampled, so
+  // the atlas never needs clearing.
+  GlTexture atlas_;
   int atlasSize_ = 0;
   uint32_t atlasGeneration_ = 1;  // bumped when the atlas is emptied
   int shelfX_ = 0, shelfY_ = 0, shelfHeight_ = 0;
-  bool atlasNeedsClear_ = true;
+
+  GlProgram program_;
+  GLint viewportUniform_ = -1;
+  GlVertexArray vertexArray_;
+  GlBuffer instances_;
 };
 
 }  // namespace pamir::render::detail

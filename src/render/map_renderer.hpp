@@ -10,8 +10,8 @@
 // ~5e6 m) do not jitter.
 //
 // Every call needs the GL context the renderer was made in to be current.
-// Labels use a Dear ImGui context of the renderer's own (see labelFontPath);
-// the caller's ImGui context is current again when draw() returns.
+// Labels are shaped and rasterised on the CPU (HarfBuzz, FreeType) into a
+// sprite atlas and drawn with the renderer's own GL (no ImGui context).
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -67,7 +67,7 @@ struct FrameStats {
 /// only in setLayers/setProjection (and, with Preparation::OnDemand, the
 /// first time a level of detail is drawn); style and visibility tables in
 /// refreshStyles and the visibility setters; nothing else in draw(). (Label
-/// sprites and ImGui's few vertices per label are not counted.)
+/// sprites and their one instance per label are not counted.)
 struct UploadStats {
   size_t geometryUploads = 0;    ///< vertex buffers and raster meshes
   size_t geometryBytes = 0;
@@ -166,10 +166,9 @@ class MapRenderer {
   const FrameStats& lastFrame() const;
   const UploadStats& uploads() const;
 
-  /// Labels are drawn with a Dear ImGui context of the renderer's own (never
-  /// the application's, which stays current before and after) in DejaVu Sans
-  /// at 13 px times pixelRatio: this path, or nullptr when it is not installed
-  /// (ImGui's built-in font is used then).
+  /// Labels are drawn in DejaVu Sans (render::findFont) at 13 px from
+  /// ascender to descender, times pixelRatio: this path, or nullptr when no
+  /// font is installed (labels are left out then).
   static const char* labelFontPath();
 
  private:
