@@ -6,7 +6,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "render/embedded_shaders.hpp"
+#include "render/shader_program.hpp"
 #include "render/font_locator.hpp"
 #include "render/text_raster.hpp"
 
@@ -63,26 +63,6 @@ class Occupancy {
   std::vector<Box> boxes_;
   std::unordered_map<long long, std::vector<size_t>> cells_;
 };
-
-const char* embeddedShader(const std::string& name) {
-  for (const auto& s : embedded::kShaders) {
-    if (name == s.name) return s.text;
-  }
-  return nullptr;
-}
-
-GlShader compile(GLenum type, const char* name) {
-  const char* body = embeddedShader(name);
-  if (!body) return {};
-  const char* sources[] = {"#version 330 core\n", body};
-  GlShader shader = GlShader::adopt(glCreateShader(type));
-  glShaderSource(shader.id(), 2, sources, nullptr);
-  glCompileShader(shader.id());
-  GLint ok = 0;
-  glGetShaderiv(shader.id(), GL_COMPILE_STATUS, &ok);
-  if (!ok) shader.reset();
-  return shader;
-}
 
 // The GL state the labels change, put back afterwards: they are drawn in
 // the middle of the caller's frame (the window's panels come next).
@@ -157,18 +137,13 @@ bool LabelPainter::ensureGl() {
   if (glFailed_) return false;
   if (program_) return true;
   glFailed_ = true;  // until everything below is made
-  GlShader vs = compile(GL_VERTEX_SHADER, "label.vert.glsl");
-  GlShader fs = compile(GL_FRAGMENT_SHADER, "label.frag.glsl");
+  const char* vs = embeddedShader("label.vert.glsl");
+  const char* fs = embeddedShader("label.frag.glsl");
   if (!vs || !fs) return false;
-  GlProgram program;
-  program.create();
-  glAttachShader(program.id(), vs.id());
-  glAttachShader(program.id(), fs.id());
-  glBindFragDataLocation(program.id(), 0, "oColour");
-  glLinkProgram(program.id());
-  GLint linked = 0;
-  glGetProgramiv(program.id(), GL_LINK_STATUS, &linked);
-  if (!linked) return false;
+  std::string error;
+  const std::string version = "#version 330 core\n";
+  GlProgram program = linkProgram(version + vs, version + fs, "label", &error);
+  if (!program) return false;
   viewportUniform_ = glGetUniformLocation(program.id(), "uViewportPx");
   glUseProgram(program.id());
   glUniform1i(glGetUniformLocation(program.id(), "uAtlas"), 0);

@@ -85,6 +85,13 @@ GlProgram linkProgram(const std::string& vertex, const std::string& fragment, co
   return program;
 }
 
+const char* embeddedShader(const std::string& name) {
+  for (const auto& s : embedded::kShaders) {
+    if (name == s.name) return s.text;
+  }
+  return nullptr;
+}
+
 bool loadPrograms(const std::string& directory, Programs& out, std::string* error) {
   auto source = [&](const std::string& name) -> std::string {
     if (!directory.empty()) {
@@ -97,9 +104,7 @@ bool loadPrograms(const std::string& directory, Programs& out, std::string* erro
       if (error->empty()) *error = "cannot read shader " + directory + "/" + name;  // the first one missing
       return {};
     }
-    for (const auto& s : embedded::kShaders) {
-      if (name == s.name) return s.text;
-    }
+    if (const char* text = embeddedShader(name)) return text;
     if (error->empty()) *error = "shader " + name + " is not built in";
     return {};
   };

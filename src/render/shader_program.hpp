@@ -44,6 +44,9 @@ bool loadPrograms(const std::string& directory, Programs& out, std::string* erro
 GlProgram linkProgram(const std::string& vertex, const std::string& fragment, const std::string& name,
                       std::string* error);
 
+/// The text of a shader built into the library (shaders/NAME), or nullptr.
+const char* embeddedShader(const std::string& name);
+
 /// A colour channel (0..255) as GL's 0..1.
 inline float channel(uint8_t c) { return c / 255.0f; }
 
