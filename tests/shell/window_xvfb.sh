@@ -13,6 +13,16 @@ fail() { echo "window test: $*" >&2; exit 1; }
 # Pixels that differ between two screenshots (ImageMagick's absolute error count).
 differing() { compare -metric AE -fuzz 2% "$1" "$2" null: 2>&1 | cut -d' ' -f1; }
 colours() { identify -format '%k' "$1"; }
+# A screenshot with a map in it: many colours, not a blank or black window.
+expect_map() {
+  n=$(colours "$1")
+  [ "$n" -gt 500 ] || fail "$(basename "$1") has only $n colours: no map drawn"
+}
+# Two screenshots that differ as an action should make them: $3 names the action.
+expect_changed() {
+  d=$(differing "$1" "$2")
+  [ "$d" -gt 50000 ] || fail "$3 changed only $d pixels"
+}
 
 # Measurements are kept in this test's own session file, never the user's.
 export PAMIR_SESSION="$out/session.geojson"
@@ -43,12 +53,9 @@ grep -q 'pamir view: ready (first frame drawn)' "$out/script.log" || fail "the w
 for f in start panned zoomed measured; do
   [ -s "$out/$f.png" ] || fail "no $f.png"
 done
-n=$(colours "$out/start.png")
-[ "$n" -gt 500 ] || fail "start.png has only $n colours: no map drawn"
-d=$(differing "$out/start.png" "$out/panned.png")
-[ "$d" -gt 50000 ] || fail "dragging changed only $d pixels"
-d=$(differing "$out/panned.png" "$out/zoomed.png")
-[ "$d" -gt 50000 ] || fail "zooming changed only $d pixels"
+expect_map "$out/start.png"
+expect_changed "$out/start.png" "$out/panned.png" "dragging"
+expect_changed "$out/panned.png" "$out/zoomed.png" "zooming"
 # The measurement line is drawn in magenta (200,0,120): look for it.
 m=$(convert "$out/measured.png" -fuzz 6% -fill white +opaque 'rgb(200,0,120)' -format '%[fx:int(w*h*(1-mean))]' info:)
 [ "$m" -gt 200 ] || fail "no measurement line visible ($m magenta pixels)"
@@ -102,10 +109,7 @@ kill \$pid
 wait \$pid || true
 XDO
 xvfb-run -a -s "-screen 0 1280x800x24" sh "$out/xdo.sh" > "$out/xdo.log" 2>&1 || { cat "$out/xdo.log"; fail "xdotool session failed"; }
-n=$(colours "$out/xdo-start.png")
-[ "$n" -gt 500 ] || fail "xdo-start.png has only $n colours: no map drawn"
-d=$(differing "$out/xdo-start.png" "$out/xdo-panned.png")
-[ "$d" -gt 50000 ] || fail "an xdotool drag changed only $d pixels"
-d=$(differing "$out/xdo-panned.png" "$out/xdo-zoomed.png")
-[ "$d" -gt 50000 ] || fail "the + key changed only $d pixels"
+expect_map "$out/xdo-start.png"
+expect_changed "$out/xdo-start.png" "$out/xdo-panned.png" "an xdotool drag"
+expect_changed "$out/xdo-panned.png" "$out/xdo-zoomed.png" "the + key"
 echo "window test: map drawn ($n colours), pan, zoom and measurement seen, measurement kept across runs; screenshots in $out"
