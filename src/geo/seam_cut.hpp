@@ -37,8 +37,8 @@ std::vector<Path> cutLine(const Path& line, const ViewDomain& domain);
 /// return it unchanged, and callers can skip the copy.
 bool insideDomain(const Path& path, const ViewDomain& domain, bool ring);
 
-/// A geometry cut for the view: the polygons and lines above, points kept
-/// where their latitude is drawable, with their longitude in the domain.
+/// A geometry cut for the view: its polygons and lines cut as above (those
+/// inside the domain copied as they are), its points as they are.
 Geometry cutGeometry(const Geometry& geometry, const ViewDomain& domain);
 /// The view CRS extent of the cut geometry (what a fit should frame):
 /// a polygon across the antimeridian is as wide as it is, not the world.
