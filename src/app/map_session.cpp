@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "geo/range_ring.hpp"
+#include "geo/seam_cut.hpp"
 
 namespace pamir::app {
 
@@ -54,6 +55,31 @@ Bounds MapSession::initialLonLat() const {
     b.add(r.geoTransform[0] + r.geoTransform[1] * r.width, r.geoTransform[3] + r.geoTransform[5] * r.height);
   }
   return b;
+}
+
+Bounds MapSession::dataExtent() const {
+  const geo::ViewDomain domain = geo::viewDomain(projection_);
+  Bounds lonlat;  // of the layers that lie inside the domain, and the geographic rasters
+  Bounds cut;     // of the others, cut as drawn
+  for (const Layer& layer : catalog_.layers) {
+    const Bounds ll = layer.bounds();
+    if (ll.empty()) continue;
+    // Most layers lie well inside the domain: their lon/lat box projects as it is.
+    const Path box{{ll.minx, ll.miny}, {ll.maxx, ll.miny}, {ll.maxx, ll.maxy}, {ll.minx, ll.maxy}};
+    if (ll.width() < 180.0 && geo::insideDomain(box, domain, true)) {
+      lonlat.add(ll);
+      continue;
+    }
+    for (const Feature& f : layer.features) cut.add(geo::projectedBounds(f.geometry, projection_, domain));
+  }
+  for (const auto& r : catalog_.rasters) {
+    if (!r.crsWkt.empty() && r.crsWkt.find("GEOGCRS") != 0 && r.crsWkt.find("GEOGCS") != 0) continue;
+    lonlat.add(r.geoTransform[0], r.geoTransform[3]);
+    lonlat.add(r.geoTransform[0] + r.geoTransform[1] * r.width, r.geoTransform[3] + r.geoTransform[5] * r.height);
+  }
+  Bounds out = projection_.forwardBounds(lonlat);
+  out.add(cut);
+  return out;
 }
 
 bool MapSession::keepOnlyLayers(const std::vector<std::string>& names, std::string* error) {

@@ -50,6 +50,10 @@ class MapSession {
 
   /// The area to show first, lon/lat: the manifest's default view, else the data's bounds.
   Bounds initialLonLat() const;
+  /// The view CRS extent of the data, from its geometry cut at the view's
+  /// seam (geo/seam_cut.hpp), as the renderer draws it: a polygon across the
+  /// antimeridian is as wide as it is, not as wide as the world.
+  Bounds dataExtent() const;
   /// Keeps only the named layers (ids or titles or source layer names);
   /// false with the unknown name in *error.
   bool keepOnlyLayers(const std::vector<std::string>& names, std::string* error);

@@ -267,7 +267,7 @@ class MapWindow {
   void fitToData() {
     int w, h;
     SDL_GL_GetDrawableSize(res_.window, &w, &h);
-    Bounds b = session_.projection().forwardBounds(session_.catalog().bounds());
+    Bounds b = session_.dataExtent();
     if (!b.empty()) view_ = MapView::fitting(b, w, h, 0.03);
   }
   void setInitialView(const MapView& v) { view_ = v; }

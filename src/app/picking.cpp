@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "geo/seam_cut.hpp"
+
 namespace pamir::app {
 
 namespace {
@@ -44,6 +46,26 @@ std::optional<Pick> pickFeature(const std::vector<const Layer*>& layers, const g
     b.add(view.width() + tol, view.height() + tol);
     return b;
   }();
+  // Lines and polygons as the renderer draws them: cut at the view's seam
+  // and round the poles, so that a polygon across the antimeridian is not
+  // hit all across the map. Geometry inside the domain is used as it is.
+  const geo::ViewDomain domain = geo::viewDomain(proj);
+  auto drawnLine = [&](const Path& line) {
+    return geo::insideDomain(line, domain, false) ? std::vector<Path>{line} : geo::cutLine(line, domain);
+  };
+  auto drawnPolygons = [&](const std::vector<Polygon>& polygons) {
+    std::vector<Polygon> out;
+    for (const Polygon& poly : polygons) {
+      bool inside = geo::insideDomain(poly.outer, domain, true);
+      for (const Path& h : poly.holes) inside = inside && geo::insideDomain(h, domain, true);
+      if (inside) {
+        out.push_back(poly);
+      } else {
+        for (Polygon& piece : geo::cutPolygon(poly, domain)) out.push_back(std::move(piece));
+      }
+    }
+    return out;
+  };
   // Points first (they sit on top of areas), then lines, then areas; topmost layer first.
   for (int pass = 0; pass < 3; ++pass) {
     for (size_t li = layers.size(); li-- > 0;) {
@@ -61,11 +83,13 @@ std::optional<Pick> pickFeature(const std::vector<const Layer*>& layers, const g
           }
         } else if (pass == 1) {
           for (const auto& line : g.lines) {
-            auto s = toScreen(line, proj, view);
-            for (size_t i = 1; i < s.size() && !hit; ++i) hit = segmentDistance(p, s[i - 1], s[i]) <= tol;
+            for (const Path& piece : drawnLine(line)) {
+              auto s = toScreen(piece, proj, view);
+              for (size_t i = 1; i < s.size() && !hit; ++i) hit = segmentDistance(p, s[i - 1], s[i]) <= tol;
+            }
           }
         } else {
-          for (const auto& poly : g.polygons) {
+          for (const auto& poly : drawnPolygons(g.polygons)) {
             auto outer = toScreen(poly.outer, proj, view);
             Bounds b;
             for (auto& q : outer) b.add(q.x, q.y);

@@ -64,7 +64,10 @@ MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, i
   for (const auto& c : q.countries) session.filter.countries.insert(c);
   if (q.extent) return MapView::fromExtent(*q.extent, width, height);
   if (q.bbox) return fitLonLat(session, *q.bbox, width, height, 0.0);
-  return fitLonLat(session, session.initialLonLat(), width, height, 0.02);
+  if (session.catalog().defaultBbox) return fitLonLat(session, *session.catalog().defaultBbox, width, height, 0.02);
+  const Bounds extent = session.dataExtent();
+  if (extent.empty()) return fitLonLat(session, session.initialLonLat(), width, height, 0.02);
+  return MapView::fitting(extent, width, height, 0.02);
 }
 
 }  // namespace pamir::app

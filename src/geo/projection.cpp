@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstddef>
+#include <cstdlib>
 #include <limits>
 #include <utility>
 
@@ -152,6 +153,44 @@ void reportLogged(ProjLogScope& log, const std::string& what, Diagnostics* diag)
   for (const auto& m : log.take()) diag->warn("", "", -1, std::string("PROJ, ").append(what).append(": ").append(m));
 }
 
+// The central meridian of a CRS: the longitude parameter of its map
+// projection (EPSG parameter codes: natural origin, projection centre, false
+// origin, origin), else a "+lon_0=" in a PROJ string PROJ could not map to a
+// named method; 0 when there is none (geographic CRSs).
+double centralMeridianOf(PJ* crs, const std::string& definition) {
+  PJ_CONTEXT* ctx = threadContext().get();
+  PjPtr horizontal;
+  PJ_TYPE type = proj_get_type(crs);
+  if (type == PJ_TYPE_BOUND_CRS) horizontal.reset(proj_get_source_crs(ctx, crs));
+  else if (type == PJ_TYPE_COMPOUND_CRS) horizontal.reset(proj_crs_get_sub_crs(ctx, crs, 0));
+  PJ* base = horizontal ? horizontal.get() : crs;
+  if (proj_get_type(base) == PJ_TYPE_PROJECTED_CRS) {
+    PjPtr op(proj_crs_get_coordoperation(ctx, base));
+    const int count = op ? proj_coordoperation_get_param_count(ctx, op.get()) : 0;
+    for (int i = 0; i < count; ++i) {
+      const char* name = nullptr;
+      const char* code = nullptr;
+      double value = 0, toRadians = 0;
+      if (!proj_coordoperation_get_param(ctx, op.get(), i, &name, nullptr, &code, &value, nullptr, &toRadians,
+                                         nullptr, nullptr, nullptr, nullptr))
+        continue;
+      const std::string c = code ? code : "";
+      const std::string n = name ? name : "";
+      if (c == "8802" || c == "8812" || c == "8822" || c == "8833" || n == "lon_0" ||
+          n == "Longitude of natural origin") {
+        double degrees = toRadians > 0 ? value * toRadians * 180.0 / M_PI : value;
+        if (std::isfinite(degrees)) return degrees;
+      }
+    }
+  }
+  if (auto at = definition.find("+lon_0="); at != std::string::npos) {
+    char* end = nullptr;
+    double v = std::strtod(definition.c_str() + at + 7, &end);
+    if (end != definition.c_str() + at + 7 && std::isfinite(v)) return v;
+  }
+  return 0.0;
+}
+
 }  // namespace
 
 std::string projVersion() { return proj_info().version ? proj_info().version : "unknown"; }
@@ -230,6 +269,7 @@ Result<Projection> Projection::create(const std::string& definition, Diagnostics
   p.name_ = n ? n : def;
   PJ_TYPE type = proj_get_type(crs->get());
   p.geographic_ = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+  p.centralMeridian_ = centralMeridianOf(crs->get(), asCrsDefinition(def));
   PJ* released = crs->release();
   p.crs_ = std::shared_ptr<void>(released, [](void* q) { proj_destroy(static_cast<PJ*>(q)); });
   return p;

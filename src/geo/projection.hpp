@@ -69,12 +69,16 @@ class Projection {
   Bounds forwardBounds(const Bounds& lonlat, int samplesPerEdge = 64) const;
   /// Point scale factor (meridional and parallel mean) of the projection at p; 1 for geographic.
   double scaleFactor(const LonLat& p) const;
+  /// The longitude the map is centred on (degrees; 0 for a geographic CRS or
+  /// when PROJ names none): its opposite meridian is the map's seam.
+  double centralMeridian() const { return centralMeridian_; }
 
  private:
   Projection() = default;
   std::string definition_;
   std::string name_;
   bool geographic_ = false;
+  double centralMeridian_ = 0.0;
   std::shared_ptr<Transform> toView_;
   std::shared_ptr<void> crs_;  // PJ* of the target CRS, for scale factors
 };

@@ -8,6 +8,7 @@
 #include <thread>
 #include <utility>
 
+#include "geo/seam_cut.hpp"
 #include "render/simplify.hpp"
 #include "render/tessellate.hpp"
 
@@ -24,6 +25,12 @@ struct ProjectedFeature {
   bool outline = false;
   std::vector<std::vector<XY>> lines;
   std::vector<std::vector<Ring>> polygons;  // outer ring first, each stored closed
+  // Pieces of a polygon cut at the view's seam or a latitude limit have edges
+  // along the cut that are no part of its boundary: their outline is drawn
+  // from `outlines` instead (the original rings, cut as lines).
+  std::vector<bool> polygonCut;
+  std::vector<std::vector<XY>> outlines;
+  std::vector<std::vector<double>> outlineKeep;
   std::vector<XY> points;
   // Douglas–Peucker thresholds (squared, view units) parallel to the vertices,
   // and each ring's bounds: every level of detail is a filter over these.
@@ -189,6 +196,10 @@ void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, siz
     for (size_t l = 0; l < f.lines.size(); ++l) {
       addPath(tolerance > 0 ? keepAbove(f.lines[l], f.lineKeep[l], tol2) : f.lines[l], f.index);
     }
+    for (size_t l = 0; l < f.outlines.size(); ++l) {
+      addPath(tolerance > 0 ? keepAbove(f.outlines[l], f.outlineKeep[l], tol2) : f.outlines[l],
+              f.index | kOutlineFlag);
+    }
     for (size_t p = 0; p < f.polygons.size(); ++p) {
       const auto& polygon = f.polygons[p];
       rings.clear();
@@ -206,7 +217,7 @@ void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, siz
       for (size_t i = 0; i + 2 < triangleBuffer.size(); i += 3) {
         out.triangles.push_back({{triangleBuffer[i], triangleBuffer[i + 1], triangleBuffer[i + 2]}, f.index});
       }
-      if (f.outline) {
+      if (f.outline && !f.polygonCut[p]) {
         for (const Ring& ring : rings) addPath(ring, f.index | kOutlineFlag);
       }
     }
@@ -242,6 +253,9 @@ size_t simplifiedVertexCount(const std::vector<ProjectedFeature>& features, doub
   size_t n = 0;
   for (const ProjectedFeature& f : features) {
     for (const auto& keep : f.lineKeep) {
+      for (double t : keep) n += t > tol2;
+    }
+    for (const auto& keep : f.outlineKeep) {
       for (double t : keep) n += t > tol2;
     }
     for (size_t p = 0; p < f.ringKeep.size(); ++p) {
@@ -341,6 +355,7 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
   features.reserve(layer.features.size());
   std::vector<XY> buffer;
   size_t exactVertices = 0;
+  const geo::ViewDomain domain = geo::viewDomain(projection);
 
   auto project = [&](const Path& path) -> const std::vector<XY>& {
     buffer.resize(path.size());
@@ -358,20 +373,30 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
       XY xy = projection.forward(p);
       if (finite(xy)) pf.points.push_back(xy);
     }
-    for (const Path& line : g.lines) {
+    auto addLine = [&](const Path& line, std::vector<std::vector<XY>>& lines) {
       // A line leaving the projection's domain is cut there, not joined across the gap.
       std::vector<XY> run;
       for (const XY& p : project(line)) {
         if (finite(p)) {
           if (run.empty() || !(run.back() == p)) run.push_back(p);
         } else if (!run.empty()) {
-          if (run.size() >= 2) pf.lines.push_back(std::move(run));
+          if (run.size() >= 2) lines.push_back(std::move(run));
           run.clear();
         }
       }
-      if (!run.empty()) pf.lines.push_back(std::move(run));
+      if (!run.empty()) lines.push_back(std::move(run));
+    };
+    // Geometry across the view's seam, round a pole or beyond the latitudes
+    // the CRS can show is cut in lon/lat first (seam_cut.hpp); the rest, nearly
+    // all of it, is projected as it is.
+    for (const Path& line : g.lines) {
+      if (geo::insideDomain(line, domain, false)) {
+        addLine(line, pf.lines);
+      } else {
+        for (const Path& piece : geo::cutLine(line, domain)) addLine(piece, pf.lines);
+      }
     }
-    for (const Polygon& polygon : g.polygons) {
+    auto addPolygon = [&](const Polygon& polygon, bool cut) {
       std::vector<Ring> rings;
       auto addRing = [&](const Path& path) {
         Ring ring;
@@ -383,9 +408,27 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
         rings.push_back(std::move(ring));
         return true;
       };
-      if (!addRing(polygon.outer)) continue;
+      if (!addRing(polygon.outer)) return;
       for (const Path& hole : polygon.holes) addRing(hole);
       pf.polygons.push_back(std::move(rings));
+      pf.polygonCut.push_back(cut);
+    };
+    for (const Polygon& polygon : g.polygons) {
+      bool inside = geo::insideDomain(polygon.outer, domain, true);
+      for (const Path& hole : polygon.holes) inside = inside && geo::insideDomain(hole, domain, true);
+      if (inside) {
+        addPolygon(polygon, false);
+        continue;
+      }
+      const size_t before = pf.polygons.size();
+      for (const Polygon& piece : geo::cutPolygon(polygon, domain)) addPolygon(piece, true);
+      if (!pf.outline || pf.polygons.size() == before) continue;
+      auto addOutline = [&](Path ring) {
+        if (!ring.empty() && !(ring.front() == ring.back())) ring.push_back(ring.front());
+        for (const Path& piece : geo::cutLine(ring, domain)) addLine(piece, pf.outlines);
+      };
+      addOutline(polygon.outer);
+      for (const Path& hole : polygon.holes) addOutline(hole);
     }
     if (pf.points.empty() && pf.lines.empty() && pf.polygons.empty()) {
       ++out.droppedFeatures;
@@ -393,6 +436,10 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
     }
     for (const auto& line : pf.lines) {
       pf.lineKeep.push_back(lineThresholds(line));
+      pf.vertices += line.size();
+    }
+    for (const auto& line : pf.outlines) {
+      pf.outlineKeep.push_back(lineThresholds(line));
       pf.vertices += line.size();
     }
     for (const auto& polygon : pf.polygons) {

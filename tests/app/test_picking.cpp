@@ -57,3 +57,36 @@ TEST(Picking, PointsWithinTheirSymbolAreasOutsideHoles) {
   point.visible = false;
   EXPECT_FALSE(at(72.5, 37.5));
 }
+
+// Picking cuts geometry as the renderer draws it: a polygon from 170°E to
+// 170°W is hit near the antimeridian, not in the band across the map that its
+// two sides would otherwise span, and a cap round the pole is hit over it.
+TEST(Picking, PolygonsAcrossTheAntimeridianAndRoundAPole) {
+  auto proj = geo::Projection::create("EPSG:4326");
+  ASSERT_TRUE(proj);
+  Bounds e;
+  e.add(-180, -90);
+  e.add(180, 90);
+  MapView view = MapView::fromExtent(e, 720, 360);
+  Layer area;
+  Feature f;
+  f.geometry.polygons.push_back({{{170, -10}, {-170, -10}, {-170, 10}, {170, 10}, {170, -10}}, {}});
+  area.features.push_back(f);
+  Layer cap;
+  Feature c;
+  c.geometry.polygons.resize(1);
+  for (int i = 0; i <= 36; ++i) c.geometry.polygons[0].outer.push_back({-180.0 + 10.0 * (i % 36), 80});
+  cap.features.push_back(c);
+  std::vector<const Layer*> layers{&area, &cap};
+  auto all = [](const Layer&, size_t) { return true; };
+  auto at = [&](double lon, double lat) {
+    XY px = view.mapToPixel(proj->forward({lon, lat}));
+    auto hit = app::pickFeature(layers, *proj, view, px.x, px.y, 2.0, all);
+    return hit ? hit->layer : nullptr;
+  };
+  EXPECT_EQ(at(175, 0), &area);
+  EXPECT_EQ(at(-175, 0), &area);
+  EXPECT_EQ(at(0, 0), nullptr);
+  EXPECT_EQ(at(30, 85), &cap);
+  EXPECT_EQ(at(30, 70), nullptr);
+}
