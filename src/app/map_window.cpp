@@ -16,6 +16,7 @@
 #include <ostream>
 #include <set>
 
+#include "app/commands.hpp"
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
 #include "app/script_player.hpp"
@@ -38,7 +39,7 @@ class MapWindow {
  public:
   MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, std::string sessionPath,
             std::ostream& out, std::ostream& err)
-      : session_(session), res_(res), sessionPath_(std::move(sessionPath)), out_(out), err_(err) {
+      : session_(session), res_(res), measurementsFile_(std::move(sessionPath)), out_(out), err_(err) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
@@ -87,6 +88,12 @@ class MapWindow {
         firstFrame = false;
       }
       model_.frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    }
+    if (unsaved_) {
+      // What is on screen is not in the file: the analyst must not learn that next time.
+      err_ << "pamir view: error: closed with " << measurements_.size() << " measurement(s) not saved to "
+           << measurementsFile_.path() << "\n";
+      return kExitData;
     }
     return 0;
   }
@@ -325,26 +332,29 @@ class MapWindow {
 
   // Measurements survive the window: read at start, written whole after every change.
   void restoreMeasurements() {
-    if (sessionPath_.empty()) return;
-    std::string err;
-    auto saved = importMeasurementsGeoJson(sessionPath_, session_.projection(), &err);
-    if (!saved) {
-      // Never overwrite what we could not read: the analyst's file stays as it is.
-      model_.status = err + "; measurements will not be saved this time";
-      model_.messages.push_back("pamir: warning: " + err);
-      sessionPath_.clear();
-      return;
-    }
-    measurements_ = std::move(*saved);
+    std::string problem;
+    measurements_ = measurementsFile_.load(session_.projection(), &problem);
+    if (!problem.empty()) report("pamir view: warning: " + problem);
     syncMeasurements(false);
   }
 
+  // Problems with the analyst's measurements go to stderr as well as to the
+  // window: a script, a log or a closed window must not miss them.
+  void report(const std::string& line) {
+    model_.status = line;
+    if (!model_.messages.empty() && model_.messages.back() == line) return;
+    model_.messages.push_back(line);
+    err_ << line << std::endl;
+  }
+
   void saveMeasurements() {
-    if (sessionPath_.empty()) return;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(sessionPath_).parent_path(), ec);
-    std::string err;
-    if (!exportMeasurementsGeoJson(measurements_, sessionPath_, &err)) model_.status = "measurements not saved: " + err;
+    std::string problem;
+    if (measurementsFile_.save(measurements_, &problem)) {
+      unsaved_ = false;
+      return;
+    }
+    unsaved_ = true;
+    report("pamir view: error: " + problem);
   }
 
   void syncMeasurements(bool save = true) {
@@ -353,6 +363,7 @@ class MapWindow {
     for (const auto& m : measurements_)
       model_.measurements.push_back(
           {m.label, m.geodesic_m, m.rhumb_m, m.planar_m, m.azimuth1_deg, m.azimuth2_deg, kMeasureMethod});
+    tracks_.clear();
   }
 
   void applyActions(const ui::OverlayActions& a) {
@@ -448,6 +459,57 @@ class MapWindow {
     model_.metresPerPixel *= pixelRatio_;
   }
 
+  // The vertices of a smooth line that still matter at this zoom: Douglas-
+  // Peucker to a quarter pixel. Every vertex drawn costs triangles each
+  // frame (hundreds of thousands for 500 long measurements); a curve that
+  // looks the same needs a few dozen. Written here, not taken from GEOS,
+  // for a per-frame pass over screen points with nothing to convert.
+  static void simplifyOnScreen(const std::vector<ImVec2>& in, std::vector<ImVec2>& out) {
+    out.clear();
+    if (in.size() <= 2) {
+      out = in;
+      return;
+    }
+    std::vector<char> keep(in.size(), 0);
+    keep.front() = keep.back() = 1;
+    std::vector<std::pair<size_t, size_t>> spans{{0, in.size() - 1}};
+    while (!spans.empty()) {
+      const auto [a, b] = spans.back();
+      spans.pop_back();
+      const float dx = in[b].x - in[a].x, dy = in[b].y - in[a].y;
+      const float len2 = dx * dx + dy * dy;
+      float worst = 0;
+      size_t at = a;
+      for (size_t i = a + 1; i < b; ++i) {
+        const float px = in[i].x - in[a].x, py = in[i].y - in[a].y;
+        // Squared distance from the chord (or from its start when the chord is a point).
+        const float cross = px * dy - py * dx;
+        const float d2 = len2 > 0 ? cross * cross / len2 : px * px + py * py;
+        if (d2 > worst) worst = d2, at = i;
+      }
+      if (worst > 0.0625f) {
+        keep[at] = 1;
+        spans.push_back({a, at});
+        spans.push_back({at, b});
+      }
+    }
+    for (size_t i = 0; i < in.size(); ++i)
+      if (keep[i]) out.push_back(in[i]);
+  }
+
+  // A measurement's line in the view CRS: a vertex every 5 km, or 512 in all
+  // for longer lines (each then under 1/500 of the line: a smooth curve at
+  // any zoom the line is seen whole).
+  std::vector<XY> mapTrack(const LonLat& a, const LonLat& b) const {
+    std::vector<XY> out;
+    const double d = geo::distance(a, b);
+    for (const auto& p : geodesicPath(a, b, std::isfinite(d) ? std::max(5000.0, d / 512) : 5000.0)) {
+      const XY q = session_.projection().forward(p);
+      if (std::isfinite(q.x) && std::isfinite(q.y)) out.push_back(q);
+    }
+    return out;
+  }
+
   ImVec2 toScreen(const LonLat& p) const {
     XY s = view_.mapToPixel(session_.projection().forward(p));
     return ImVec2(static_cast<float>(s.x / pixelRatio_), static_cast<float>(s.y / pixelRatio_));
@@ -465,8 +527,29 @@ class MapWindow {
       dl->AddCircleFilled(pts.back(), 4.5f, ink);
       return pts[pts.size() / 2];
     };
-    for (const auto& m : measurements_) {
-      ImVec2 mid = drawPath(m.from, m.to);
+    // Each measurement's line is worked out once in map coordinates; a frame
+    // only maps it to pixels. Recomputing every geodesic every frame made a
+    // window with 500 measurements take seconds per frame.
+    if (tracks_.size() != measurements_.size() || tracksCrs_ != session_.projection().definition()) {
+      tracks_.clear();
+      tracksCrs_ = session_.projection().definition();
+      for (const auto& m : measurements_) tracks_.push_back(mapTrack(m.from, m.to));
+    }
+    std::vector<ImVec2> all, pts;
+    for (size_t k = 0; k < measurements_.size(); ++k) {
+      const Measurement& m = measurements_[k];
+      all.clear();
+      for (const XY& p : tracks_[k]) {
+        const XY s = view_.mapToPixel(p);
+        all.emplace_back(static_cast<float>(s.x / pixelRatio_), static_cast<float>(s.y / pixelRatio_));
+      }
+      simplifyOnScreen(all, pts);
+      if (pts.empty()) continue;
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), halo, 0, 5.0f);
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ink, 0, 2.5f);
+      dl->AddCircleFilled(pts.front(), 4.5f, ink);
+      dl->AddCircleFilled(pts.back(), 4.5f, ink);
+      ImVec2 mid = pts[pts.size() / 2];
       std::string text = geo::formatDistance(m.geodesic_m);
       ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       dl->AddRectFilled(ImVec2(mid.x + 6, mid.y - ts.y - 4), ImVec2(mid.x + ts.x + 14, mid.y + 2), halo, 3.0f);
@@ -481,13 +564,16 @@ class MapWindow {
 
   MapSession& session_;
   WindowResources& res_;
-  std::string sessionPath_;
+  MeasurementSession measurementsFile_;
+  bool unsaved_ = false;  ///< the last save failed: the file does not hold what is on screen
   std::ostream& out_;
   std::ostream& err_;
   render::MapRenderer renderer_;
   MapView view_;
   ui::OverlayModel model_;
   std::vector<Measurement> measurements_;
+  std::vector<std::vector<XY>> tracks_;  ///< each measurement's line in the view CRS, for drawing
+  std::string tracksCrs_;                ///< the CRS tracks_ were computed in
   std::optional<LonLat> pendingFrom_;
   std::optional<Pick> pendingFeature_;
   std::string pendingName_;
