@@ -11,6 +11,8 @@
 #include <thread>
 
 #include "render/image.hpp"
+#include "support/device_nodes.hpp"
+#include "support/fifo_reader.hpp"
 #include "support/run_command.hpp"
 
 namespace fs = std::filesystem;
@@ -33,18 +35,19 @@ CommandResult render(const std::string& output) {
 }  // namespace
 
 TEST(OutputFiles, RenderToDevNullLeavesTheDeviceInPlace) {
-  const CommandResult r = render("/dev/null");
+  const std::string null = pamir::test::nullDevice(freshDir("null"));
+  const CommandResult r = render(null);
   EXPECT_EQ(r.status, 0) << r.all();
-  struct stat st {};
-  ASSERT_EQ(::stat("/dev/null", &st), 0);
-  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  EXPECT_TRUE(fs::is_character_file(null)) << null << " was replaced";
 }
 
 TEST(OutputFiles, RenderToAFullDiskSaysSo) {
-  const CommandResult r = render("/dev/full");
+  const std::string full = pamir::test::fullDevice(freshDir("full"));
+  const CommandResult r = render(full);
   EXPECT_EQ(r.status, 1) << r.all();
-  EXPECT_NE(r.err.find(std::string("cannot write /dev/full: ") + std::strerror(ENOSPC)), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("cannot write " + full + ": " + std::strerror(ENOSPC)), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("Write Error"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_character_file(full));
 }
 
 TEST(OutputFiles, RenderIntoADirectoryIsRefusedInPlainWords) {
@@ -73,12 +76,7 @@ TEST(OutputFiles, RenderIntoAFifoFeedsItsReader) {
   const fs::path fifo = dir / "png";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   std::string received;
-  std::thread reader([&] {
-    std::ifstream in(fifo, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    received = ss.str();
-  });
+  std::thread reader([&] { received = pamir::test::readFifo(fifo.string()); });
   const CommandResult r = render(fifo.string());
   reader.join();
   EXPECT_EQ(r.status, 0) << r.all();
@@ -87,9 +85,10 @@ TEST(OutputFiles, RenderIntoAFifoFeedsItsReader) {
 }
 
 TEST(OutputFiles, RingToDevNullAndIntoADirectory) {
-  EXPECT_EQ(runCommand({"ring", "37,74", "--radius", "5km", "-o", "/dev/null"}).status, 0);
-  EXPECT_TRUE(fs::is_character_file("/dev/null"));
   const fs::path dir = freshDir("ring");
+  const std::string null = pamir::test::nullDevice(freshDir("ring-null"));
+  EXPECT_EQ(runCommand({"ring", "37,74", "--radius", "5km", "-o", null}).status, 0);
+  EXPECT_TRUE(fs::is_character_file(null));
   const CommandResult r = runCommand({"ring", "37,74", "--radius", "5km", "-o", dir.string()});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find(std::strerror(EISDIR)), std::string::npos) << r.err;

@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "core/atomic_file.hpp"
+#include "support/device_nodes.hpp"
+#include "support/fifo_reader.hpp"
 
 namespace fs = std::filesystem;
 
@@ -127,37 +129,31 @@ TEST_F(AtomicFile, ConcurrentWritersNeverShareATemporaryFile) {
 // --- what the path names is respected ---------------------------------------------
 
 TEST_F(AtomicFile, DevNullIsWrittenAndStaysACharacterDevice) {
+  const std::string null = pamir::test::nullDevice(dir_);
   std::string err;
-  ASSERT_TRUE(pamir::writeFileAtomically("/dev/null", "nothing to see", &err)) << err;
-  struct stat st {};
-  ASSERT_EQ(::stat("/dev/null", &st), 0);
-  EXPECT_TRUE(S_ISCHR(st.st_mode)) << "/dev/null was replaced";
+  ASSERT_TRUE(pamir::writeFileAtomically(null, "nothing to see", &err)) << err;
+  EXPECT_TRUE(fs::is_character_file(null)) << null << " was replaced";
   // Through a symlink as well (/dev/stdout is one).
-  fs::create_symlink("/dev/null", dir_ / "sink");
+  fs::create_symlink(null, dir_ / "sink");
   ASSERT_TRUE(pamir::writeFileAtomically((dir_ / "sink").string(), "again", &err)) << err;
   EXPECT_TRUE(fs::is_symlink(dir_ / "sink"));
-  EXPECT_TRUE(fs::is_character_file("/dev/null"));
+  EXPECT_TRUE(fs::is_character_file(null));
 }
 
 TEST_F(AtomicFile, AFullDiskIsReportedAsSuch) {
-  // /dev/full answers every write with ENOSPC, as a full disk does.
+  const std::string full = pamir::test::fullDevice(dir_);
   std::string err;
-  EXPECT_FALSE(pamir::writeFileAtomically("/dev/full", std::string(100000, 'x'), &err));
+  EXPECT_FALSE(pamir::writeFileAtomically(full, std::string(100000, 'x'), &err));
   // strerror's words ("No space left on device" in the C locale the program runs in).
-  EXPECT_EQ(err, std::string("cannot write /dev/full: ") + std::strerror(ENOSPC));
-  EXPECT_TRUE(fs::is_character_file("/dev/full"));
+  EXPECT_EQ(err, "cannot write " + full + ": " + std::strerror(ENOSPC));
+  EXPECT_TRUE(fs::is_character_file(full));
 }
 
 TEST_F(AtomicFile, AFifoIsWrittenToItsReaderAndStaysAFifo) {
   const fs::path fifo = dir_ / "pipe";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   std::string received;
-  std::thread reader([&] {
-    std::ifstream in(fifo, std::ios::binary);  // blocks until the writer opens
-    std::stringstream ss;
-    ss << in.rdbuf();
-    received = ss.str();
-  });
+  std::thread reader([&] { received = pamir::test::readFifo(fifo.string()); });
   const std::string text(200000, 'p');  // more than a pipe holds at once
   std::string err;
   const bool ok = pamir::writeFileAtomically(fifo.string(), text, &err);
