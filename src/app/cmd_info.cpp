@@ -55,7 +55,8 @@ int runInfoCommand(const std::vector<std::string>& args, std::ostream& out, std:
       for (const auto& l : src.layers) {
         size_t vertices = 0;
         for (const auto& f : l.features) vertices += f.geometry.vertexCount();
-        out << terminalSafe(s) << ": layer " << terminalSafe(l.name) << ": " << l.features.size() << " features, " << vertices << " vertices loaded\n";
+        out << terminalSafe(s) << ": layer " << terminalSafe(l.name) << ": " << l.features.size() << " features, "
+            << vertices << " vertices loaded\n";
         loaded += l.features.size();
       }
       for (const auto& ra : src.rasters) {
@@ -82,10 +83,12 @@ int runInfoCommand(const std::vector<std::string>& args, std::ostream& out, std:
       printBounds(out, "extent", l.extent);
       printBounds(out, "extent (lon/lat)", l.extentLonLat);
       out << "  fields:" << (l.fields.empty() ? " none" : "") << "\n";
-      for (const auto& f : l.fields) out << "    " << terminalSafe(f.name) << ": " << data::fieldTypeName(f.type) << "\n";
+      for (const auto& f : l.fields)
+        out << "    " << terminalSafe(f.name) << ": " << data::fieldTypeName(f.type) << "\n";
     }
     for (const auto& ri : info->rasters) {
-      out << "raster " << ri.width << "x" << ri.height << ", " << ri.bands << " band(s) of " << terminalSafe(ri.dataType) << "\n";
+      out << "raster " << ri.width << "x" << ri.height << ", " << ri.bands << " band(s) of "
+          << terminalSafe(ri.dataType) << "\n";
       out << "  crs: " << (ri.crs.empty() ? "none declared" : terminalSafe(ri.crs)) << "\n";
       printBounds(out, "extent", ri.extent);
     }

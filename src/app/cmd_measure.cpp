@@ -224,8 +224,8 @@ void printText(std::ostream& out, const data::Place& a, const data::Place& b, co
   }
   for (const data::Place* p : {&a, &b})
     if (p->uncertainty_km)
-      out << "note        " << terminalSafe(p->label) << " is located only to within ±" << geo::formatFixed(*p->uncertainty_km, 0)
-          << " km\n";
+      out << "note        " << terminalSafe(p->label) << " is located only to within ±"
+          << geo::formatFixed(*p->uncertainty_km, 0) << " km\n";
   out << "method: " << kMeasureMethod << "\n";
 }
 

@@ -69,7 +69,8 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
     err << "pamir " << cmd << ": " << terminalSafeLines(e.what()) << "\n";
     return kExitData;
   }
-  err << "pamir: unknown command '" << terminalSafe(cmd) << "' (commands: view, render, info, measure, ring; see 'pamir --help')\n";
+  err << "pamir: unknown command '" << terminalSafe(cmd)
+      << "' (commands: view, render, info, measure, ring; see 'pamir --help')\n";
   return kExitUsage;
 }
 

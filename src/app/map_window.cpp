@@ -19,9 +19,9 @@
 #include "app/commands.hpp"
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
-#include "app/script_player.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
+#include "app/script_player.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
@@ -459,57 +459,6 @@ class MapWindow {
     model_.metresPerPixel *= pixelRatio_;
   }
 
-  // The vertices of a smooth line that still matter at this zoom: Douglas-
-  // Peucker to a quarter pixel. Every vertex drawn costs triangles each
-  // frame (hundreds of thousands for 500 long measurements); a curve that
-  // looks the same needs a few dozen. Written here, not taken from GEOS,
-  // for a per-frame pass over screen points with nothing to convert.
-  static void simplifyOnScreen(const std::vector<ImVec2>& in, std::vector<ImVec2>& out) {
-    out.clear();
-    if (in.size() <= 2) {
-      out = in;
-      return;
-    }
-    std::vector<char> keep(in.size(), 0);
-    keep.front() = keep.back() = 1;
-    std::vector<std::pair<size_t, size_t>> spans{{0, in.size() - 1}};
-    while (!spans.empty()) {
-      const auto [a, b] = spans.back();
-      spans.pop_back();
-      const float dx = in[b].x - in[a].x, dy = in[b].y - in[a].y;
-      const float len2 = dx * dx + dy * dy;
-      float worst = 0;
-      size_t at = a;
-      for (size_t i = a + 1; i < b; ++i) {
-        const float px = in[i].x - in[a].x, py = in[i].y - in[a].y;
-        // Squared distance from the chord (or from its start when the chord is a point).
-        const float cross = px * dy - py * dx;
-        const float d2 = len2 > 0 ? cross * cross / len2 : px * px + py * py;
-        if (d2 > worst) worst = d2, at = i;
-      }
-      if (worst > 0.0625f) {
-        keep[at] = 1;
-        spans.push_back({a, at});
-        spans.push_back({at, b});
-      }
-    }
-    for (size_t i = 0; i < in.size(); ++i)
-      if (keep[i]) out.push_back(in[i]);
-  }
-
-  // A measurement's line in the view CRS: a vertex every 5 km, or 512 in all
-  // for longer lines (each then under 1/500 of the line: a smooth curve at
-  // any zoom the line is seen whole).
-  std::vector<XY> mapTrack(const LonLat& a, const LonLat& b) const {
-    std::vector<XY> out;
-    const double d = geo::distance(a, b);
-    for (const auto& p : geodesicPath(a, b, std::isfinite(d) ? std::max(5000.0, d / 512) : 5000.0)) {
-      const XY q = session_.projection().forward(p);
-      if (std::isfinite(q.x) && std::isfinite(q.y)) out.push_back(q);
-    }
-    return out;
-  }
-
   ImVec2 toScreen(const LonLat& p) const {
     XY s = view_.mapToPixel(session_.projection().forward(p));
     return ImVec2(static_cast<float>(s.x / pixelRatio_), static_cast<float>(s.y / pixelRatio_));
@@ -533,17 +482,21 @@ class MapWindow {
     if (tracks_.size() != measurements_.size() || tracksCrs_ != session_.projection().definition()) {
       tracks_.clear();
       tracksCrs_ = session_.projection().definition();
-      for (const auto& m : measurements_) tracks_.push_back(mapTrack(m.from, m.to));
+      for (const auto& m : measurements_) tracks_.push_back(measurementTrack(m.from, m.to, session_.projection()));
     }
-    std::vector<ImVec2> all, pts;
+    std::vector<XY> onScreen;
+    std::vector<ImVec2> pts;
     for (size_t k = 0; k < measurements_.size(); ++k) {
       const Measurement& m = measurements_[k];
-      all.clear();
+      onScreen.clear();
       for (const XY& p : tracks_[k]) {
         const XY s = view_.mapToPixel(p);
-        all.emplace_back(static_cast<float>(s.x / pixelRatio_), static_cast<float>(s.y / pixelRatio_));
+        onScreen.push_back({s.x / pixelRatio_, s.y / pixelRatio_});
       }
-      simplifyOnScreen(all, pts);
+      // Every vertex drawn costs triangles each frame; a curve that looks the same needs a few dozen.
+      pts.clear();
+      for (const XY& p : simplifyLine(onScreen, 0.25))
+        pts.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
       if (pts.empty()) continue;
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), halo, 0, 5.0f);
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ink, 0, 2.5f);

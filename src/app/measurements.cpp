@@ -57,6 +57,50 @@ std::vector<LonLat> geodesicPath(const LonLat& from, const LonLat& to, double st
   return out;
 }
 
+std::vector<XY> measurementTrack(const LonLat& from, const LonLat& to, const geo::Projection& view) {
+  std::vector<XY> out;
+  const double d = geo::distance(from, to);
+  for (const auto& p : geodesicPath(from, to, std::isfinite(d) ? std::max(5000.0, d / 512) : 5000.0)) {
+    const XY q = view.forward(p);
+    if (std::isfinite(q.x) && std::isfinite(q.y)) out.push_back(q);
+  }
+  return out;
+}
+
+// Written here rather than taken from GEOS (through GDAL): it runs every
+// frame over a few hundred screen points per line, with nothing to convert.
+std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance) {
+  if (line.size() <= 2) return line;
+  std::vector<char> keep(line.size(), 0);
+  keep.front() = keep.back() = 1;
+  std::vector<std::pair<size_t, size_t>> spans{{0, line.size() - 1}};
+  const double limit = tolerance * tolerance;
+  while (!spans.empty()) {
+    const auto [a, b] = spans.back();
+    spans.pop_back();
+    const double dx = line[b].x - line[a].x, dy = line[b].y - line[a].y;
+    const double len2 = dx * dx + dy * dy;
+    double worst = 0;
+    size_t at = a;
+    for (size_t i = a + 1; i < b; ++i) {
+      const double px = line[i].x - line[a].x, py = line[i].y - line[a].y;
+      // Squared distance from the chord, or from its start when the chord is a point.
+      const double cross = px * dy - py * dx;
+      const double d2 = len2 > 0 ? cross * cross / len2 : px * px + py * py;
+      if (d2 > worst) worst = d2, at = i;
+    }
+    if (worst > limit) {
+      keep[at] = 1;
+      spans.push_back({a, at});
+      spans.push_back({at, b});
+    }
+  }
+  std::vector<XY> out;
+  for (size_t i = 0; i < line.size(); ++i)
+    if (keep[i]) out.push_back(line[i]);
+  return out;
+}
+
 namespace {
 
 // Shortest text that reads back as the same double (end points), or fixed
@@ -296,11 +340,13 @@ std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::str
   std::vector<Measurement> out;
   std::string text, why;
   switch (readRegularFile(path, &text, &why)) {
-    case Read::Missing: return out;
+    case Read::Missing:
+      return out;
     case Read::Failed:
       if (error) *error = path + ": " + why;
       return std::nullopt;
-    case Read::Ok: break;
+    case Read::Ok:
+      break;
   }
   // Left empty by a crash or by `: > file`: nothing saved yet, not a broken file.
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) return out;

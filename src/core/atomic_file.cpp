@@ -193,8 +193,7 @@ bool endOfSymlinkChain(const fs::path& path, fs::path* end, std::string* why) {
   return false;
 }
 
-bool replaceRegularFile(const fs::path& target, const struct stat* existing, std::string_view bytes,
-                        std::string* why) {
+bool replaceRegularFile(const fs::path& target, const struct stat* existing, std::string_view bytes, std::string* why) {
   auto failWithErrno = [&] {
     *why = std::strerror(errno);
     return false;

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <cstdio>
+#include <utility>
 
 namespace pamir {
 namespace {
@@ -19,6 +20,15 @@ void appendCodePoint(std::string& out, utf8proc_int32_t cp) {
   out += buf;
 }
 
+// The escapes C and the shell already spell this way.
+const char* namedEscape(unsigned char c) {
+  static constexpr std::pair<unsigned char, const char*> kNamed[] = {
+      {'\n', "\\n"}, {'\r', "\\r"}, {'\t', "\\t"}, {'\a', "\\a"}, {'\b', "\\b"}, {'\f', "\\f"}, {'\v', "\\v"}};
+  for (const auto& [ch, text] : kNamed)
+    if (ch == c) return text;
+  return nullptr;
+}
+
 bool reordersOrBreaksLines(utf8proc_int32_t cp) {
   return (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
@@ -33,20 +43,12 @@ std::string terminalSafe(std::string_view text) {
   while (left > 0) {
     const auto c = static_cast<unsigned char>(*p);
     if (c < 0x80) {
-      switch (c) {
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\a': out += "\\a"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        case '\v': out += "\\v"; break;
-        default:
-          if (c < 0x20 || c == 0x7F)
-            appendHexByte(out, c);
-          else
-            out += static_cast<char>(c);
-      }
+      if (const char* named = namedEscape(c))
+        out += named;
+      else if (c < 0x20 || c == 0x7F)
+        appendHexByte(out, c);
+      else
+        out += static_cast<char>(c);
       ++p, --left;
       continue;
     }

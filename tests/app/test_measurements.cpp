@@ -199,8 +199,7 @@ TEST(MeasurementSession, AFolderThatCannotBeWrittenIsReported) {
     inLocked.load(defaultView(), &problem);
     EXPECT_NE(problem.find("cannot be saved"), std::string::npos) << problem;
     EXPECT_FALSE(inLocked.save({app::measure(kOutpost, kGilgit, defaultView())}, &problem));
-    EXPECT_NE(problem.find("cannot write " + (locked / "measurements.geojson").string()), std::string::npos)
-        << problem;
+    EXPECT_NE(problem.find("cannot write " + (locked / "measurements.geojson").string()), std::string::npos) << problem;
   }
   ::chmod(locked.c_str(), 0755);
 }
@@ -261,7 +260,11 @@ TEST(MeasurementSession, LabelsThatAreNotUtf8DoNotStopASave) {
   const auto path = sessionDir("latin1") / "measurements.geojson";
   app::MeasurementSession session(path.string());
   std::string problem;
-  ASSERT_TRUE(session.save({app::measure(kOutpost, kGilgit, defaultView(), "Murg\xf6" "b")}, &problem)) << problem;
+  ASSERT_TRUE(session.save({app::measure(kOutpost, kGilgit, defaultView(),
+                                         "Murg\xf6"
+                                         "b")},
+                           &problem))
+      << problem;
   const auto back = app::MeasurementSession(path.string()).load(defaultView(), &problem);
   ASSERT_EQ(back.size(), 1u) << problem;
   EXPECT_EQ(back[0].label.rfind("Murg", 0), 0u);
@@ -272,7 +275,8 @@ TEST(Measurements, ImportNeverWaitsOnAFifoAndReadsAnEmptyFileAsNone) {
   const auto fifo = dir / "fifo.geojson";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   std::string err;
-  auto reading = std::async(std::launch::async, [&] { return app::importMeasurementsGeoJson(fifo, defaultView(), &err); });
+  auto reading =
+      std::async(std::launch::async, [&] { return app::importMeasurementsGeoJson(fifo, defaultView(), &err); });
   if (reading.wait_for(std::chrono::seconds(10)) != std::future_status::ready) {
     const int fd = ::open(fifo.c_str(), O_WRONLY | O_NONBLOCK);  // let the blocked reader go
     if (fd >= 0) ::close(fd);
@@ -288,4 +292,38 @@ TEST(Measurements, ImportNeverWaitsOnAFifoAndReadsAnEmptyFileAsNone) {
   EXPECT_TRUE(none->empty());
   EXPECT_FALSE(app::importMeasurementsGeoJson("/dev/zero", defaultView(), &err));
   EXPECT_NE(err.find("/dev/zero: a character device, not a regular file"), std::string::npos) << err;
+}
+
+TEST(Measurements, DrawnLinesKeepOnlyTheVerticesThatShow) {
+  // A quarter circle of radius 1000 px as 2001 vertices: to a quarter pixel
+  // it needs a few dozen, and every vertex dropped lies within that of the result.
+  std::vector<XY> arc;
+  for (int i = 0; i <= 2000; ++i) {
+    const double t = i * M_PI / 4000;
+    arc.push_back({1000 * std::cos(t), 1000 * std::sin(t)});
+  }
+  const auto kept = app::simplifyLine(arc, 0.25);
+  EXPECT_LT(kept.size(), 80u);
+  EXPECT_GT(kept.size(), 10u);
+  EXPECT_EQ(kept.front().x, arc.front().x);
+  EXPECT_EQ(kept.back().y, arc.back().y);
+  for (const XY& p : arc) {
+    double best = 1e9;
+    for (size_t i = 1; i < kept.size(); ++i) {
+      const XY a = kept[i - 1], b = kept[i];
+      const double dx = b.x - a.x, dy = b.y - a.y;
+      const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+      best = std::min(best, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));
+    }
+    ASSERT_LE(best, 0.25 + 1e-9);
+  }
+  // A straight line is its two ends.
+  EXPECT_EQ(app::simplifyLine({{0, 0}, {1, 1}, {2, 2}, {3, 3}}, 0.25).size(), 2u);
+
+  // A measurement's drawn line starts and ends where the measurement does.
+  const auto track = app::measurementTrack(kOutpost, kGilgit, defaultView());
+  ASSERT_GE(track.size(), 30u);  // 172 km in 5 km steps
+  const XY start = defaultView().forward(kOutpost);
+  EXPECT_NEAR(track.front().x, start.x, 1e-6);
+  EXPECT_NEAR(track.front().y, start.y, 1e-6);
 }

@@ -236,13 +236,12 @@ TEST_F(AtomicFile, StaleTemporaryFilesOfDeadWritersAreRemoved) {
   const pid_t dead = deadPid();
   const std::string mine = std::to_string(::getpid()), gone = std::to_string(dead);
   const std::vector<std::string> stale{".out.txt.tmp-" + gone + "-0-123456", ".out.txt.tmp-" + gone + "-7-42"};
-  const std::vector<std::string> kept{
-      ".out.txt.tmp-" + mine + "-0-1",          // a live writer (this process)
-      ".out.txt.tmp-" + gone + "-1-1.bak",      // not exactly the pattern
-      ".out.txt.tmp-" + gone,                   // nor this
-      ".other.txt.tmp-" + gone + "-0-1",        // another file's
-      "out.txt.tmp-" + gone + "-0-1",           // not hidden: not ours
-      "notes.txt"};
+  const std::vector<std::string> kept{".out.txt.tmp-" + mine + "-0-1",      // a live writer (this process)
+                                      ".out.txt.tmp-" + gone + "-1-1.bak",  // not exactly the pattern
+                                      ".out.txt.tmp-" + gone,               // nor this
+                                      ".other.txt.tmp-" + gone + "-0-1",    // another file's
+                                      "out.txt.tmp-" + gone + "-0-1",       // not hidden: not ours
+                                      "notes.txt"};
   for (const auto& n : stale) makeFile(dir_ / n, 120);
   for (const auto& n : kept) makeFile(dir_ / n, 120);
   makeFile(dir_ / (".out.txt.tmp-" + gone + "-9-9"), 0);  // just written: perhaps a writer in another PID namespace
@@ -280,8 +279,7 @@ TEST_F(AtomicFile, AWriterKilledMidWriteLeavesNothingTheNextWriteKeeps) {
   for (const auto& n : entries(dir_))
     if (n.find(".big.bin.tmp-") == 0) left.push_back(n);
   ASSERT_FALSE(left.empty()) << "the child was killed before it began a write";
-  for (const auto& n : left)
-    fs::last_write_time(dir_ / n, fs::file_time_type::clock::now() - std::chrono::seconds(60));
+  for (const auto& n : left) fs::last_write_time(dir_ / n, fs::file_time_type::clock::now() - std::chrono::seconds(60));
   std::string err;
   ASSERT_TRUE(pamir::writeFileAtomically(target.string(), "small", &err)) << err;
   EXPECT_EQ(entries(dir_), std::vector<std::string>{"big.bin"});

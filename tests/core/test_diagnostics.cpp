@@ -11,5 +11,7 @@ TEST(Diagnostics, ALineQuotingHostileNamesStaysOneHarmlessLine) {
   const std::string line = d.line();
   EXPECT_TRUE(std::none_of(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; }))
       << line;
-  EXPECT_EQ(line, "pamir: warning: evil\\x1B[2J.geojson: layer 'layer\\rforged': feature 3: bad name 'x  pamir: error: forged\\a'");
+  EXPECT_EQ(
+      line,
+      "pamir: warning: evil\\x1B[2J.geojson: layer 'layer\\rforged': feature 3: bad name 'x  pamir: error: forged\\a'");
 }

@@ -28,12 +28,18 @@ TEST(TerminalText, NamesInAnyScriptPassUnchanged) {
 
 TEST(TerminalText, C1ControlsBidiOverridesAndBrokenUtf8AreEscaped) {
   // U+009B is CSI for terminals that honour 8-bit controls.
-  EXPECT_EQ(terminalSafe("a\xc2\x9b" "31mb"), "a\\u{009B}31mb");
+  EXPECT_EQ(terminalSafe("a\xc2\x9b"
+                         "31mb"),
+            "a\\u{009B}31mb");
   // U+202E turns the rest of the line around; U+2028 breaks it.
-  EXPECT_EQ(terminalSafe("abc\xe2\x80\xae" "fdp.exe"), "abc\\u{202E}fdp.exe");
+  EXPECT_EQ(terminalSafe("abc\xe2\x80\xae"
+                         "fdp.exe"),
+            "abc\\u{202E}fdp.exe");
   EXPECT_EQ(terminalSafe("x\xe2\x80\xa8y"), "x\\u{2028}y");
   // A lone 0x9B byte (not UTF-8) and a cut-off sequence.
-  EXPECT_EQ(terminalSafe("a\x9b" "b"), "a\\x9Bb");
+  EXPECT_EQ(terminalSafe("a\x9b"
+                         "b"),
+            "a\\x9Bb");
   EXPECT_EQ(terminalSafe("end\xd0"), "end\\xD0");
 }
 

@@ -13,8 +13,7 @@
 
 namespace pamir::test {
 
-inline std::string characterDevice(const std::filesystem::path& dir, const char* name, unsigned major,
-                                   unsigned minor) {
+inline std::string characterDevice(const std::filesystem::path& dir, const char* name, unsigned major, unsigned minor) {
   const std::string system = std::string("/dev/") + name;
   if (::geteuid() != 0) return system;
   const std::filesystem::path node = dir / name;
