@@ -3,6 +3,7 @@
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "core/terminal_text.hpp"
 #include "data/source_info.hpp"
 #include "data/source_loader.hpp"
 #include "geo/units.hpp"
@@ -54,11 +55,12 @@ int runInfoCommand(const std::vector<std::string>& args, std::ostream& out, std:
       for (const auto& l : src.layers) {
         size_t vertices = 0;
         for (const auto& f : l.features) vertices += f.geometry.vertexCount();
-        out << s << ": layer " << l.name << ": " << l.features.size() << " features, " << vertices << " vertices loaded\n";
+        out << terminalSafe(s) << ": layer " << terminalSafe(l.name) << ": " << l.features.size() << " features, "
+            << vertices << " vertices loaded\n";
         loaded += l.features.size();
       }
       for (const auto& ra : src.rasters) {
-        out << s << ": raster " << ra.width << "x" << ra.height << " loaded\n";
+        out << terminalSafe(s) << ": raster " << ra.width << "x" << ra.height << " loaded\n";
         ++loaded;
       }
     }
@@ -71,20 +73,23 @@ int runInfoCommand(const std::vector<std::string>& args, std::ostream& out, std:
     diag.print(err);
     if (!info) continue;
     ++described;
-    out << info->path << " (" << info->driver << ")\n";
+    // Names, types and CRS descriptions come from the file: escaped for the terminal.
+    out << terminalSafe(info->path) << " (" << info->driver << ")\n";
     for (const auto& l : info->layers) {
-      out << "layer " << l.name << "\n";
-      out << "  geometry: " << l.geometryType << "\n";
+      out << "layer " << terminalSafe(l.name) << "\n";
+      out << "  geometry: " << terminalSafe(l.geometryType) << "\n";
       out << "  features: " << l.featureCount << "\n";
-      out << "  crs: " << (l.crs.empty() ? "none declared (WGS84 assumed)" : l.crs) << "\n";
+      out << "  crs: " << (l.crs.empty() ? "none declared (WGS84 assumed)" : terminalSafe(l.crs)) << "\n";
       printBounds(out, "extent", l.extent);
       printBounds(out, "extent (lon/lat)", l.extentLonLat);
       out << "  fields:" << (l.fields.empty() ? " none" : "") << "\n";
-      for (const auto& f : l.fields) out << "    " << f.name << ": " << data::fieldTypeName(f.type) << "\n";
+      for (const auto& f : l.fields)
+        out << "    " << terminalSafe(f.name) << ": " << data::fieldTypeName(f.type) << "\n";
     }
     for (const auto& ri : info->rasters) {
-      out << "raster " << ri.width << "x" << ri.height << ", " << ri.bands << " band(s) of " << ri.dataType << "\n";
-      out << "  crs: " << (ri.crs.empty() ? "none declared" : ri.crs) << "\n";
+      out << "raster " << ri.width << "x" << ri.height << ", " << ri.bands << " band(s) of "
+          << terminalSafe(ri.dataType) << "\n";
+      out << "  crs: " << (ri.crs.empty() ? "none declared" : terminalSafe(ri.crs)) << "\n";
       printBounds(out, "extent", ri.extent);
     }
   }

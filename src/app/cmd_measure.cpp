@@ -12,6 +12,7 @@
 #include "app/measurements.hpp"
 #include "core/atomic_file.hpp"
 #include "core/number.hpp"
+#include "core/terminal_text.hpp"
 #include "data/feature_lookup.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
@@ -196,8 +197,9 @@ void printJson(std::ostream& out, const data::Place& a, const data::Place& b, co
 void printText(std::ostream& out, const data::Place& a, const data::Place& b, const geo::NearestResult& r, double rhumb,
                const Planar& planar, geo::DistanceUnit unit) {
   auto dist = [&](double m) { return geo::formatDistance(m, unit, unit == geo::DistanceUnit::Metre ? 1 : 3); };
-  out << "A           " << a.label << "\n";
-  out << "B           " << b.label << "\n";
+  // Labels are names from files: printed escaped, or a name could forge lines or recolour the terminal.
+  out << "A           " << terminalSafe(a.label) << "\n";
+  out << "B           " << terminalSafe(b.label) << "\n";
   out << "distance    " << dist(r.distance_m) << "\n";
   if (r.distance_m > 0)
     out << "azimuth     " << geo::formatFixed(azimuth360(r.azimuth1_deg), 2) << "° leaving A, "
@@ -216,13 +218,13 @@ void printText(std::ostream& out, const data::Place& a, const data::Place& b, co
         << " m longer than the geodesic)\n";
     if (std::isfinite(planar.distance_m))
       out << "planar      " << dist(planar.distance_m) << " (" << geo::formatFixed(planar.distance_m - r.distance_m, 1)
-          << " m off) in " << planar.crsName << ";\n            its scale factor at the midpoint is "
+          << " m off) in " << terminalSafe(planar.crsName) << ";\n            its scale factor at the midpoint is "
           << geo::formatFixed(planar.scale, 5) << " (" << geo::formatFixed((planar.scale - 1.0) * 100.0, 2) << " %)\n";
   }
   for (const data::Place* p : {&a, &b})
     if (p->uncertainty_km)
-      out << "note        " << p->label << " is located only to within ±" << geo::formatFixed(*p->uncertainty_km, 0)
-          << " km\n";
+      out << "note        " << terminalSafe(p->label) << " is located only to within ±"
+          << geo::formatFixed(*p->uncertainty_km, 0) << " km\n";
   out << "method: " << kMeasureMethod << "\n";
 }
 
@@ -333,7 +335,7 @@ int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std:
   const data::Place centre = resolve(o.operands[0]);
   const Geometry& g = centre.geometry;
   if (g.points.size() != 1 || !g.lines.empty() || !g.polygons.empty())
-    throw UsageError("pamir ring: the centre of a ring must be a point; " + centre.label + " is not");
+    throw UsageError("pamir ring: the centre of a ring must be a point; " + terminalSafe(centre.label) + " is not");
   const geo::RangeRing ring = geo::rangeRing(g.points[0], *radius, options);
   if (!ring.ok) throw std::runtime_error(ring.error);
   const std::string text = ringJson(ring, centre.label).dump() + "\n";
@@ -342,7 +344,7 @@ int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std:
     return kExitOk;
   }
   if (!writeFileAtomically(*output, text, &why)) throw std::runtime_error(why);
-  err << "pamir ring: wrote " << *output << " (" << ring.vertices.size() << " vertices, radius "
+  err << "pamir ring: wrote " << terminalSafe(*output) << " (" << ring.vertices.size() << " vertices, radius "
       << geo::formatDistance(*radius, geo::DistanceUnit::Kilometre, 3) << ")\n";
   return kExitOk;
 }

@@ -9,6 +9,7 @@
 #include <SDL.h>
 
 #include "app/cli.hpp"
+#include "core/terminal_text.hpp"
 #include "data/source_info.hpp"
 #include "geo/projection.hpp"
 #include "render/offscreen_context.hpp"
@@ -74,17 +75,19 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
     if (cmd == "measure") return runMeasureCommand(args, out, err);
     if (cmd == "ring") return runRingCommand(args, out, err);
   } catch (const UsageError& e) {
-    const std::string msg = e.what();
+    // Messages quote operands and names from files: escaped for the terminal.
+    const std::string msg = terminalSafeLines(e.what());
     if (msg.rfind("pamir", 0) == 0)
       err << msg << "\n";
     else
       err << "pamir " << cmd << ": " << msg << " (see 'pamir " << cmd << " --help')\n";
     return kExitUsage;
   } catch (const std::exception& e) {
-    err << "pamir " << cmd << ": " << e.what() << "\n";
+    err << "pamir " << cmd << ": " << terminalSafeLines(e.what()) << "\n";
     return kExitData;
   }
-  err << "pamir: unknown command '" << cmd << "' (commands: view, render, info, measure, ring; see 'pamir --help')\n";
+  err << "pamir: unknown command '" << terminalSafe(cmd)
+      << "' (commands: view, render, info, measure, ring; see 'pamir --help')\n";
   return kExitUsage;
 }
 

@@ -16,11 +16,12 @@
 #include <ostream>
 #include <set>
 
+#include "app/commands.hpp"
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
-#include "app/script_player.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
+#include "app/script_player.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
@@ -39,7 +40,7 @@ class MapWindow {
  public:
   MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, std::string sessionPath,
             std::ostream& out, std::ostream& err)
-      : session_(session), res_(res), sessionPath_(std::move(sessionPath)), out_(out), err_(err) {
+      : session_(session), res_(res), measurementsFile_(std::move(sessionPath)), out_(out), err_(err) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
@@ -88,6 +89,12 @@ class MapWindow {
         firstFrame = false;
       }
       model_.frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    }
+    if (unsaved_) {
+      // What is on screen is not in the file: the analyst must not learn that next time.
+      err_ << "pamir view: error: closed with " << measurements_.size() << " measurement(s) not saved to "
+           << measurementsFile_.path() << "\n";
+      return kExitData;
     }
     return 0;
   }
@@ -326,26 +333,29 @@ class MapWindow {
 
   // Measurements survive the window: read at start, written whole after every change.
   void restoreMeasurements() {
-    if (sessionPath_.empty()) return;
-    std::string err;
-    auto saved = importMeasurementsGeoJson(sessionPath_, session_.projection(), &err);
-    if (!saved) {
-      // Never overwrite what we could not read: the analyst's file stays as it is.
-      model_.status = err + "; measurements will not be saved this time";
-      model_.messages.push_back("pamir: warning: " + err);
-      sessionPath_.clear();
-      return;
-    }
-    measurements_ = std::move(*saved);
+    std::string problem;
+    measurements_ = measurementsFile_.load(session_.projection(), &problem);
+    if (!problem.empty()) report("pamir view: warning: " + problem);
     syncMeasurements(false);
   }
 
+  // Problems with the analyst's measurements go to stderr as well as to the
+  // window: a script, a log or a closed window must not miss them.
+  void report(const std::string& line) {
+    model_.status = line;
+    if (!model_.messages.empty() && model_.messages.back() == line) return;
+    model_.messages.push_back(line);
+    err_ << line << std::endl;
+  }
+
   void saveMeasurements() {
-    if (sessionPath_.empty()) return;
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(sessionPath_).parent_path(), ec);
-    std::string err;
-    if (!exportMeasurementsGeoJson(measurements_, sessionPath_, &err)) model_.status = "measurements not saved: " + err;
+    std::string problem;
+    if (measurementsFile_.save(measurements_, &problem)) {
+      unsaved_ = false;
+      return;
+    }
+    unsaved_ = true;
+    report("pamir view: error: " + problem);
   }
 
   void syncMeasurements(bool save = true) {
@@ -354,6 +364,7 @@ class MapWindow {
     for (const auto& m : measurements_)
       model_.measurements.push_back(
           {m.label, m.geodesic_m, m.rhumb_m, m.planar_m, m.azimuth1_deg, m.azimuth2_deg, kMeasureMethod});
+    tracks_.clear();
   }
 
   void applyActions(const ui::OverlayActions& a) {
@@ -466,8 +477,33 @@ class MapWindow {
       dl->AddCircleFilled(pts.back(), 4.5f, ink);
       return pts[pts.size() / 2];
     };
-    for (const auto& m : measurements_) {
-      ImVec2 mid = drawPath(m.from, m.to);
+    // Each measurement's line is worked out once in map coordinates; a frame
+    // only maps it to pixels. Recomputing every geodesic every frame made a
+    // window with 500 measurements take seconds per frame.
+    if (tracks_.size() != measurements_.size() || tracksCrs_ != session_.projection().definition()) {
+      tracks_.clear();
+      tracksCrs_ = session_.projection().definition();
+      for (const auto& m : measurements_) tracks_.push_back(measurementTrack(m.from, m.to, session_.projection()));
+    }
+    std::vector<XY> onScreen;
+    std::vector<ImVec2> pts;
+    for (size_t k = 0; k < measurements_.size(); ++k) {
+      const Measurement& m = measurements_[k];
+      onScreen.clear();
+      for (const XY& p : tracks_[k]) {
+        const XY s = view_.mapToPixel(p);
+        onScreen.push_back({s.x / pixelRatio_, s.y / pixelRatio_});
+      }
+      // Every vertex drawn costs triangles each frame; a curve that looks the same needs a few dozen.
+      pts.clear();
+      for (const XY& p : simplifyLine(onScreen, 0.25))
+        pts.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
+      if (pts.empty()) continue;
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), halo, 0, 5.0f);
+      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ink, 0, 2.5f);
+      dl->AddCircleFilled(pts.front(), 4.5f, ink);
+      dl->AddCircleFilled(pts.back(), 4.5f, ink);
+      ImVec2 mid = pts[pts.size() / 2];
       std::string text = geo::formatDistance(m.geodesic_m);
       ImVec2 ts = ImGui::CalcTextSize(text.c_str());
       dl->AddRectFilled(ImVec2(mid.x + 6, mid.y - ts.y - 4), ImVec2(mid.x + ts.x + 14, mid.y + 2), halo, 3.0f);
@@ -482,13 +518,16 @@ class MapWindow {
 
   MapSession& session_;
   WindowResources& res_;
-  std::string sessionPath_;
+  MeasurementSession measurementsFile_;
+  bool unsaved_ = false;  ///< the last save failed: the file does not hold what is on screen
   std::ostream& out_;
   std::ostream& err_;
   render::MapRenderer renderer_;
   MapView view_;
   ui::OverlayModel model_;
   std::vector<Measurement> measurements_;
+  std::vector<std::vector<XY>> tracks_;  ///< each measurement's line in the view CRS, for drawing
+  std::string tracksCrs_;                ///< the CRS tracks_ were computed in
   std::optional<LonLat> pendingFrom_;
   std::optional<Pick> pendingFeature_;
   std::string pendingName_;

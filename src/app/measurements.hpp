@@ -27,15 +27,34 @@ Measurement measure(const LonLat& from, const LonLat& to, const geo::Projection&
 /// Points along the geodesic from -> to, every `stepMetres` or closer, for drawing.
 std::vector<LonLat> geodesicPath(const LonLat& from, const LonLat& to, double stepMetres);
 
-/// Writes the measurements as a GeoJSON FeatureCollection of LineStrings
-/// (densified along the geodesic). The file is complete or untouched: written
-/// to a temporary name, then renamed. False with the reason on failure.
+/// A measurement's line in `view`'s CRS, for drawing: a vertex every 5 km,
+/// or 512 in all for longer lines (each then under 1/500 of the line, a
+/// smooth curve at any zoom that shows the line whole). Vertices the CRS
+/// cannot place are left out.
+std::vector<XY> measurementTrack(const LonLat& from, const LonLat& to, const geo::Projection& view);
+
+/// The vertices of `line` that keep it within `tolerance` of itself
+/// (Douglas-Peucker), first and last always kept. Units are the line's own
+/// (pixels, for a line about to be drawn).
+std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance);
+
+/// The measurements as a GeoJSON FeatureCollection of LineStrings densified
+/// along the geodesic (every 2 km, at most 2048 vertices), with the values,
+/// method and ellipsoid as properties. End points are written exactly (they
+/// are what importMeasurementsGeoJson reads back); the vertices between to
+/// 1e-7 degrees (about a centimetre).
+std::string measurementsGeoJson(const std::vector<Measurement>& list);
+
+/// Writes measurementsGeoJson(list) to `path` with writeFileAtomically: the
+/// file is complete or untouched. False with the reason on failure.
 bool exportMeasurementsGeoJson(const std::vector<Measurement>& list, const std::string& path, std::string* error);
 
 /// Reads measurements written by exportMeasurementsGeoJson (first and last
-/// vertex of each line; values are measured again, in `view`). A missing file
-/// is an empty list; an unreadable one is nullopt with the reason, and the
-/// caller must not overwrite it.
+/// vertex of each line; values are measured again, in `view`). A missing file,
+/// or one with nothing but white space in it, is an empty list. One that is
+/// not a regular file (a FIFO, a device, a directory) is refused without
+/// being opened, so it can never block; that and an unreadable one are
+/// nullopt with the reason, and the caller must not overwrite it.
 std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::string& path, const geo::Projection& view,
                                                                   std::string* error);
 
@@ -43,5 +62,32 @@ std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::str
 /// $PAMIR_SESSION, else $XDG_STATE_HOME/pamir/measurements.geojson, else
 /// ~/.local/state/pamir/measurements.geojson.
 std::string defaultSessionPath();
+
+/// The file the window keeps measurements in between runs. Problems come
+/// back as one line each, for the caller to show on stderr and in the window.
+class MeasurementSession {
+ public:
+  /// An empty path keeps nothing.
+  explicit MeasurementSession(std::string path) : path_(std::move(path)) {}
+
+  const std::string& path() const { return path_; }
+  /// False for no path, and once load() found a file that saving would destroy.
+  bool keeping() const { return !path_.empty(); }
+
+  /// The measurements saved last time. Missing or empty file: none, and
+  /// saving goes ahead. A file that cannot be read (not a regular file, not
+  /// readable, not a measurements file): none, *problem says why, and
+  /// saving is switched off so that the file stays as it is. A folder that
+  /// cannot be written to is said in *problem too (measurements made now
+  /// would be lost), with saving left on.
+  std::vector<Measurement> load(const geo::Projection& view, std::string* problem);
+
+  /// Writes `list` whole (creating the folder if need be); false with
+  /// *problem when it could not. Nothing happens when not keeping.
+  bool save(const std::vector<Measurement>& list, std::string* problem);
+
+ private:
+  std::string path_;
+};
 
 }  // namespace pamir::app

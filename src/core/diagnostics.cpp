@@ -3,17 +3,21 @@
 #include <algorithm>
 #include <iostream>
 
+#include "core/terminal_text.hpp"
+
 namespace pamir {
 
 std::string Diagnostic::line() const {
   std::string s = "pamir: ";
   s += severity == Severity::Error ? "error: " : "warning: ";
-  if (!file.empty()) s += file + ": ";
-  if (!layer.empty()) s += "layer '" + layer + "': ";
+  // File and layer names and messages quote the data: nothing in them may
+  // reach a terminal as a control character or start another line.
+  if (!file.empty()) s += terminalSafe(file) + ": ";
+  if (!layer.empty()) s += "layer '" + terminalSafe(layer) + "': ";
   if (feature >= 0) s += "feature " + std::to_string(feature) + ": ";
   std::string msg = message;
   std::replace(msg.begin(), msg.end(), '\n', ' ');
-  s += msg;
+  s += terminalSafe(msg);
   return s;
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/name_fold.hpp"
 #include "core/number.hpp"
+#include "core/terminal_text.hpp"
 #include "data/catalog.hpp"
 #include "data/source_loader.hpp"
 #include "geo/coordinates.hpp"
@@ -61,7 +62,7 @@ Place fromFeature(const std::string& input, const Layer& layer, const Feature& f
 
 std::string layerList(const std::vector<Layer>& layers) {
   std::string s;
-  for (const auto& l : layers) s += (s.empty() ? "" : ", ") + layerId(l);
+  for (const auto& l : layers) s += (s.empty() ? "" : ", ") + terminalSafe(layerId(l));
   return s;
 }
 
@@ -83,7 +84,9 @@ bool keyMatches(const Layer& layer, const Feature& f, const std::string& key) {
       msg += "\n  ...";
       break;
     }
-    msg += "\n  " + layerId(*layer) + "#" + std::to_string(f->fid) + "  " + featureName(*layer, *f);
+    // Names from the file, one candidate a line: a newline in a name must not start another.
+    msg += "\n  " + terminalSafe(layerId(*layer)) + "#" + std::to_string(f->fid) + "  " +
+           terminalSafe(featureName(*layer, *f));
   }
   operandError(msg);
 }
