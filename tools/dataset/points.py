@@ -6,18 +6,25 @@ from osgeo import ogr
 from .common import POINT_REGION, in_box
 
 
+def region_point(row, lon_key, lat_key):
+    """(lon, lat) of a source row lying in POINT_REGION; None when outside or unparsable."""
+    try:
+        lon = float(row[lon_key])
+        lat = float(row[lat_key])
+    except (KeyError, ValueError):
+        return None
+    return (lon, lat) if in_box(lon, lat, POINT_REGION) else None
+
+
 def build_airports(path, iso_alpha2):
     with open(path, encoding="utf-8") as f:
         rows = json.load(f)
     feats = []
     for r in rows:
-        try:
-            lon = float(r["longitude_deg"])
-            lat = float(r["latitude_deg"])
-        except (KeyError, ValueError):
+        at = region_point(r, "longitude_deg", "latitude_deg")
+        if at is None:
             continue
-        if not in_box(lon, lat, POINT_REGION):
-            continue
+        lon, lat = at
         a2 = r.get("iso_country", "")
         elev = r.get("elevation_ft", "")
         feats.append({
@@ -41,13 +48,10 @@ def build_places(path, admin1_path, iso_alpha2):
     feats = []
     seen = set()
     for r in rows:
-        try:
-            lon = float(r["lng"])
-            lat = float(r["lat"])
-        except (KeyError, ValueError):
+        at = region_point(r, "lng", "lat")
+        if at is None:
             continue
-        if not in_box(lon, lat, POINT_REGION):
-            continue
+        lon, lat = at
         key = (r["name"], r["lat"], r["lng"], r["country"])
         if key in seen:
             continue
