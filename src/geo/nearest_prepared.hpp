@@ -57,7 +57,6 @@ struct RingIndex {
   }
 };
 
-
 using PolygonIndex = BasicPolygon<RingIndex>;
 
 struct Prepared {
