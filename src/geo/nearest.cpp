@@ -16,8 +16,8 @@ using detail::insidePolygons;
 using detail::kContactTol;
 using detail::pointPrimBound;
 using detail::pointPrimDistance;
-using detail::Prepared;
 using detail::prepare;
+using detail::Prepared;
 using detail::Prim;
 using detail::project;
 using detail::SearchResult;
@@ -26,11 +26,16 @@ using detail::Vec3;
 
 const char* relationName(Relation r) {
   switch (r) {
-    case Relation::Disjoint: return "disjoint";
-    case Relation::Touching: return "touching";
-    case Relation::Overlapping: return "overlapping";
-    case Relation::Contains: return "contains";
-    case Relation::Within: return "within";
+    case Relation::Disjoint:
+      return "disjoint";
+    case Relation::Touching:
+      return "touching";
+    case Relation::Overlapping:
+      return "overlapping";
+    case Relation::Contains:
+      return "contains";
+    case Relation::Within:
+      return "within";
   }
   return "disjoint";
 }

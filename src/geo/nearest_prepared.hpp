@@ -17,11 +17,11 @@ struct Part {
   PartKind kind = PartKind::Point;
   int polygon = -1;  // for rings
   bool hole = false;
-  LonLat first;      // a vertex of the part, for containment tests
+  LonLat first;  // a vertex of the part, for containment tests
 };
 
 struct Prim {
-  LonLat a, b;     // b == a for a point
+  LonLat a, b;  // b == a for a point
   Vec3 ea, eb;
   double pad = 0;  // sagitta bound, metres
   int part = 0;
@@ -64,7 +64,7 @@ struct Prepared {
   std::vector<Part> parts;
   std::vector<Node> nodes;
   const Geometry* geometry = nullptr;
-  int dimension = 0;  // 0 points, 1 lines, 2 polygons (the highest present)
+  int dimension = 0;                       // 0 points, 1 lines, 2 polygons (the highest present)
   std::vector<PolygonIndex> polygonIndex;  // built on first use
 };
 

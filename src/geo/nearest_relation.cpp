@@ -127,8 +127,8 @@ void relateInContact(Prepared& A, Prepared& B, const PairResult& best, NearestRe
   unique(contactB);
   SampleFlags fa = classifySamples(A, B, contactA);
   SampleFlags fb = classifySamples(B, A, contactB);
-  bool interiorsMeet = crossing || fa.in || fb.in ||
-                       (A.dimension == 2 && B.dimension == 2 && !fa.out && !fb.out);  // same polygon
+  bool interiorsMeet =
+      crossing || fa.in || fb.in || (A.dimension == 2 && B.dimension == 2 && !fa.out && !fb.out);  // same polygon
   if (!interiorsMeet) {
     out.relation = Relation::Touching;
   } else if (!fb.out && !crossing && !fa.in && A.dimension >= B.dimension) {

@@ -60,7 +60,8 @@ PairResult exactPair(const Prim& a, const Prim& b, double stopBelow = -1) {
     const Prim* sg;
     bool ptOnA;
   };
-  const Candidate cands[4] = {{&a, false, &b, true}, {&a, true, &b, true}, {&b, false, &a, false}, {&b, true, &a, false}};
+  const Candidate cands[4] = {
+      {&a, false, &b, true}, {&a, true, &b, true}, {&b, false, &a, false}, {&b, true, &a, false}};
   for (const auto& c : cands) {
     const LonLat& p = c.endB ? c.pt->b : c.pt->a;
     const Vec3& pe = c.endB ? c.pt->eb : c.pt->ea;
