@@ -35,4 +35,6 @@ echo "$PACKAGES" | while read -r name version sha; do
   touch "$dir/.complete"
 done
 
+# The builders are a package next to this script: keep its bytecode out of the tree.
+export PYTHONDONTWRITEBYTECODE=1
 exec /usr/bin/python3 "$ROOT/tools/build_dataset.py" --npm-dir "$CACHE" --out "$OUT"

@@ -51,11 +51,16 @@ struct Bounds {
 /// (first == last) once loaded.
 using Path = std::vector<LonLat>;
 
-/// A polygon: one outer ring and any number of holes.
-struct Polygon {
-  Path outer;
-  std::vector<Path> holes;
+/// One outer ring and any number of holes, whatever stands for a ring (a
+/// Path here; an index over a ring's edges in the nearest-distance search).
+template <class Ring>
+struct BasicPolygon {
+  Ring outer;
+  std::vector<Ring> holes;
 };
+
+/// A polygon: one outer ring and any number of holes.
+using Polygon = BasicPolygon<Path>;
 
 /// Any geometry, flattened into its three kinds of parts. A GDAL
 /// MultiPolygon becomes several polygons, a GeometryCollection fills several

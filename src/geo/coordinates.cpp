@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "geo/geodesic.hpp"
 #include "geo/units.hpp"
 
 namespace pamir::geo {
@@ -489,15 +490,27 @@ std::string formatDms(const LonLat& p, int secondDecimals) {
   return dmsPart(p.lat, secondDecimals, 'N', 'S', 2) + " " + dmsPart(p.lon, secondDecimals, 'E', 'W', 3);
 }
 
+namespace {
+struct UtmUps {
+  int zone = 0;
+  bool northp = true;
+  double x = 0, y = 0;
+};
+
+// Throws GeographicLib::GeographicErr where GeographicLib refuses the position.
+UtmUps utmUps(const LonLat& p) {
+  UtmUps u;
+  GeographicLib::UTMUPS::Forward(p.lat, p.lon, u.zone, u.northp, u.x, u.y);
+  return u;
+}
+}  // namespace
+
 std::string formatMgrs(const LonLat& p, int precision) {
-  if (!std::isfinite(p.lat) || !std::isfinite(p.lon) || std::fabs(p.lat) > 90) return "";
+  if (!validPosition(p)) return "";
   try {
-    int zone = 0;
-    bool northp = true;
-    double x = 0, y = 0;
-    GeographicLib::UTMUPS::Forward(p.lat, p.lon, zone, northp, x, y);
+    UtmUps u = utmUps(p);
     std::string m;
-    GeographicLib::MGRS::Forward(zone, northp, x, y, p.lat, std::clamp(precision, 0, 11), m);
+    GeographicLib::MGRS::Forward(u.zone, u.northp, u.x, u.y, p.lat, std::clamp(precision, 0, 11), m);
     // Split into grid zone, 100 km square and the two digit groups.
     size_t i = 0;
     while (i < m.size() && std::isdigit(static_cast<unsigned char>(m[i]))) ++i;
@@ -513,16 +526,13 @@ std::string formatMgrs(const LonLat& p, int precision) {
 }
 
 std::string formatUtm(const LonLat& p) {
-  if (!std::isfinite(p.lat) || !std::isfinite(p.lon) || std::fabs(p.lat) > 90) return "";
+  if (!validPosition(p)) return "";
   try {
-    int zone = 0;
-    bool northp = true;
-    double x = 0, y = 0;
-    GeographicLib::UTMUPS::Forward(p.lat, p.lon, zone, northp, x, y);
-    std::string e = formatFixed(x, 0), n = formatFixed(y, 0);
-    if (zone == GeographicLib::UTMUPS::UPS) return std::string("UPS ") + (northp ? "N " : "S ") + e + " " + n;
+    UtmUps u = utmUps(p);
+    std::string e = formatFixed(u.x, 0), n = formatFixed(u.y, 0);
+    if (u.zone == GeographicLib::UTMUPS::UPS) return std::string("UPS ") + (u.northp ? "N " : "S ") + e + " " + n;
     int band = std::clamp(static_cast<int>(std::floor((p.lat + 80.0) / 8.0)), 0, 19);
-    return std::to_string(zone) + kBands[band] + " " + e + " " + n;
+    return std::to_string(u.zone) + kBands[band] + " " + e + " " + n;
   } catch (const std::exception&) {
     return "";
   }
