@@ -15,6 +15,7 @@
 
 #include "data/catalog.hpp"
 #include "data/gdal_support.hpp"
+#include "data/manifest.hpp"
 #include "data/source_info.hpp"
 #include "data/source_loader.hpp"
 #include "data/text_encoding.hpp"
@@ -356,4 +357,18 @@ TEST(HostileVector, CorruptFlatGeobufHeaderIsNotDescribedAsAnEmptySource) {
   VSIUnlink(path.c_str());
   EXPECT_FALSE(info.has_value());
   EXPECT_TRUE(mentions(d, path + ": unreadable: Header failed consistency verification", Severity::Error)) << allLines(d);
+}
+
+TEST(HostileManifest, InvalidUtf8IsToldWithTheFileAndWhereNotAsLibraryText) {
+  std::filesystem::create_directories(kOut);
+  const std::string path = kOut + "bad_utf8_manifest.json";
+  std::ofstream(path, std::ios::binary) << "{\"title\": \"Pamir \xFF\", \"layers\": []}";
+  Diagnostics d;
+  EXPECT_FALSE(data::readManifest(path, d).has_value());
+  ASSERT_EQ(d.errorCount(), 1u) << allLines(d);
+  const std::string line = d.all().front().line();
+  EXPECT_NE(line.find(path + ": manifest is not valid JSON: "), std::string::npos) << line;
+  EXPECT_NE(line.find("UTF-8"), std::string::npos) << line;
+  EXPECT_NE(line.find("line 1"), std::string::npos) << line;
+  EXPECT_EQ(line.find("[json.exception"), std::string::npos) << line;
 }
