@@ -372,3 +372,23 @@ TEST(HostileManifest, InvalidUtf8IsToldWithTheFileAndWhereNotAsLibraryText) {
   EXPECT_NE(line.find("line 1"), std::string::npos) << line;
   EXPECT_EQ(line.find("[json.exception"), std::string::npos) << line;
 }
+
+TEST(HostileVector, CorruptGeometryBlobIsCalledCorruptNotEmpty) {
+  const std::string path = "/vsimem/hostile_blob.gpkg";
+  writePoints("GPKG", path, 10);
+  {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    ASSERT_TRUE(ds);
+    // A GeoPackage header announcing WKB that is not there.
+    ds->ReleaseResultSet(ds->ExecuteSQL("UPDATE pts SET geom = X'47500003E6100000DEADBEEFDEADBEEF0101' WHERE fid = 5",
+                                        nullptr, nullptr));
+  }
+  Diagnostics d;
+  data::LoadedSource src = data::loadSource(path, d);
+  VSIUnlink(path.c_str());
+  ASSERT_EQ(src.layers.size(), 1u) << allLines(d);
+  EXPECT_EQ(src.layers[0].features.size(), 10u);  // the row stays, without a location
+  EXPECT_TRUE(mentions(d, path + ": layer 'pts': feature 5: corrupt geometry", Severity::Warning)) << allLines(d);
+  EXPECT_FALSE(mentions(d, "empty geometry", Severity::Warning)) << allLines(d);
+  EXPECT_FALSE(src.complete);
+}
