@@ -125,7 +125,7 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
   std::vector<float> values(n);
   auto readBand = [&](int band, std::vector<float>& buf) {
     return level.bands[static_cast<size_t>(band - 1)]->RasterIO(GF_Read, 0, 0, level.width, level.height, buf.data(),
-                                                                 tw, th, GDT_Float32, 0, 0) == CE_None;
+                                                                tw, th, GDT_Float32, 0, 0) == CE_None;
   };
   bool ok = true;
   if (bands >= 3) {

@@ -19,9 +19,7 @@ CommandResult run(const std::vector<std::string>& args) { return pamir::test::ru
 
 const std::string kOut = std::string(PAMIR_TEST_OUT_DIR) + "/hostile_cli/";
 
-void writeText(const std::string& path, const std::string& text) {
-  std::ofstream(path, std::ios::binary) << text;
-}
+void writeText(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 // Binary fixtures are made with GDAL's Python at test time, kept out of the tree.
 bool python(const std::string& script) {
@@ -39,16 +37,22 @@ class HostileCli : public testing::Test {
 
 TEST_F(HostileCli, CheckFailsOnATruncatedFlatGeobufAndSaysHowFarItGot) {
   const std::string fgb = kOut + "cut.fgb";
-  ASSERT_TRUE(python("s = osr.SpatialReference(); s.ImportFromEPSG(4326)\n"
-                     "ds = ogr.GetDriverByName('FlatGeobuf').CreateDataSource('" + fgb + "')\n"
-                     "l = ds.CreateLayer('pts', s, ogr.wkbPoint)\n"
-                     "for i in range(2000):\n"
-                     "    f = ogr.Feature(l.GetLayerDefn())\n"
-                     "    f.SetGeometry(ogr.CreateGeometryFromWkt('POINT (%f %f)' % (i * 0.01, i * 0.005)))\n"
-                     "    l.CreateFeature(f)\n"
-                     "ds = None\n"
-                     "b = open('" + fgb + "', 'rb').read()\n"
-                     "open('" + fgb + "', 'wb').write(b[:len(b) * 2 // 3])\n"));
+  ASSERT_TRUE(
+      python("s = osr.SpatialReference(); s.ImportFromEPSG(4326)\n"
+             "ds = ogr.GetDriverByName('FlatGeobuf').CreateDataSource('" +
+             fgb +
+             "')\n"
+             "l = ds.CreateLayer('pts', s, ogr.wkbPoint)\n"
+             "for i in range(2000):\n"
+             "    f = ogr.Feature(l.GetLayerDefn())\n"
+             "    f.SetGeometry(ogr.CreateGeometryFromWkt('POINT (%f %f)' % (i * 0.01, i * 0.005)))\n"
+             "    l.CreateFeature(f)\n"
+             "ds = None\n"
+             "b = open('" +
+             fgb +
+             "', 'rb').read()\n"
+             "open('" +
+             fgb + "', 'wb').write(b[:len(b) * 2 // 3])\n"));
   CommandResult r = run({"info", "--check", fgb});
   EXPECT_EQ(r.status, 1) << r.all();
   EXPECT_NE(r.err.find("pamir: warning: " + fgb + ": layer 'pts': read only "), std::string::npos) << r.all();
@@ -81,7 +85,8 @@ TEST_F(HostileCli, BadCoordinatesBesideAGoodFileLeaveItsPictureAlone) {
     {"type":"Feature","id":1,"properties":{"name":"huge"},"geometry":{"type":"Point","coordinates":[1e308,-1e308]}},
     {"type":"Feature","id":2,"properties":{"name":"north"},"geometry":{"type":"Point","coordinates":[10,95]}},
     {"type":"Feature","id":3,"properties":{"name":"far"},"geometry":{"type":"LineString","coordinates":[[0,0],[600,10]]}}]})");
-  const std::vector<std::string> look = {"--size", "200x150", "--plain", "--background", "#000000", "--fill", "#ffffff"};
+  const std::vector<std::string> look = {"--size",  "200x150", "--plain", "--background",
+                                         "#000000", "--fill",  "#ffffff"};
   auto render = [&](std::vector<std::string> args, const std::string& png) {
     args.insert(args.begin(), "render");
     args.insert(args.end(), look.begin(), look.end());

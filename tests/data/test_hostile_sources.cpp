@@ -7,8 +7,8 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <algorithm>
 #include <cpl_vsi.h>
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -56,7 +56,8 @@ std::string readAll(const std::string& path) {
 }
 
 // Writes `count` named points with `driver` at `path` (a file set for shapefiles).
-void writePoints(const std::string& driver, const std::string& path, int count, const char* const* layerOptions = nullptr) {
+void writePoints(const std::string& driver, const std::string& path, int count,
+                 const char* const* layerOptions = nullptr) {
   data::ensureGdalRegistered();
   GDALDriver* drv = GetGDALDriverManager()->GetDriverByName(driver.c_str());
   ASSERT_NE(drv, nullptr) << driver;
@@ -167,7 +168,8 @@ TEST(HostileVector, TruncatedFlatGeobufSaysHowManyFeaturesWereRead) {
   const size_t n = featureCount(src);
   EXPECT_GT(n, 0u);
   EXPECT_LT(n, 2000u);
-  EXPECT_TRUE(mentions(d, path + ": layer 'pts': read only " + std::to_string(n) + " of 2000 features", Severity::Warning))
+  EXPECT_TRUE(
+      mentions(d, path + ": layer 'pts': read only " + std::to_string(n) + " of 2000 features", Severity::Warning))
       << allLines(d);
 }
 
@@ -223,7 +225,8 @@ TEST(HostileVector, UnplaceableCoordinatesAreNamedAndLeftOutOfTheFit) {
   for (int fid : {1, 2, 3}) {
     EXPECT_TRUE(mentions(d, bad + ": layer 'hostile_bad': feature " + std::to_string(fid) + ": coordinate out of range",
                          Severity::Error))
-        << fid << "\n" << allLines(d);
+        << fid << "\n"
+        << allLines(d);
   }
   EXPECT_TRUE(mentions(d, "feature 5: part 2: coordinate out of range (longitude 0, latitude -91", Severity::Warning))
       << allLines(d);
@@ -290,7 +293,8 @@ TEST(HostileVector, ShapefileWithoutCpgIsReadAsTheCodePageItsBytesSuggest) {
     const std::string dir = std::string("/vsimem/hostile_cp1251_") + (keepCpg ? "cpg" : "nocpg");
     data::ensureGdalRegistered();
     {
-      GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("ESRI Shapefile")
+      GDALDatasetUniquePtr ds(GetGDALDriverManager()
+                                  ->GetDriverByName("ESRI Shapefile")
                                   ->Create(dir.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
       ASSERT_TRUE(ds);
       OGRLayer* layer = ds->CreateLayer("towns", nullptr, wkbPoint, const_cast<char**>(cp1251));
@@ -317,8 +321,9 @@ TEST(HostileVector, ShapefileWithoutCpgIsReadAsTheCodePageItsBytesSuggest) {
 
 TEST(HostileVector, InvalidUtf8InADeclaredUtf8SourceIsMendedAndNamed) {
   const std::string path = "/vsimem/hostile_utf8.geojson";
-  writeVsimem(path, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":4,\"properties\":"
-                    "{\"name\":\"Bad \xFF byte\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[72,38]}}]}");
+  writeVsimem(path,
+              "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"id\":4,\"properties\":"
+              "{\"name\":\"Bad \xFF byte\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[72,38]}}]}");
   Diagnostics d;
   data::LoadedSource src = data::loadSource(path, d);
   VSIUnlink(path.c_str());
@@ -336,11 +341,14 @@ TEST(HostileVector, InvalidUtf8InADeclaredUtf8SourceIsMendedAndNamed) {
 TEST(TextEncoding, Utf8ChecksAndGuesses) {
   EXPECT_TRUE(data::isUtf8("plain ascii"));
   EXPECT_TRUE(data::isUtf8("\xD0\x9C\xD0\xBE"));
-  EXPECT_FALSE(data::isUtf8("\xCC\xEE\xF1"));      // CP1251 "Мос"
-  EXPECT_FALSE(data::isUtf8("\xC0\x80"));          // overlong NUL
-  EXPECT_FALSE(data::isUtf8("\xED\xA0\x80"));      // a surrogate
-  EXPECT_FALSE(data::isUtf8("\xE2\x82"));          // cut short
-  EXPECT_EQ(data::replaceInvalidUtf8("a\xFF" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_FALSE(data::isUtf8("\xCC\xEE\xF1"));  // CP1251 "Мос"
+  EXPECT_FALSE(data::isUtf8("\xC0\x80"));      // overlong NUL
+  EXPECT_FALSE(data::isUtf8("\xED\xA0\x80"));  // a surrogate
+  EXPECT_FALSE(data::isUtf8("\xE2\x82"));      // cut short
+  EXPECT_EQ(data::replaceInvalidUtf8("a\xFF"
+                                     "b"),
+            "a\xEF\xBF\xBD"
+            "b");
   EXPECT_EQ(data::guessLegacyEncoding("\xCC\xEE\xF1\xEA\xE2\xE0"), "CP1251");
   EXPECT_EQ(data::guessLegacyEncoding("Caf\xE9 cr\xE8me"), "CP1252");
   EXPECT_EQ(data::recodeToUtf8("Caf\xE9", "CP1252"), "Caf\xC3\xA9");
@@ -356,7 +364,8 @@ TEST(HostileVector, CorruptFlatGeobufHeaderIsNotDescribedAsAnEmptySource) {
   auto info = data::describeSource(path, d);
   VSIUnlink(path.c_str());
   EXPECT_FALSE(info.has_value());
-  EXPECT_TRUE(mentions(d, path + ": unreadable: Header failed consistency verification", Severity::Error)) << allLines(d);
+  EXPECT_TRUE(mentions(d, path + ": unreadable: Header failed consistency verification", Severity::Error))
+      << allLines(d);
 }
 
 TEST(HostileManifest, InvalidUtf8IsToldWithTheFileAndWhereNotAsLibraryText) {
