@@ -73,6 +73,8 @@ struct RasterLayer {
   int height = 0;
   double geoTransform[6] = {0, 1, 0, 0, 0, -1};  ///< GDAL affine transform, in crsWkt units
   std::vector<uint8_t> rgba;
+  int sourceWidth = 0;       ///< the raster's full size in pixels; width/height is what was read
+  int sourceHeight = 0;
   float opacity = 1.0f;
   bool visible = true;
   std::string group;

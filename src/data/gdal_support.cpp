@@ -32,7 +32,11 @@ void CPL_STDCALL GdalErrorCapture::handler(CPLErr level, CPLErrorNum, const char
   if (!self || !msg || level < CE_Warning) return;
   std::string text = msg;
   std::replace(text.begin(), text.end(), '\n', ' ');
-  if (level >= CE_Failure && self->first_.empty()) self->first_ = text;
+  if (level >= CE_Failure) {
+    if (self->first_.empty()) self->first_ = text;
+    self->lastFailure_ = text;
+    ++self->failures_;
+  }
   // A broken file can repeat one complaint per feature; one line says it.
   for (const Message& m : self->messages_)
     if (m.text == text && m.layer == self->layer_) return;
@@ -92,105 +96,6 @@ std::string crsShortName(const OGRSpatialReference* srs, bool withName) {
   const std::string name = srs->GetName() ? srs->GetName() : "";
   if (auth && code) return std::string(auth) + ":" + code + (withName && !name.empty() ? " (" + name + ")" : "");
   return name.empty() ? "custom CRS" : name;
-}
-
-std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, Diagnostics& diag) {
-  const int w = ds.GetRasterXSize(), h = ds.GetRasterYSize();
-  const int bands = ds.GetRasterCount();
-  if (w <= 0 || h <= 0 || bands <= 0) {
-    diag.error(path, "", -1, "raster has no pixels");
-    return std::nullopt;
-  }
-  // Textures beyond this are downsampled on read: GL 3.3 guarantees 1024, llvmpipe and GPUs give 8192+.
-  constexpr int kMaxSide = 4096;
-  const double shrink = std::max(1.0, std::max(w, h) / static_cast<double>(kMaxSide));
-  const int tw = std::max(1, static_cast<int>(w / shrink)), th = std::max(1, static_cast<int>(h / shrink));
-
-  RasterLayer r;
-  r.source = path;
-  r.id = path;
-  r.name = CPLGetBasename(path.c_str());
-  r.width = tw;
-  r.height = th;
-  if (ds.GetGeoTransform(r.geoTransform) != CE_None) {
-    diag.warn(path, "", -1, "raster has no georeferencing; placed as a 1-degree-per-pixel grid");
-  } else {
-    r.geoTransform[1] *= static_cast<double>(w) / tw;
-    r.geoTransform[2] *= static_cast<double>(w) / tw;
-    r.geoTransform[4] *= static_cast<double>(h) / th;
-    r.geoTransform[5] *= static_cast<double>(h) / th;
-  }
-  if (const OGRSpatialReference* srs = ds.GetSpatialRef()) {
-    char* wkt = nullptr;
-    const char* opts[] = {"FORMAT=WKT2_2019", nullptr};
-    srs->exportToWkt(&wkt, opts);
-    if (wkt) r.crsWkt = wkt;
-    CPLFree(wkt);
-  } else {
-    diag.warn(path, "", -1, "raster has no CRS; assuming WGS84 longitude/latitude");
-  }
-
-  const size_t n = static_cast<size_t>(tw) * th;
-  r.rgba.assign(n * 4, 255);
-  GDALRasterBand* b1 = ds.GetRasterBand(1);
-  int hasNoData = 0;
-  const double noData = b1->GetNoDataValue(&hasNoData);
-  std::vector<float> values(n);
-  auto readBand = [&](int band, std::vector<float>& buf) {
-    return ds.GetRasterBand(band)->RasterIO(GF_Read, 0, 0, w, h, buf.data(), tw, th, GDT_Float32, 0, 0) == CE_None;
-  };
-
-  bool ok = true;
-  if (bands >= 3) {
-    for (int c = 0; c < std::min(bands, 4) && ok; ++c) {
-      ok = readBand(c + 1, values);
-      for (size_t i = 0; ok && i < n; ++i)
-        r.rgba[i * 4 + static_cast<size_t>(c)] = static_cast<uint8_t>(std::clamp(values[i], 0.0f, 255.0f));
-    }
-  } else if (GDALColorTable* ct = b1->GetColorTable()) {
-    ok = readBand(1, values);
-    for (size_t i = 0; ok && i < n; ++i) {
-      const GDALColorEntry* e = ct->GetColorEntry(static_cast<int>(values[i]));
-      if (!e) continue;
-      r.rgba[i * 4 + 0] = static_cast<uint8_t>(e->c1);
-      r.rgba[i * 4 + 1] = static_cast<uint8_t>(e->c2);
-      r.rgba[i * 4 + 2] = static_cast<uint8_t>(e->c3);
-      r.rgba[i * 4 + 3] = static_cast<uint8_t>(e->c4);
-    }
-  } else {
-    ok = readBand(1, values);
-    float lo = std::numeric_limits<float>::infinity(), hi = -lo;
-    const bool byteBand = b1->GetRasterDataType() == GDT_Byte;
-    for (size_t i = 0; ok && i < n; ++i) {
-      float v = values[i];
-      if (!std::isfinite(v) || (hasNoData && v == static_cast<float>(noData))) continue;
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-    if (byteBand) lo = 0, hi = 255;
-    const float span = hi > lo ? hi - lo : 1.0f;
-    for (size_t i = 0; ok && i < n; ++i) {
-      float v = values[i];
-      if (!std::isfinite(v) || (hasNoData && v == static_cast<float>(noData))) {
-        r.rgba[i * 4 + 3] = 0;
-        continue;
-      }
-      auto g = static_cast<uint8_t>(std::clamp((v - lo) / span * 255.0f, 0.0f, 255.0f));
-      r.rgba[i * 4 + 0] = r.rgba[i * 4 + 1] = r.rgba[i * 4 + 2] = g;
-    }
-  }
-  if (!ok) {
-    diag.error(path, "", -1, "raster pixels unreadable: " + lastGdalError());
-    return std::nullopt;
-  }
-  if (hasNoData && bands >= 3) {
-    // Nodata on RGB rasters: transparent where band 1 equals it.
-    std::vector<float> first(n);
-    if (readBand(1, first))
-      for (size_t i = 0; i < n; ++i)
-        if (first[i] == static_cast<float>(noData)) r.rgba[i * 4 + 3] = 0;
-  }
-  return r;
 }
 
 }  // namespace pamir::data

@@ -34,6 +34,10 @@ class GdalErrorCapture {
   void setLayer(std::string layer) { layer_ = std::move(layer); }
   /// The first failure GDAL reported, one line; "" when none.
   const std::string& first() const { return first_; }
+  /// How many failures (CE_Failure or worse) GDAL has reported, repeats included.
+  size_t failureCount() const { return failures_; }
+  /// The text of the latest failure; "" when none.
+  const std::string& lastFailure() const { return lastFailure_; }
   /// ": <first failure>" or "" when GDAL reported none.
   std::string suffix() const { return first_.empty() ? std::string() : ": " + first_; }
   /// Every message so far has been told to the user some other way (e.g. in an error line).
@@ -52,6 +56,8 @@ class GdalErrorCapture {
   static void CPL_STDCALL handler(CPLErr, CPLErrorNum, const char* msg);
   std::string layer_;
   std::string first_;
+  std::string lastFailure_;
+  size_t failures_ = 0;
   std::vector<Message> messages_;
 };
 
@@ -69,10 +75,5 @@ FieldType fieldTypeOf(OGRFieldType type);
 /// parentheses when `withName`: "EPSG:32643 (WGS 84 / UTM zone 43N)"), else its
 /// name, else "custom CRS"; "" for no CRS.
 std::string crsShortName(const OGRSpatialReference* srs, bool withName = false);
-
-/// Reads a raster dataset as 8-bit RGBA: RGB(A) bands as they are, a palette
-/// through its colour table, one band of any other type stretched min..max to
-/// grey. Nodata becomes transparent.
-std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, Diagnostics& diag);
 
 }  // namespace pamir::data

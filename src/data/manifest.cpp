@@ -74,7 +74,11 @@ std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag)
   try {
     j = json::parse(in);
   } catch (const json::exception& e) {
-    diag.error(path, "", -1, std::string("manifest is not valid JSON: ") + e.what());
+    // nlohmann's text starts with its own tag ("[json.exception.parse_error.101] "): not the user's business.
+    std::string why = e.what();
+    if (const size_t tag = why.find("] "); why.rfind("[json.exception.", 0) == 0 && tag != std::string::npos)
+      why.erase(0, tag + 2);
+    diag.error(path, "", -1, "manifest is not valid JSON: " + why);
     return std::nullopt;
   }
   if (!j.is_object() || !j.contains("layers") || !j["layers"].is_array()) {

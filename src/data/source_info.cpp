@@ -31,6 +31,13 @@ std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& d
     capture.report(diag, path);
     return std::nullopt;
   }
+  if (ds->GetLayerCount() == 0 && ds->GetRasterCount() == 0 && !capture.first().empty()) {
+    // A driver that rejects the file's header may still open it, with no layers: GDAL's reason is the news.
+    diag.error(path, "", -1, "unreadable: " + capture.first());
+    capture.markReported();
+    capture.report(diag, path);
+    return std::nullopt;
+  }
   SourceInfo info;
   info.path = path;
   info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";

@@ -6,14 +6,25 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <charconv>
 #include <cmath>
 #include <memory>
 
 #include "data/gdal_support.hpp"
+#include "data/raster_reader.hpp"
+#include "data/text_encoding.hpp"
 
 namespace pamir::data {
 
 namespace {
+
+// Shortest text that reads back as the same double ("1e+308", "95.5"), in
+// any locale.
+std::string formatCoordinate(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
 
 FieldValue valueOf(const OGRFeature& f, int i, FieldType type) {
   if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
@@ -22,6 +33,20 @@ FieldValue valueOf(const OGRFeature& f, int i, FieldType type) {
     case FieldType::Real: return f.GetFieldAsDouble(i);
     default: return std::string(f.GetFieldAsString(i));
   }
+}
+
+// Why a lon/lat position cannot be placed on the globe, or "" when it can.
+// Longitudes of files kept in 0..360 (or shifted by a turn) are placeable;
+// beyond one and a half turns or past a pole nothing honest lies, and such
+// values would stretch the view's fit over nothing.
+// `where` is "" or " at vertex N".
+std::string unplaceable(const LonLat& ll, const std::string& where = {}) {
+  if (!ll.finite()) return "non-finite coordinate (NaN or infinity)" + where;
+  constexpr double kPoleSlack = 1e-9;  // rounding in a transform to lon/lat
+  if (std::abs(ll.lat) > 90.0 + kPoleSlack || std::abs(ll.lon) > 540.0)
+    return "coordinate out of range" + where + " (longitude " + formatCoordinate(ll.lon) + ", latitude " +
+           formatCoordinate(ll.lat) + "; latitude lies within ±90, longitude within ±540)";
+  return {};
 }
 
 // Converts one OGR geometry (already in WGS84 lon/lat) to core types.
@@ -41,7 +66,7 @@ class GeometryConverter {
       case wkbPoint: {
         auto* p = g->toPoint();
         LonLat ll{p->getX(), p->getY()};
-        if (!ll.finite()) return "non-finite coordinate (NaN or infinity)";
+        if (std::string why = unplaceable(ll); !why.empty()) return why;
         out_.points.push_back(ll);
         return {};
       }
@@ -57,8 +82,17 @@ class GeometryConverter {
         Polygon result;
         if (auto err = readRing(poly->getExteriorRing(), result.outer); !err.empty()) return err;
         for (int i = 0; i < poly->getNumInteriorRings(); ++i) {
+          // A broken hole cuts nothing out of a sound shell: the shell is kept, the hole dropped.
           Path hole;
-          if (auto err = readRing(poly->getInteriorRing(i), hole); !err.empty()) return "hole " + std::to_string(i + 1) + ": " + err;
+          const OGRLinearRing* ring = poly->getInteriorRing(i);
+          if (!ring || ring->IsEmpty()) {
+            partWarning_ = "hole " + std::to_string(i + 1) + " is empty; dropped, the shell kept";
+            continue;
+          }
+          if (auto err = readRing(ring, hole); !err.empty()) {
+            partWarning_ = "hole " + std::to_string(i + 1) + ": " + err + "; dropped, the shell kept";
+            continue;
+          }
           result.holes.push_back(std::move(hole));
         }
         out_.polygons.push_back(std::move(result));
@@ -94,7 +128,7 @@ class GeometryConverter {
     path.reserve(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
       LonLat ll{c->getX(i), c->getY(i)};
-      if (!ll.finite()) return "non-finite coordinate (NaN or infinity) at vertex " + std::to_string(i);
+      if (std::string why = unplaceable(ll, " at vertex " + std::to_string(i)); !why.empty()) return why;
       path.push_back(ll);
     }
     return {};
@@ -115,6 +149,41 @@ class GeometryConverter {
   Geometry& out_;
   std::string partWarning_;
 };
+
+// From here on every string of a Layer is UTF-8: JSON output, labels and
+// search all rely on it. A source that declares no encoding (a shapefile
+// without .cpg) is read in the code page its bytes suggest, and that is said.
+void mendAttributeText(Layer& layer, bool sourceDeclaresUtf8, const std::string& path, Diagnostics& diag) {
+  std::string sample;
+  int64_t firstBad = -1;
+  size_t bad = 0;
+  auto inspect = [&](const std::string& text, int64_t fid) {
+    if (isUtf8(text)) return;
+    if (sample.size() < 4096) sample += text + ' ';
+    if (bad++ == 0) firstBad = fid;
+  };
+  for (const auto& fd : layer.fields) inspect(fd.name, -1);
+  for (const auto& f : layer.features)
+    for (const auto& v : f.values)
+      if (const auto* text = std::get_if<std::string>(&v)) inspect(*text, f.fid);
+  if (bad == 0) return;
+  const std::string encoding = sourceDeclaresUtf8 ? std::string() : guessLegacyEncoding(sample);
+  auto mend = [&](std::string& text) {
+    if (!isUtf8(text)) text = encoding.empty() ? replaceInvalidUtf8(text) : recodeToUtf8(text, encoding);
+  };
+  for (auto& fd : layer.fields) mend(fd.name);
+  for (auto& f : layer.features)
+    for (auto& v : f.values)
+      if (auto* text = std::get_if<std::string>(&v)) mend(*text);
+  if (encoding.empty())
+    diag.warn(path, layer.sourceLayer, firstBad,
+              std::to_string(bad) + " attribute text(s) not valid UTF-8 (the first in this feature); bad bytes shown as U+FFFD");
+  else
+    diag.warn(path, layer.sourceLayer, -1,
+              "attribute text is not UTF-8 and the source names no encoding (no .cpg file); read as " + encoding +
+                  (encoding == "CP1251" ? " (Cyrillic)" : " (Western European)") +
+                  "; a .cpg file naming the encoding overrides this");
+}
 
 void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCapture& capture, Diagnostics& diag,
                      LoadedSource& out) {
@@ -170,7 +239,18 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
 
   ogrLayer.ResetReading();
   CPLErrorReset();
-  for (auto& feature : ogrLayer) {
+  // A failure GDAL reports while fetching features: the file may end before its features do.
+  std::string readError;
+  int64_t readCount = 0;
+  constexpr int64_t kCorruptNamed = 3;
+  int64_t corrupt = 0;
+  for (;;) {
+    const size_t failuresBefore = capture.failureCount();
+    OGRFeatureUniquePtr feature(ogrLayer.GetNextFeature());
+    const bool fetchFailed = capture.failureCount() > failuresBefore;
+    if (fetchFailed && readError.empty()) readError = capture.lastFailure();
+    if (!feature) break;
+    ++readCount;
     const int64_t fid = feature->GetFID();
     Feature f;
     f.fid = fid;
@@ -181,13 +261,41 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
     OGRGeometry* g = feature->GetGeometryRef();
     if (!g || g->IsEmpty()) {
       // Attribute-only rows (e.g. an event with no published place) stay in the table.
-      if (defn->GetGeomFieldCount() > 0) diag.warn(path, layerName, fid, "empty geometry; kept without a location");
+      // A null geometry GDAL complained about is a blob it could not decode, not an empty one.
+      if (!g && fetchFailed) {
+        // A truncated .shp fails this way for every feature past the cut: the first few are named.
+        if (++corrupt <= kCorruptNamed)
+          diag.warn(path, layerName, fid, "corrupt geometry (" + capture.lastFailure() + "); kept without a location");
+        capture.markReported();
+      } else if (defn->GetGeomFieldCount() > 0) {
+        diag.warn(path, layerName, fid, "empty geometry; kept without a location");
+      }
       layer.features.push_back(std::move(f));
       continue;
     }
     if (toWgs84) {
+      OGREnvelope env;
+      g->getEnvelope(&env);
+      // No CRS unit puts the Earth beyond this, and GDAL's transform can loop
+      // for ever on values such as 1e308: such features never reach it.
+      constexpr double kBeyondAnyCrs = 1e12;
+      const auto within = [](double v) { return std::abs(v) <= kBeyondAnyCrs; };
+      if (!within(env.MinX) || !within(env.MaxX) || !within(env.MinY) || !within(env.MaxY)) {
+        diag.error(path, layerName, fid,
+                   "coordinate out of range (x " + formatCoordinate(env.MinX) + ".." + formatCoordinate(env.MaxX) +
+                       ", y " + formatCoordinate(env.MinY) + ".." + formatCoordinate(env.MaxY) + " in " +
+                       layer.sourceCrs + "); feature skipped");
+        continue;
+      }
+      const size_t failuresBefore = capture.failureCount();
       if (g->transform(toWgs84.get()) != OGRERR_NONE) {
-        diag.error(path, layerName, fid, "coordinates cannot be transformed to WGS84; feature skipped");
+        // The coordinates are at fault, not the CRS: say which, with PROJ's reason.
+        std::string why = capture.failureCount() > failuresBefore ? " (" + capture.lastFailure() + ")" : "";
+        diag.error(path, layerName, fid,
+                   "coordinates x " + formatCoordinate(env.MinX) + ".." + formatCoordinate(env.MaxX) + ", y " +
+                       formatCoordinate(env.MinY) + ".." + formatCoordinate(env.MaxY) + " lie outside what " +
+                       layer.sourceCrs + " can place on the globe" + why + "; feature skipped");
+        capture.markReported();
         continue;
       }
     }
@@ -199,11 +307,28 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
     if (!conv.partWarning().empty()) diag.warn(path, layerName, fid, conv.partWarning());
     layer.features.push_back(std::move(f));
   }
-  if (CPLGetLastErrorType() >= CE_Failure && layer.features.empty()) {
-    diag.error(path, layerName, -1, "reading failed: " + lastGdalError());
+  if (corrupt > 0) out.complete = false;
+  if (corrupt > kCorruptNamed)
+    diag.warn(path, layerName, -1,
+              std::to_string(corrupt) + " features in all have a corrupt geometry (the first " +
+                  std::to_string(kCorruptNamed) + " named above); kept without a location");
+  const int64_t declared = ogrLayer.GetFeatureCount(FALSE);  // the header's count, when cheap
+  if (!readError.empty() && layer.features.empty()) {
+    diag.error(path, layerName, -1, "reading failed: " + readError);
     capture.markReported();
+    out.complete = false;
     return;
   }
+  // Without a declared count, a fetch failure is taken to have ended the reading.
+  if (declared >= 0 ? readCount < declared : !readError.empty()) {
+    diag.warn(path, layerName, -1,
+              "read only " + std::to_string(readCount) + (declared > readCount ? " of " + std::to_string(declared) : "") +
+                  " features" + (readError.empty() ? std::string(": the source ends early") : ": " + readError) +
+                  "; the rest is missing");
+    capture.markReported();
+    out.complete = false;
+  }
+  mendAttributeText(layer, ogrLayer.TestCapability(OLCStringsAsUTF8) != 0, path, diag);
   out.layers.push_back(std::move(layer));
 }
 
@@ -246,13 +371,16 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
     if (!found[k] && ds->GetRasterCount() == 0) diag.error(path, options.layers[k], -1, "no such layer in this source");
 
   if (ds->GetRasterCount() > 0 && options.layers.empty()) {
-    if (auto raster = readRaster(*ds, path, diag))
+    if (auto raster = readRaster(*ds, path, diag, options.raster))
       out.rasters.push_back(std::move(*raster));
     else
       capture.markReported();  // readRaster's error line carries GDAL's reason
   }
-  if (out.layers.empty() && out.rasters.empty() && ds->GetLayerCount() == 0 && ds->GetRasterCount() == 0)
-    diag.error(path, "", -1, "source holds no layers");
+  if (out.layers.empty() && out.rasters.empty() && ds->GetLayerCount() == 0 && ds->GetRasterCount() == 0) {
+    // A driver that rejects the file's header may still open it, with no layers: GDAL's reason is the news.
+    diag.error(path, "", -1, capture.first().empty() ? "source holds no layers" : "unreadable: " + capture.first());
+    capture.markReported();
+  }
   capture.report(diag, path);
   return out;
 }

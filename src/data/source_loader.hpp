@@ -3,6 +3,7 @@
 // GDAL raster. Vector features are transformed to WGS84 lon/lat on load.
 // Problems are reported to Diagnostics one line each; a broken feature or
 // layer is skipped and the rest still loads.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,11 +15,27 @@ namespace pamir::data {
 struct LoadedSource {
   std::vector<Layer> layers;
   std::vector<RasterLayer> rasters;
+  /// False when GDAL failed part-way through a layer, so features are missing.
+  bool complete = true;
+};
+
+/// How much one raster may cost to read. A raster is read whole but
+/// decimated: from the smallest overview that still has at least the pixels
+/// shown, into an image no larger than `maxSide` on a side, and smaller still
+/// when that read would decode more than `maxSourceBytes` of source blocks
+/// (a huge raster with no overviews: every block is touched at most once).
+struct RasterBudget {
+  /// Longest side of the image kept, in pixels. GL 3.3 guarantees 1024-pixel
+  /// textures; llvmpipe and GPUs give 8192 or more. 4096 x 4096 RGBA is 64 MiB.
+  int maxSide = 4096;
+  /// Source block bytes one read may decode, all bands together.
+  int64_t maxSourceBytes = int64_t{256} << 20;
 };
 
 struct LoadOptions {
   /// Only these layer names (empty: all). Applies to vector layers of the source.
   std::vector<std::string> layers;
+  RasterBudget raster;
 };
 
 /// Opens `path` (a file or any GDAL connection string). `SOURCE:LAYER` is not
