@@ -191,7 +191,8 @@ void printJson(std::ostream& out, const data::Place& a, const data::Place& b, co
   j["planar_scale_error_pct"] = finiteOrNull((planar.scale - 1.0) * 100.0);
   j["a"] = placeJson(a);
   j["b"] = placeJson(b);
-  out << j.dump(2) << "\n";
+  // Labels typed on the command line may be broken UTF-8: replace such bytes rather than throw.
+  out << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 
 void printText(std::ostream& out, const data::Place& a, const data::Place& b, const geo::NearestResult& r, double rhumb,
@@ -338,7 +339,7 @@ int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std:
     throw UsageError("pamir ring: the centre of a ring must be a point; " + terminalSafe(centre.label) + " is not");
   const geo::RangeRing ring = geo::rangeRing(g.points[0], *radius, options);
   if (!ring.ok) throw std::runtime_error(ring.error);
-  const std::string text = ringJson(ring, centre.label).dump() + "\n";
+  const std::string text = ringJson(ring, centre.label).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   if (!output || output->empty()) {
     out << text;
     return kExitOk;
