@@ -19,10 +19,9 @@ const char* spelledWithBaseLetter(utf8proc_int32_t cp) {
       return "oe";  // œ
     case 0x00F8:
       return "o";  // ø
-    case 0x00F0:
-      return "d";  // ð
-    case 0x0111:
-      return "d";  // đ
+    case 0x00F0:  // ð
+    case 0x0111:  // đ
+      return "d";
     case 0x00FE:
       return "t";  // þ
     case 0x0127:
@@ -102,12 +101,10 @@ std::string foldBytes(std::string_view text) {
   Folded f;
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (u >= '0' && u <= '9'))
+    if (u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z'))
       f.letter(std::string_view(&c, 1));
     else if (u >= 'A' && u <= 'Z')
       f.letter(std::string(1, static_cast<char>(u - 'A' + 'a')));
-    else if (u >= 'a' && u <= 'z')
-      f.letter(std::string_view(&c, 1));
     else if (!isApostrophe(u))
       f.gap();
   }

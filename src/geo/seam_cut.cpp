@@ -204,6 +204,7 @@ std::vector<Polygon> cutPolygon(const Polygon& polygon, const ViewDomain& d) {
   for (const Path& piece : stripPieces(closedRing(polygon.outer, d, west), west)) out.push_back({piece, {}});
   if (out.empty() || polygon.holes.empty()) return out;
   std::vector<Bounds> outerBounds;
+  outerBounds.reserve(out.size());
   for (const Polygon& p : out) outerBounds.push_back(lonLatBounds(p.outer));
   for (const Path& hole : polygon.holes) {
     for (Path& piece : stripPieces(closedRing(hole, d, west), west)) {

@@ -45,7 +45,7 @@ void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std:
     setPointers(static_cast<uintptr_t>(t.first * instanceBytes));
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
     ++pass.frame.drawCalls;
-    pass.frame.trianglesDrawn += 2 * t.count;
+    pass.frame.trianglesDrawn += 2 * static_cast<size_t>(t.count);
     drawn += t.count;
   }
 }

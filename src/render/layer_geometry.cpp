@@ -140,7 +140,7 @@ Ring clipRing(const Ring& ring, int axis, double cut, bool below) {
 // that no triangle is longer than a cell. A software rasteriser bins every
 // triangle into each screen tile it crosses: a country triangulated whole
 // gives slivers across the screen that cost several times their area.
-void tessellateInCells(std::vector<Ring> rings, const Bounds& box, double cell, std::vector<XY>& out, int depth = 0) {
+void tessellateInCells(const std::vector<Ring>& rings, const Bounds& box, double cell, std::vector<XY>& out, int depth = 0) {
   size_t vertices = 0;
   for (const Ring& r : rings) vertices += r.size();
   if (vertices == 0) return;
@@ -161,7 +161,7 @@ void tessellateInCells(std::vector<Ring> rings, const Bounds& box, double cell, 
     Bounds half = box;
     if (axis == 0) (below ? half.maxx : half.minx) = cut;
     else (below ? half.maxy : half.miny) = cut;
-    tessellateInCells(std::move(part), half, cell, out, depth + 1);
+    tessellateInCells(part, half, cell, out, depth + 1);
   }
 }
 

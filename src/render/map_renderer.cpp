@@ -187,7 +187,7 @@ bool MapRenderer::Impl::drawToTarget(const MapView& view, const RenderOptions& o
 // ================================================================ MapRenderer
 MapRenderer::MapRenderer() : MapRenderer(std::string()) {}
 
-MapRenderer::MapRenderer(std::string shaderDir) : impl_(std::make_unique<Impl>()) {
+MapRenderer::MapRenderer(const std::string& shaderDir) : impl_(std::make_unique<Impl>()) {
   impl_->ready = detail::loadPrograms(shaderDir, impl_->programs, &impl_->error);
 }
 

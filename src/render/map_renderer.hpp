@@ -101,7 +101,7 @@ class MapRenderer {
   /// Shaders compiled into the library.
   MapRenderer();
   /// Shaders read from `shaderDir`/*.glsl instead (for editing shaders without rebuilding).
-  explicit MapRenderer(std::string shaderDir);
+  explicit MapRenderer(const std::string& shaderDir);
   ~MapRenderer();
   MapRenderer(const MapRenderer&) = delete;
   MapRenderer& operator=(const MapRenderer&) = delete;

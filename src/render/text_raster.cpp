@@ -53,7 +53,7 @@ void split(hb_position_t v, int& whole, int& phase) {
 }
 
 // v is in 0..1 by construction (sums of products of fractions).
-uint8_t toByte(float v) { return static_cast<uint8_t>(v * 255.0f + 0.5f); }
+uint8_t toByte(float v) { return static_cast<uint8_t>(std::lround(v * 255.0f)); }
 
 }  // namespace
 
@@ -115,7 +115,8 @@ struct TextRaster::Impl {
     FT_GlyphSlot slot = face->glyph;
     // FreeType's y points up, the bitmap's down: a phase down is a negative shift.
     if (slot->format == FT_GLYPH_FORMAT_OUTLINE) {
-      FT_Outline_Translate(&slot->outline, phaseX * kPhaseUnits, -phaseY * kPhaseUnits);
+      FT_Outline_Translate(&slot->outline, static_cast<FT_Pos>(phaseX) * kPhaseUnits,
+                           -static_cast<FT_Pos>(phaseY) * kPhaseUnits);
     }
     if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0) return g;
     const FT_Bitmap& b = slot->bitmap;
