@@ -1,0 +1,20 @@
+#!/bin/sh
+# The whole test suite under AddressSanitizer, UndefinedBehaviorSanitizer
+# (float-cast-overflow included, so clang) and LeakSanitizer, in build-asan/
+# (or $PAMIR_BUILD_DIR). Any report fails the test that caused it: nothing
+# recovers and nothing is suppressed except the GL driver's own leaks
+# (tests/sanitizers/lsan.supp, each entry explained there).
+# Extra arguments go to ctest, e.g. -R SourceLoader.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${PAMIR_BUILD_DIR:-$root/build-asan}
+# -O1: the usual sanitizer build (fast enough to run the render and window
+# tests, frames still readable); Debug adds -g.
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS=-O1 -DCMAKE_C_FLAGS=-O1 \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DPAMIR_SANITIZE=ON -DPAMIR_WERROR=ON -DPAMIR_BUILD_TESTS=ON -DPAMIR_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" -j"$(nproc)"
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=0:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:print_stacktrace=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
+(cd "$build" && ctest --output-on-failure -j"$(nproc)" --timeout 1800 "$@")
