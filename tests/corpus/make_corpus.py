@@ -10,6 +10,7 @@ Each case is one file that Pamir is asked to open; a shapefile's .shx, .dbf,
 .prj and .cpg travel beside their .shp and are not cases of their own.
 tests/corpus/expectations.json says what is known about the outcome of each.
 """
+import base64
 import json
 import os
 import random
@@ -479,6 +480,18 @@ def rasters():
     write("tiff_header_then_garbage.tif", b"II*\x00\x08\x00\x00\x00" + bytes(rnd.getrandbits(8) for _ in range(2000)))
 
 
+# --- Found by fuzz/load_fuzzer (docs/fuzzing.md), kept as found ---------------------------
+def fuzzer_findings():
+    # A polygon whose coordinates overflow in the simplifier's distance sums
+    # (NaN everywhere): the split never moved and its stack grew until out of
+    # memory (render/layer_geometry.cpp, keepThresholds). The .dbf is empty.
+    write("fuzz_nan_simplification.shp", base64.b64decode(
+        "AAAnCgAAAAAAAAAAAAAAAAAAAAAAAAAAAAABhugDAAAFAAAAAAAAAAAATkAAAAAAAIBCQAAAAAAAQFBAAAAAAAAAQ0AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAEAAABABQAAAAAAAAAAAE5AAAAAAACAQkAAAAAAAIBOQAAAAAAAAENAAQAAAAUAAAAAAAAAAAAAAAAATkAAAAAAAIBCQAAAAAAAAE5AAAAAAAAAQ0AAAAAAAIBOQAAAAAAAAENAAAAAAACATkAAAAAAAIBCQAAAAAAAAE5AAAAAAACAQkAAAAACAAAAQAUAAAAAAAAAAIBOQAAAAAAAgEJAAAAAAAAAT0AAAAAAAABDQAEAAAAFAAAAAAAAAAAAAAAAgE5AAAAAAACAQkAAAAAAAIBOQAAAAAAAAENAAAAAAAAAT0AAAAAAAABDQAAAAAAAAE9AAAAAAAAsbGF0IC05NQphcG8AAAAAgEJAAAAAAwAAAEAFAAAAAAAAAAAAT0AAAAAAAIBCQAAAAAAAgE9AAAAAAAAAQ0ABAAAABQAAAAAAAAAAAAAAAABPQAAAAAAAgEJAAAAAAAAAT0AAAAAAAABDQAAAAAAAgE9AAAAAAAAAAACAQkAAAAAAAABPQAAAAAAAAENAAAAAAACAT0AAAAAAAABDQAAAAAAAgE9AAAAAAACAQkAAAAAAAABPQAAAAAAAgEJAAAAABAAAAEAFAAAAAAAAAACAT0AAAAAAAIBCQAAAAAAAAFBAAAAAAAAAQ0ABAAAABQAAAAAAAAAAAAAAAIBPQAAAAAAAgEJAAAAAAACAT0AAAAAAAABDQAAAAAAAAFBAAAAAAAAAQ0AAAAAAAABQQAAAAAAAgEJAAAAAAACAT0AAAAAAAIBCQAAAAAUAAABABQEAAAAFAAAAAAAAAAAAAAAAAFBAAAAAAACAQkAAAAAAAABQQAAAAAAAAENAAAAAAABAUEAAAAAAAABDQAAAAAAAQFBAAAAAAACAQkAAAAAAAABQQAAAAAAAgEJA"))
+    write("fuzz_nan_simplification.shx", base64.b64decode(
+        "AAAnCgAAAAAAAAAAAAAAAAAAAAAAAAAAAAAARugDAAAFAAAAAAAAAAAATkAAAAAAAIBCQAAAAAAAQFBAAAAAAAAAQ0AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAADEAAABAAAAAdgAAAEAAAAC6AAAAQAAAAP4AAABAAAABQgAAAEA="))
+    write("fuzz_nan_simplification.dbf", b"")
+
+
 # --- Bytes with no format -----------------------------------------------------------------
 def random_files():
     rnd = random.Random(1)
@@ -492,7 +505,7 @@ def main():
         shutil.rmtree(OUT)
     os.makedirs(OUT)
     for make in (geojson_coordinates, geojson_shapes, geojson_documents, csv_files, xml_files, shapefiles,
-                 geopackages, flatgeobufs, rasters, random_files):
+                 geopackages, flatgeobufs, rasters, fuzzer_findings, random_files):
         make()
     cases = [n for n in sorted(os.listdir(OUT)) if os.path.splitext(n)[1] not in (".shx", ".dbf", ".prj", ".cpg")]
     total = sum(os.path.getsize(path(n)) for n in os.listdir(OUT))
