@@ -570,7 +570,9 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
     if (!f.points.empty()) {
       out.labels.push_back({f.points.front(), f.index, LabelAnchor::Kind::Point});
     } else if (!f.polygons.empty()) {
-      const std::vector<Ring>* largest = nullptr;
+      // The first polygon unless a larger one is found: with NaN areas
+      // (overflowing coordinates) no comparison succeeds.
+      const std::vector<Ring>* largest = &f.polygons.front();
       double best = -1;
       for (const auto& polygon : f.polygons) {
         double area = std::abs(ringArea(polygon.front()));
