@@ -67,9 +67,13 @@ GDALDatasetUniquePtr openDataset(const std::string& path) {
                               "KEEP_GEOM_COLUMNS=NO",
                               "AUTODETECT_TYPE=YES",
                               nullptr};
+  // GDAL's GML reader otherwise writes a .gfs schema file beside the input:
+  // opening a file must not write into the user's folder.
+  const char* gmlOptions[] = {"WRITE_GFS=NO", nullptr};
   const bool csv = ext == "csv" || ext == "tsv";
+  const bool gml = ext == "gml";
   return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY,
-                                                nullptr, csv ? csvOptions : nullptr));
+                                                nullptr, csv ? csvOptions : gml ? gmlOptions : nullptr));
 }
 
 FieldType fieldTypeOf(OGRFieldType type) {

@@ -13,6 +13,10 @@
 namespace pamir::data {
 
 namespace {
+// A pixel value as a colour channel. NaN and values beyond a byte's range are
+// clamped here rather than by std::clamp, which passes NaN through to a
+// conversion whose result is undefined.
+uint8_t channel(double v) { return v >= 255.0 ? uint8_t{255} : v > 0.0 ? static_cast<uint8_t>(v) : uint8_t{0}; }
 
 /// One resolution of the raster: the full one or an overview, its bands in order.
 struct Level {
@@ -132,11 +136,13 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
     for (int c = 0; c < std::min(bands, 4) && ok; ++c) {
       ok = readBand(c + 1, values);
       for (size_t i = 0; ok && i < n; ++i)
-        r.rgba[i * 4 + static_cast<size_t>(c)] = static_cast<uint8_t>(std::clamp(values[i], 0.0f, 255.0f));
+        r.rgba[i * 4 + static_cast<size_t>(c)] = channel(values[i]);
     }
   } else if (GDALColorTable* ct = b1->GetColorTable()) {
     ok = readBand(1, values);
     for (size_t i = 0; ok && i < n; ++i) {
+      // Colour tables have at most 65536 entries; NaN is no index at all.
+      if (!(values[i] >= 0.0f && values[i] < 65536.0f)) continue;
       const GDALColorEntry* e = ct->GetColorEntry(static_cast<int>(values[i]));
       if (!e) continue;
       r.rgba[i * 4 + 0] = static_cast<uint8_t>(e->c1);
@@ -155,14 +161,15 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
       hi = std::max(hi, v);
     }
     if (byteBand) lo = 0, hi = 255;
-    const float span = hi > lo ? hi - lo : 1.0f;
+    // In double: the span of float extremes (-3e38 to 3e38) overflows a float.
+    const double span = hi > lo ? static_cast<double>(hi) - lo : 1.0;
     for (size_t i = 0; ok && i < n; ++i) {
       float v = values[i];
       if (!std::isfinite(v) || (hasNoData && v == static_cast<float>(noData))) {
         r.rgba[i * 4 + 3] = 0;
         continue;
       }
-      auto g = static_cast<uint8_t>(std::clamp((v - lo) / span * 255.0f, 0.0f, 255.0f));
+      const uint8_t g = channel((static_cast<double>(v) - lo) / span * 255.0);
       r.rgba[i * 4 + 0] = r.rgba[i * 4 + 1] = r.rgba[i * 4 + 2] = g;
     }
   }

@@ -75,6 +75,15 @@ Bounds boundsOf(const RawPoint& p) {
 // Puts primitives into a grid over `extent` (counting sort by the cell of
 // their bounds' centre) so the renderer can skip runs outside the view. Few
 // primitives get one tile: a draw call costs more than culling saves.
+// The grid cell of `offset` along one axis, clamped before the cast: the
+// offset of a coordinate near +-1e308 overflows to infinity (or NaN), and
+// converting those to int is undefined.
+int gridCell(double offset, double cellSize, int grid) {
+  const double c = offset / cellSize;
+  if (!(c > 0)) return 0;
+  return c >= grid - 1 ? grid - 1 : static_cast<int>(c);
+}
+
 template <class Raw>
 std::vector<Tile> tileOrder(std::vector<Raw>& raw, const Bounds& extent) {
   std::vector<Tile> tiles;
@@ -87,8 +96,8 @@ std::vector<Tile> tileOrder(std::vector<Raw>& raw, const Bounds& extent) {
   std::vector<uint32_t> counts(static_cast<size_t>(grid) * grid + 1, 0);
   for (size_t i = 0; i < raw.size(); ++i) {
     Bounds b = boundsOf(raw[i]);
-    int cx = std::clamp(static_cast<int>(((b.minx + b.maxx) / 2 - extent.minx) / cw), 0, grid - 1);
-    int cy = std::clamp(static_cast<int>(((b.miny + b.maxy) / 2 - extent.miny) / ch), 0, grid - 1);
+    int cx = gridCell((b.minx + b.maxx) / 2 - extent.minx, cw, grid);
+    int cy = gridCell((b.miny + b.maxy) / 2 - extent.miny, ch, grid);
     cell[i] = static_cast<uint32_t>(cy * grid + cx);
     ++counts[cell[i] + 1];
   }
@@ -502,7 +511,9 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
     if (!f.points.empty()) {
       out.labels.push_back({f.points.front(), f.index, LabelAnchor::Kind::Point});
     } else if (!f.polygons.empty()) {
-      const std::vector<Ring>* largest = nullptr;
+      // The first polygon unless a larger one is found: with NaN areas
+      // (overflowing coordinates) no comparison succeeds.
+      const std::vector<Ring>* largest = &f.polygons.front();
       double best = -1;
       for (const auto& polygon : f.polygons) {
         double area = std::abs(ringArea(polygon.front()));

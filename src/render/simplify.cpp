@@ -33,7 +33,10 @@ void keepThresholds(const std::vector<XY>& line, size_t first, size_t last, std:
     stack.pop_back();
     if (s.b <= s.a + 1) continue;
     double worst = -1;
-    size_t at = s.a;
+    // The first inner point, not s.a: when every distance is NaN (coordinates
+    // so large that their products overflow) the span must still shrink, or
+    // the same span is pushed again forever.
+    size_t at = s.a + 1;
     for (size_t i = s.a + 1; i < s.b; ++i) {
       double d = distanceSq(line[i], line[s.a], line[s.b]);
       if (d > worst) {
