@@ -95,9 +95,8 @@ struct Countries {
   pamir::Geometry tjk, pak;
 };
 const Countries& countries() {
-  static const Countries c{
-      pamir::testing_support::readWktFile(PAMIR_SOURCE_DIR "/tests/data/geo/tajikistan.wkt"),
-      pamir::testing_support::readWktFile(PAMIR_SOURCE_DIR "/tests/data/geo/pakistan.wkt")};
+  static const Countries c{pamir::testing_support::readWktFile(PAMIR_SOURCE_DIR "/tests/data/geo/tajikistan.wkt"),
+                           pamir::testing_support::readWktFile(PAMIR_SOURCE_DIR "/tests/data/geo/pakistan.wkt")};
   return c;
 }
 

@@ -9,7 +9,7 @@
 namespace pamir::bench {
 
 struct RawDrawCase {
-  size_t count = 0;        ///< segments, triangles or symbols per frame
+  size_t count = 0;  ///< segments, triangles or symbols per frame
   int width = 1920, height = 1080;
   float lineWidthPx = 1.0f;  ///< segments
   float symbolPx = 8.0f;     ///< symbols

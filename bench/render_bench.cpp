@@ -27,9 +27,9 @@
 
 #include "app/map_session.hpp"
 #include "core/diagnostics.hpp"
+#include "raw_draw.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_context.hpp"
-#include "raw_draw.hpp"
 
 namespace {
 
@@ -237,9 +237,8 @@ int main(int argc, char** argv) {
   noLabels.reuseFrames = false;
   for (size_t i = 0; i < f.renderer->order().size(); ++i) {
     const render::LayerRef& ref = f.renderer->order()[i];
-    std::string name = ref.kind == render::LayerRef::Kind::Raster
-                           ? "raster:" + f.session->drawRasters()[ref.index]->id
-                           : f.session->drawLayers()[ref.index]->id;
+    std::string name = ref.kind == render::LayerRef::Kind::Raster ? "raster:" + f.session->drawRasters()[ref.index]->id
+                                                                  : f.session->drawLayers()[ref.index]->id;
     benchmark::RegisterBenchmark(("Layer/" + name).c_str(), BM_Layer, i, noLabels)
         ->UseManualTime()
         ->Iterations(1)
@@ -253,9 +252,11 @@ int main(int argc, char** argv) {
   c.frames = 10;
   c.count = std::max<size_t>(probe.median.segmentsDrawn, 1);
   c.lineWidthPx = 1.2f;
-  auto raw = [](const char* name, double (*drawMs)(const bench::RawDrawCase&), const char* what,
-                bench::RawDrawCase c) {
-    benchmark::RegisterBenchmark(name, BM_Raw, drawMs, what, c)->UseManualTime()->Iterations(1)->Unit(benchmark::kMillisecond);
+  auto raw = [](const char* name, double (*drawMs)(const bench::RawDrawCase&), const char* what, bench::RawDrawCase c) {
+    benchmark::RegisterBenchmark(name, BM_Raw, drawMs, what, c)
+        ->UseManualTime()
+        ->Iterations(1)
+        ->Unit(benchmark::kMillisecond);
   };
   raw("Raw/segments", bench::rawSegmentsMs, "segments", c);
   c.msaa = true;

@@ -8,7 +8,7 @@ set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-${PAMIR_BUILD_DIR:-$root/build}}
 cd "$root"
-files=$(find src tests bench -name '*.cpp' -o -name '*.hpp' | sort)
+files=$(find src tests bench fuzz -name '*.cpp' -o -name '*.hpp' | sort)
 # shellcheck disable=SC2086
 if ! clang-format-14 --dry-run --Werror $files; then
   echo "lint: clang-format would change the files above (clang-format-14 -i FILE)" >&2

@@ -46,14 +46,22 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
       out << kRenderHelp;
       return kExitOk;
     }
-    if (auto v = r.option("-o")) output = *v;
-    else if (auto v2 = r.option("--output")) output = *v2;
-    else if (auto v3 = r.option("--size")) std::tie(width, height) = parseSize(*v3, "--size");
-    else if (auto v4 = r.option("--background")) background = parseColorOption(*v4, "--background");
-    else if (auto v5 = r.option("--fill")) fill = parseColorOption(*v5, "--fill");
-    else if (r.flag("--plain")) options.plain = true;
-    else if (r.flag("--no-labels")) options.labels = false;
-    else if (readViewOption(r, view)) continue;
+    if (auto v = r.option("-o"))
+      output = *v;
+    else if (auto v2 = r.option("--output"))
+      output = *v2;
+    else if (auto v3 = r.option("--size"))
+      std::tie(width, height) = parseSize(*v3, "--size");
+    else if (auto v4 = r.option("--background"))
+      background = parseColorOption(*v4, "--background");
+    else if (auto v5 = r.option("--fill"))
+      fill = parseColorOption(*v5, "--fill");
+    else if (r.flag("--plain"))
+      options.plain = true;
+    else if (r.flag("--no-labels"))
+      options.labels = false;
+    else if (readViewOption(r, view))
+      continue;
     else {
       const std::string& a = r.next();
       if (a.size() > 1 && a[0] == '-') r.fail("unknown option '" + a + "'");
@@ -61,8 +69,10 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
     }
   }
   if (output.empty()) r.fail("needs -o OUT.png");
-  if (background) options.background = *background;
-  else if (options.plain) options.background = {0, 0, 0, 255};
+  if (background)
+    options.background = *background;
+  else if (options.plain)
+    options.background = {0, 0, 0, 255};
   if (options.plain) {
     options.plainFill = fill.value_or(Color{255, 255, 255, 255});
     options.antialias = false;

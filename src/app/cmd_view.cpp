@@ -57,14 +57,22 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
       out << kViewHelp;
       return kExitOk;
     }
-    if (auto s = r.option("--size")) std::tie(window.width, window.height) = parseSize(*s, "--size");
-    else if (auto sc = r.option("--script")) window.scriptPath = *sc;
-    else if (r.flag("--hidden")) window.hidden = true;
-    else if (auto se = r.option("--session")) window.sessionPath = *se, noSession = false;
-    else if (r.flag("--no-session")) noSession = true, window.sessionPath.clear();
-    else if (auto o = r.option("-o")) fallbackPng = *o;
-    else if (auto o2 = r.option("--output")) fallbackPng = *o2;
-    else if (readViewOption(r, request)) continue;
+    if (auto s = r.option("--size"))
+      std::tie(window.width, window.height) = parseSize(*s, "--size");
+    else if (auto sc = r.option("--script"))
+      window.scriptPath = *sc;
+    else if (r.flag("--hidden"))
+      window.hidden = true;
+    else if (auto se = r.option("--session"))
+      window.sessionPath = *se, noSession = false;
+    else if (r.flag("--no-session"))
+      noSession = true, window.sessionPath.clear();
+    else if (auto o = r.option("-o"))
+      fallbackPng = *o;
+    else if (auto o2 = r.option("--output"))
+      fallbackPng = *o2;
+    else if (readViewOption(r, request))
+      continue;
     else {
       const std::string& a = r.next();
       if (a.size() > 1 && a[0] == '-') r.fail("unknown option '" + a + "'");

@@ -40,7 +40,8 @@ void printVersions() {
   SDL_GetVersion(&sdl);
   std::string glError;
   auto gl = render::OffscreenContext::create(&glError);
-  const std::string glLine = gl ? "GL " + gl->rendererName() + " (EGL " + gl->platform() + ")" : "no GL (" + glError + ")";
+  const std::string glLine =
+      gl ? "GL " + gl->rendererName() + " (EGL " + gl->platform() + ")" : "no GL (" + glError + ")";
   std::printf("pamir %s\nGDAL %s\nPROJ %s\nSDL %d.%d.%d\n%s\n", PAMIR_VERSION, data::gdalVersion().c_str(),
               geo::projVersion().c_str(), sdl.major, sdl.minor, sdl.patch, glLine.c_str());
 }

@@ -15,8 +15,7 @@ int runMain(int argc, char** argv);
 
 /// Runs `pamir COMMAND ARGS...`: usage errors become one line on `err` and
 /// status 2, data errors one line and status 1.
-int runCommand(const std::string& command, const std::vector<std::string>& args, std::ostream& out,
-               std::ostream& err);
+int runCommand(const std::string& command, const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 // The commands themselves (args exclude the program name and the command).
 // They throw UsageError (status 2) or another std::exception (status 1).

@@ -41,16 +41,26 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
     st.line = lineNo;
     const std::string& verb = w[0];
     bool ok = true;
-    if (verb == "wait") st.kind = ScriptStep::Kind::Wait, ok = numbers(1, st);
-    else if (verb == "move") st.kind = ScriptStep::Kind::Move, ok = numbers(2, st);
-    else if (verb == "drag") st.kind = ScriptStep::Kind::Drag, ok = numbers(4, st);
-    else if (verb == "click") st.kind = ScriptStep::Kind::Click, ok = numbers(2, st);
-    else if (verb == "wheel") st.kind = ScriptStep::Kind::Wheel, ok = numbers(3, st);
-    else if (verb == "expect-measurements") st.kind = ScriptStep::Kind::ExpectMeasurements, ok = numbers(1, st);
-    else if (verb == "key" && w.size() == 2) st.kind = ScriptStep::Kind::Key, st.text = w[1];
-    else if (verb == "screenshot" && w.size() == 2) st.kind = ScriptStep::Kind::Screenshot, st.text = w[1];
-    else if (verb == "quit" && w.size() == 1) st.kind = ScriptStep::Kind::Quit;
-    else return fail("unknown or malformed step '" + raw + "'");
+    if (verb == "wait")
+      st.kind = ScriptStep::Kind::Wait, ok = numbers(1, st);
+    else if (verb == "move")
+      st.kind = ScriptStep::Kind::Move, ok = numbers(2, st);
+    else if (verb == "drag")
+      st.kind = ScriptStep::Kind::Drag, ok = numbers(4, st);
+    else if (verb == "click")
+      st.kind = ScriptStep::Kind::Click, ok = numbers(2, st);
+    else if (verb == "wheel")
+      st.kind = ScriptStep::Kind::Wheel, ok = numbers(3, st);
+    else if (verb == "expect-measurements")
+      st.kind = ScriptStep::Kind::ExpectMeasurements, ok = numbers(1, st);
+    else if (verb == "key" && w.size() == 2)
+      st.kind = ScriptStep::Kind::Key, st.text = w[1];
+    else if (verb == "screenshot" && w.size() == 2)
+      st.kind = ScriptStep::Kind::Screenshot, st.text = w[1];
+    else if (verb == "quit" && w.size() == 1)
+      st.kind = ScriptStep::Kind::Quit;
+    else
+      return fail("unknown or malformed step '" + raw + "'");
     if (!ok) return fail("'" + verb + "' takes numbers: '" + raw + "'");
     steps.push_back(st);
   }

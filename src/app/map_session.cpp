@@ -138,8 +138,10 @@ void MapSession::rebuildDerived() {
     for (const auto& f : l.features) {
       const FieldValue& v = l.value(f, l.uncertaintyField);
       double km = 0;
-      if (const auto* d = std::get_if<double>(&v)) km = *d;
-      else if (const auto* n = std::get_if<int64_t>(&v)) km = static_cast<double>(*n);
+      if (const auto* d = std::get_if<double>(&v))
+        km = *d;
+      else if (const auto* n = std::get_if<int64_t>(&v))
+        km = static_cast<double>(*n);
       if (!(km > 0) || !std::isfinite(km) || f.geometry.points.empty()) continue;
       Feature circle;
       circle.fid = f.fid;

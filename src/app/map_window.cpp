@@ -1,10 +1,10 @@
 #include "app/map_window.hpp"
 
 #include <SDL.h>
-#include <glad/gl.h>
-#include <imgui.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <backends/imgui_impl_sdl.h>
+#include <glad/gl.h>
+#include <imgui.h>
 
 #include <algorithm>
 #include <chrono>
@@ -137,7 +137,8 @@ class MapWindow {
       case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) resize();
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -145,16 +146,30 @@ class MapWindow {
     const double step = 100 * pixelRatio_;
     const double cx = view_.width() / 2.0, cy = view_.height() / 2.0;
     switch (k) {
-      case SDLK_LEFT: view_.panPixels(step, 0); break;
-      case SDLK_RIGHT: view_.panPixels(-step, 0); break;
-      case SDLK_UP: view_.panPixels(0, step); break;
-      case SDLK_DOWN: view_.panPixels(0, -step); break;
+      case SDLK_LEFT:
+        view_.panPixels(step, 0);
+        break;
+      case SDLK_RIGHT:
+        view_.panPixels(-step, 0);
+        break;
+      case SDLK_UP:
+        view_.panPixels(0, step);
+        break;
+      case SDLK_DOWN:
+        view_.panPixels(0, -step);
+        break;
       case SDLK_PLUS:
       case SDLK_EQUALS:
-      case SDLK_KP_PLUS: view_.zoomAbout(cx, cy, 1.5); break;
+      case SDLK_KP_PLUS:
+        view_.zoomAbout(cx, cy, 1.5);
+        break;
       case SDLK_MINUS:
-      case SDLK_KP_MINUS: view_.zoomAbout(cx, cy, 1 / 1.5); break;
-      case SDLK_f: fitToData(); break;
+      case SDLK_KP_MINUS:
+        view_.zoomAbout(cx, cy, 1 / 1.5);
+        break;
+      case SDLK_f:
+        fitToData();
+        break;
       case SDLK_m:
         model_.measureMode = !model_.measureMode;
         pendingFrom_.reset();
@@ -171,7 +186,8 @@ class MapWindow {
         pendingFeature_.reset();
         model_.identified.reset();
         break;
-      default: break;
+      default:
+        break;
     }
   }
 
@@ -239,7 +255,8 @@ class MapWindow {
     if (!r.ok) {
       model_.status = r.error;
     } else {
-      std::string label = nameOf(*pendingFeature_, a) + " ↔ " + nameOf(*pick, b) + " (" + geo::relationName(r.relation) + ")";
+      std::string label =
+          nameOf(*pendingFeature_, a) + " ↔ " + nameOf(*pick, b) + " (" + geo::relationName(r.relation) + ")";
       measurements_.push_back(measure(r.from, r.to, session_.projection(), label));
       syncMeasurements();
     }
@@ -248,11 +265,10 @@ class MapWindow {
 
   std::optional<Pick> pickAt(double px, double py) {
     const auto& layers = session_.drawLayers();
-    return pickFeature(layers, session_.projection(), view_, px, py, 5.0 * pixelRatio_,
-                       [&](const Layer& l, size_t fi) {
-                         // Uncertainty circles are drawn, not picked: a click means the site itself.
-                         return !session_.isDerived(l) && passes(session_.filter, l, l.features[fi]);
-                       });
+    return pickFeature(layers, session_.projection(), view_, px, py, 5.0 * pixelRatio_, [&](const Layer& l, size_t fi) {
+      // Uncertainty circles are drawn, not picked: a click means the site itself.
+      return !session_.isDerived(l) && passes(session_.filter, l, l.features[fi]);
+    });
   }
 
   static std::string formatShort(const LonLat& p) {
@@ -321,7 +337,8 @@ class MapWindow {
         if (session_.isDerived(*c.layer)) continue;  // derived circles repeat their sites
         char line[512];
         std::snprintf(line, sizeof line, "%s %d  %s (%s)", c.appeared ? "+" : "-", c.year,
-                      toString(c.layer->value(c.layer->features[c.featureIndex], "name")).c_str(), c.layer->name.c_str());
+                      toString(c.layer->value(c.layer->features[c.featureIndex], "name")).c_str(),
+                      c.layer->name.c_str());
         model_.changes.push_back(line);
       }
     }
@@ -541,8 +558,8 @@ class MapWindow {
 // The labels' face (DejaVu Sans) when installed: ImGui's built-in font has
 // no degree sign, primes or arrows, which coordinates and measurements need.
 void loadUiFont() {
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF,
-                                   0x2010, 0x205E, 0x2190, 0x2195, 0};
+  static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00,
+                                   0x1EFF, 0x2010, 0x205E, 0x2190, 0x2195, 0};
   const std::string path = render::findFont();
   if (!path.empty()) ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), 15.0f, nullptr, ranges);
 }
@@ -562,7 +579,8 @@ int runMapWindow(MapSession& session, const MapView& firstView, const WindowOpti
     script = std::move(*s);
   }
   WindowResources res;
-  if (std::optional<int> failed = openGlWindow(res, "Pamir — " + session.catalog().title, options, !script.empty(), err))
+  if (std::optional<int> failed =
+          openGlWindow(res, "Pamir — " + session.catalog().title, options, !script.empty(), err))
     return *failed;
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -584,8 +602,8 @@ int runMapWindow(MapSession& session, const MapView& firstView, const WindowOpti
   win.setPixelRatio(lw > 0 ? static_cast<double>(w) / lw : 1.0);
   // The first view was worked out for the size asked for; a high-DPI screen or
   // a window manager may give more pixels or another shape: show the same area.
-  win.setInitialView(firstView.width() == w && firstView.height() == h ? firstView
-                                                                       : MapView::fitting(firstView.extent(), w, h, 0.0));
+  win.setInitialView(
+      firstView.width() == w && firstView.height() == h ? firstView : MapView::fitting(firstView.extent(), w, h, 0.0));
   const bool scripted = !script.empty();  // an empty script leaves the window to the user
   ScriptPlayer player(std::move(script), res.window);
   return win.run(scripted ? &player : nullptr);

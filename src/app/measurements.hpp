@@ -15,8 +15,8 @@ struct Measurement {
   std::string label;
   double geodesic_m = 0, azimuth1_deg = 0, azimuth2_deg = 0;
   double rhumb_m = 0;
-  double planar_m = 0;      ///< straight line in the view CRS, in its units (metres for projected CRSs)
-  std::string planarCrs;    ///< the view CRS it was measured in
+  double planar_m = 0;    ///< straight line in the view CRS, in its units (metres for projected CRSs)
+  std::string planarCrs;  ///< the view CRS it was measured in
 };
 
 inline constexpr const char* kMeasureMethod = "geodesic (Karney) on WGS84 via PROJ";

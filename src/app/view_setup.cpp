@@ -20,7 +20,8 @@ bool readViewOption(ArgReader& r, ViewRequest& q) {
     q.layers = splitList(*l);
   } else if (auto y = r.option("--year")) {
     auto n = parseNumber(*y);
-    if (!n || *n != static_cast<int>(*n) || *n < 0 || *n > 3000) r.fail("--year wants a year such as 2016; got '" + *y + "'");
+    if (!n || *n != static_cast<int>(*n) || *n < 0 || *n > 3000)
+      r.fail("--year wants a year such as 2016; got '" + *y + "'");
     q.year = static_cast<int>(*n);
   } else if (auto c = r.option("--country")) {
     for (auto code : splitList(*c)) {

@@ -30,8 +30,8 @@ void Diagnostics::error(std::string file, std::string layer, int64_t feature, st
 }
 
 size_t Diagnostics::errorCount() const {
-  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(),
-                                           [](const Diagnostic& d) { return d.severity == Severity::Error; }));
+  return static_cast<size_t>(
+      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
 }
 
 void Diagnostics::append(const Diagnostics& other) {

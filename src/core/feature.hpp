@@ -25,8 +25,8 @@ using FieldValue = std::variant<std::monostate, int64_t, double, std::string>;
 std::string toString(const FieldValue& v);
 
 struct Feature {
-  int64_t fid = -1;          ///< the source's feature id
-  Geometry geometry;         ///< WGS84 lon/lat
+  int64_t fid = -1;                ///< the source's feature id
+  Geometry geometry;               ///< WGS84 lon/lat
   std::vector<FieldValue> values;  ///< parallel to Layer::fields
 };
 
@@ -68,12 +68,12 @@ struct RasterLayer {
   std::string name;
   std::string id;
   std::string source;
-  std::string crsWkt;        ///< the raster's own CRS (WKT), empty means WGS84
+  std::string crsWkt;  ///< the raster's own CRS (WKT), empty means WGS84
   int width = 0;
   int height = 0;
   double geoTransform[6] = {0, 1, 0, 0, 0, -1};  ///< GDAL affine transform, in crsWkt units
   std::vector<uint8_t> rgba;
-  int sourceWidth = 0;       ///< the raster's full size in pixels; width/height is what was read
+  int sourceWidth = 0;  ///< the raster's full size in pixels; width/height is what was read
   int sourceHeight = 0;
   float opacity = 1.0f;
   bool visible = true;

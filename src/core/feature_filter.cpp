@@ -10,10 +10,12 @@ namespace {
 
 std::optional<int> yearOf(const FieldValue& v) {
   if (const auto* i = std::get_if<int64_t>(&v)) return static_cast<int>(*i);
-  if (const auto* d = std::get_if<double>(&v)) return std::isfinite(*d) ? std::optional<int>(static_cast<int>(*d)) : std::nullopt;
+  if (const auto* d = std::get_if<double>(&v))
+    return std::isfinite(*d) ? std::optional<int>(static_cast<int>(*d)) : std::nullopt;
   if (const auto* s = std::get_if<std::string>(&v)) {
     // ISO dates and plain years: the first four digits.
-    if (s->size() >= 4 && std::isdigit(static_cast<unsigned char>((*s)[0])) && std::isdigit(static_cast<unsigned char>((*s)[3])))
+    if (s->size() >= 4 && std::isdigit(static_cast<unsigned char>((*s)[0])) &&
+        std::isdigit(static_cast<unsigned char>((*s)[3])))
       return std::stoi(s->substr(0, 4));
   }
   return std::nullopt;
@@ -57,8 +59,10 @@ std::vector<YearChange> changesBetween(const std::vector<const Layer*>& layers, 
       auto [start, end] = featureYears(*l, l->features[i]);
       if (!start && !end) continue;  // undated: no change to report
       const bool before = existsIn(start, end, fromYear), after = existsIn(start, end, toYear);
-      if (!before && after) out.push_back({l, i, true, start.value_or(toYear)});
-      else if (before && !after) out.push_back({l, i, false, end.value_or(fromYear)});
+      if (!before && after)
+        out.push_back({l, i, true, start.value_or(toYear)});
+      else if (before && !after)
+        out.push_back({l, i, false, end.value_or(fromYear)});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const YearChange& a, const YearChange& b) { return a.year < b.year; });

@@ -31,19 +31,20 @@ struct Bounds {
 
   bool empty() const { return !(minx <= maxx && miny <= maxy); }
   void add(double x, double y) {
-    minx = std::min(minx, x); miny = std::min(miny, y);
-    maxx = std::max(maxx, x); maxy = std::max(maxy, y);
+    minx = std::min(minx, x);
+    miny = std::min(miny, y);
+    maxx = std::max(maxx, x);
+    maxy = std::max(maxy, y);
   }
   void add(const LonLat& p) { add(p.lon, p.lat); }
   void add(const Bounds& b) {
     if (b.empty()) return;
-    add(b.minx, b.miny); add(b.maxx, b.maxy);
+    add(b.minx, b.miny);
+    add(b.maxx, b.maxy);
   }
   double width() const { return maxx - minx; }
   double height() const { return maxy - miny; }
-  bool intersects(const Bounds& o) const {
-    return !(o.minx > maxx || o.maxx < minx || o.miny > maxy || o.maxy < miny);
-  }
+  bool intersects(const Bounds& o) const { return !(o.minx > maxx || o.maxx < minx || o.miny > maxy || o.maxy < miny); }
   bool contains(double x, double y) const { return x >= minx && x <= maxx && y >= miny && y <= maxy; }
 };
 

@@ -28,7 +28,7 @@ class MapView {
   XY mapToPixel(const XY& p) const;
 
   void resize(int widthPx, int heightPx);  ///< keeps centre and resolution
-  void panPixels(double dx, double dy);     ///< moves the content by dx,dy pixels
+  void panPixels(double dx, double dy);    ///< moves the content by dx,dy pixels
   /// Zooms by `factor` (>1 zooms in) keeping the map point under pixel (px,py) fixed.
   void zoomAbout(double px, double py, double factor);
   void setCenter(const XY& c) { center_ = c; }

@@ -19,8 +19,8 @@ const char* spelledWithBaseLetter(utf8proc_int32_t cp) {
       return "oe";  // œ
     case 0x00F8:
       return "o";  // ø
-    case 0x00F0:  // ð
-    case 0x0111:  // đ
+    case 0x00F0:   // ð
+    case 0x0111:   // đ
       return "d";
     case 0x00FE:
       return "t";  // þ

@@ -20,8 +20,7 @@ std::optional<Color> parseColor(const std::string& text) {
   };
   int r = hex(1), g = hex(3), b = hex(5), a = text.size() == 9 ? hex(7) : 255;
   if (r < 0 || g < 0 || b < 0 || a < 0) return std::nullopt;
-  return Color{static_cast<uint8_t>(r), static_cast<uint8_t>(g), static_cast<uint8_t>(b),
-               static_cast<uint8_t>(a)};
+  return Color{static_cast<uint8_t>(r), static_cast<uint8_t>(g), static_cast<uint8_t>(b), static_cast<uint8_t>(a)};
 }
 
 std::string formatColor(const Color& c) {
@@ -45,12 +44,18 @@ std::optional<Symbol> parseSymbol(const std::string& name) {
 
 const char* symbolName(Symbol s) {
   switch (s) {
-    case Symbol::Circle: return "circle";
-    case Symbol::Square: return "square";
-    case Symbol::Triangle: return "triangle";
-    case Symbol::Diamond: return "diamond";
-    case Symbol::Star: return "star";
-    case Symbol::Cross: return "cross";
+    case Symbol::Circle:
+      return "circle";
+    case Symbol::Square:
+      return "square";
+    case Symbol::Triangle:
+      return "triangle";
+    case Symbol::Diamond:
+      return "diamond";
+    case Symbol::Star:
+      return "star";
+    case Symbol::Cross:
+      return "cross";
   }
   return "circle";
 }

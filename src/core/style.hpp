@@ -23,13 +23,13 @@ const char* symbolName(Symbol s);
 struct Style {
   Color fill{200, 200, 200, 255};
   Color stroke{60, 60, 60, 255};
-  float strokeWidth = 1.0f;   ///< px; 0 = no outline
-  bool filled = true;         ///< polygons are filled
+  float strokeWidth = 1.0f;  ///< px; 0 = no outline
+  bool filled = true;        ///< polygons are filled
   Symbol symbol = Symbol::Circle;
-  float symbolSize = 8.0f;    ///< px, diameter
-  float opacity = 1.0f;       ///< multiplies every alpha of the layer
-  bool dashed = false;        ///< lines drawn dashed (schematic, claimed borders)
-  std::string labelField;     ///< attribute to label features with; empty = no labels
+  float symbolSize = 8.0f;  ///< px, diameter
+  float opacity = 1.0f;     ///< multiplies every alpha of the layer
+  bool dashed = false;      ///< lines drawn dashed (schematic, claimed borders)
+  std::string labelField;   ///< attribute to label features with; empty = no labels
   /// Labels only when the map shows at most this many metres per pixel
   /// (scale-dependent labelling: thousands of village names only when zoomed in); 0 = always.
   float labelMaxMetresPerPixel = 0.0f;

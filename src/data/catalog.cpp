@@ -10,8 +10,8 @@ namespace pamir::data {
 namespace {
 
 // Distinct, colour-blind-friendly hues (Okabe-Ito) for ad-hoc sources.
-const Color kPalette[] = {{0, 114, 178, 255},  {213, 94, 0, 255},   {0, 158, 115, 255}, {204, 121, 167, 255},
-                          {230, 159, 0, 255},   {86, 180, 233, 255}, {240, 228, 66, 255}, {0, 0, 0, 255}};
+const Color kPalette[] = {{0, 114, 178, 255}, {213, 94, 0, 255},   {0, 158, 115, 255},  {204, 121, 167, 255},
+                          {230, 159, 0, 255}, {86, 180, 233, 255}, {240, 228, 66, 255}, {0, 0, 0, 255}};
 
 Style defaultStyle(size_t index) {
   Style s;

@@ -13,10 +13,10 @@ namespace pamir::data {
 struct Catalog {
   std::string title;
   std::vector<Group> groups;
-  std::vector<Layer> layers;         ///< drawing order, bottom first
-  std::vector<RasterLayer> rasters;  ///< drawn below every vector layer, in order
-  std::string defaultCrs;            ///< empty: Pamir's default
-  std::optional<Bounds> defaultBbox; ///< lon/lat; empty: fit the data
+  std::vector<Layer> layers;          ///< drawing order, bottom first
+  std::vector<RasterLayer> rasters;   ///< drawn below every vector layer, in order
+  std::string defaultCrs;             ///< empty: Pamir's default
+  std::optional<Bounds> defaultBbox;  ///< lon/lat; empty: fit the data
 
   bool empty() const { return layers.empty() && rasters.empty(); }
   /// The lon/lat bounds of every loaded feature (rasters excluded).

@@ -73,7 +73,10 @@ GDALDatasetUniquePtr openDataset(const std::string& path) {
   const bool csv = ext == "csv" || ext == "tsv";
   const bool gml = ext == "gml";
   return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_RASTER | GDAL_OF_READONLY,
-                                                nullptr, csv ? csvOptions : gml ? gmlOptions : nullptr));
+                                                nullptr,
+                                                csv   ? csvOptions
+                                                : gml ? gmlOptions
+                                                      : nullptr));
 }
 
 FieldType fieldTypeOf(OGRFieldType type) {

@@ -23,13 +23,17 @@ void applyStyle(const json& j, Style& style, const std::string& where, Diagnosti
       diag.error(file, where, -1, std::string("style '") + key + "' must be a \"#rrggbb\" string");
       return;
     }
-    if (auto c = parseColor(j[key].get<std::string>())) target = *c;
-    else diag.error(file, where, -1, std::string("style '") + key + "': bad colour '" + j[key].get<std::string>() + "'");
+    if (auto c = parseColor(j[key].get<std::string>()))
+      target = *c;
+    else
+      diag.error(file, where, -1, std::string("style '") + key + "': bad colour '" + j[key].get<std::string>() + "'");
   };
   auto number = [&](const char* key, float& target) {
     if (!j.contains(key)) return;
-    if (j[key].is_number()) target = j[key].get<float>();
-    else diag.error(file, where, -1, std::string("style '") + key + "' must be a number");
+    if (j[key].is_number())
+      target = j[key].get<float>();
+    else
+      diag.error(file, where, -1, std::string("style '") + key + "' must be a number");
   };
   colour("fill", style.fill);
   colour("stroke", style.stroke);
@@ -42,8 +46,10 @@ void applyStyle(const json& j, Style& style, const std::string& where, Diagnosti
   if (j.contains("label") && j["label"].is_string()) style.labelField = j["label"].get<std::string>();
   if (j.contains("symbol")) {
     auto s = j["symbol"].is_string() ? parseSymbol(j["symbol"].get<std::string>()) : std::nullopt;
-    if (s) style.symbol = *s;
-    else diag.error(file, where, -1, "style 'symbol': unknown symbol " + j["symbol"].dump());
+    if (s)
+      style.symbol = *s;
+    else
+      diag.error(file, where, -1, "style 'symbol': unknown symbol " + j["symbol"].dump());
   }
 }
 
@@ -119,7 +125,8 @@ std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag)
       for (const auto& rj : lj["style_by"]) {
         StyleRule rule;
         rule.field = stringOr(rj, "field");
-        rule.value = rj.contains("value") ? (rj["value"].is_string() ? rj["value"].get<std::string>() : rj["value"].dump()) : "";
+        rule.value =
+            rj.contains("value") ? (rj["value"].is_string() ? rj["value"].get<std::string>() : rj["value"].dump()) : "";
         rule.style = e.style;
         if (rj.contains("style")) applyStyle(rj["style"], rule.style, e.id, diag, path);
         e.rules.push_back(std::move(rule));

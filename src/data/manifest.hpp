@@ -51,8 +51,8 @@ struct Group {
 struct Manifest {
   std::string path;  ///< the manifest file
   std::string title;
-  std::string defaultCrs;                 ///< empty: Pamir's default view CRS
-  std::optional<Bounds> defaultBbox;      ///< lon/lat
+  std::string defaultCrs;             ///< empty: Pamir's default view CRS
+  std::optional<Bounds> defaultBbox;  ///< lon/lat
   std::vector<Group> groups;
   std::vector<LayerEntry> layers;
 };

@@ -135,8 +135,7 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
   if (bands >= 3) {
     for (int c = 0; c < std::min(bands, 4) && ok; ++c) {
       ok = readBand(c + 1, values);
-      for (size_t i = 0; ok && i < n; ++i)
-        r.rgba[i * 4 + static_cast<size_t>(c)] = channel(values[i]);
+      for (size_t i = 0; ok && i < n; ++i) r.rgba[i * 4 + static_cast<size_t>(c)] = channel(values[i]);
     }
   } else if (GDALColorTable* ct = b1->GetColorTable()) {
     ok = readBand(1, values);

@@ -9,11 +9,16 @@ namespace pamir::data {
 
 const char* fieldTypeName(FieldType t) {
   switch (t) {
-    case FieldType::Integer: return "integer";
-    case FieldType::Real: return "real";
-    case FieldType::String: return "string";
-    case FieldType::Date: return "date";
-    case FieldType::Other: return "other";
+    case FieldType::Integer:
+      return "integer";
+    case FieldType::Real:
+      return "real";
+    case FieldType::String:
+      return "string";
+    case FieldType::Date:
+      return "date";
+    case FieldType::Other:
+      return "other";
   }
   return "other";
 }
@@ -26,7 +31,9 @@ std::optional<SourceInfo> describeSource(const std::string& path, Diagnostics& d
   GDALDatasetUniquePtr ds = openDataset(path);
   if (!ds) {
     VSIStatBufL st;
-    diag.error(path, "", -1, VSIStatL(path.c_str(), &st) != 0 ? "no such file" : "not a geodata source GDAL can open" + capture.suffix());
+    diag.error(
+        path, "", -1,
+        VSIStatL(path.c_str(), &st) != 0 ? "no such file" : "not a geodata source GDAL can open" + capture.suffix());
     capture.markReported();
     capture.report(diag, path);
     return std::nullopt;

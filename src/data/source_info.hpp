@@ -14,9 +14,9 @@ struct LayerInfo {
   std::string name;
   std::string geometryType;
   int64_t featureCount = -1;
-  std::string crs;          ///< short name, e.g. "EPSG:4326"; empty when none declared
-  Bounds extent;            ///< in the layer's own CRS
-  Bounds extentLonLat;      ///< WGS84, when the CRS transforms
+  std::string crs;      ///< short name, e.g. "EPSG:4326"; empty when none declared
+  Bounds extent;        ///< in the layer's own CRS
+  Bounds extentLonLat;  ///< WGS84, when the CRS transforms
   std::vector<FieldDef> fields;
 };
 

@@ -29,9 +29,12 @@ std::string formatCoordinate(double v) {
 FieldValue valueOf(const OGRFeature& f, int i, FieldType type) {
   if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
   switch (type) {
-    case FieldType::Integer: return static_cast<int64_t>(f.GetFieldAsInteger64(i));
-    case FieldType::Real: return f.GetFieldAsDouble(i);
-    default: return std::string(f.GetFieldAsString(i));
+    case FieldType::Integer:
+      return static_cast<int64_t>(f.GetFieldAsInteger64(i));
+    case FieldType::Real:
+      return f.GetFieldAsDouble(i);
+    default:
+      return std::string(f.GetFieldAsString(i));
   }
 }
 
@@ -107,14 +110,17 @@ class GeometryConverter {
         int added = 0;
         for (int i = 0; i < c->getNumGeometries(); ++i) {
           std::string err = add(c->getGeometryRef(i));
-          if (err.empty()) ++added;
-          else if (firstError.empty()) firstError = "part " + std::to_string(i + 1) + ": " + err;
+          if (err.empty())
+            ++added;
+          else if (firstError.empty())
+            firstError = "part " + std::to_string(i + 1) + ": " + err;
         }
         if (added == 0) return firstError.empty() ? "empty geometry" : firstError;
         if (!firstError.empty()) partWarning_ = firstError;
         return {};
       }
-      default: return std::string("unsupported geometry type ") + OGRGeometryTypeToName(flat);
+      default:
+        return std::string("unsupported geometry type ") + OGRGeometryTypeToName(flat);
     }
   }
 
@@ -177,7 +183,8 @@ void mendAttributeText(Layer& layer, bool sourceDeclaresUtf8, const std::string&
       if (auto* text = std::get_if<std::string>(&v)) mend(*text);
   if (encoding.empty())
     diag.warn(path, layer.sourceLayer, firstBad,
-              std::to_string(bad) + " attribute text(s) not valid UTF-8 (the first in this feature); bad bytes shown as U+FFFD");
+              std::to_string(bad) +
+                  " attribute text(s) not valid UTF-8 (the first in this feature); bad bytes shown as U+FFFD");
   else
     diag.warn(path, layer.sourceLayer, -1,
               "attribute text is not UTF-8 and the source names no encoding (no .cpg file); read as " + encoding +
@@ -213,7 +220,8 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
   capture.markReported();
   if (!srs) {
     if (defn->GetGeomFieldCount() > 0 && !openProblem.empty())
-      diag.warn(path, layerName, -1, "its CRS could not be read (" + openProblem + "); assuming WGS84 longitude/latitude");
+      diag.warn(path, layerName, -1,
+                "its CRS could not be read (" + openProblem + "); assuming WGS84 longitude/latitude");
     else if (defn->GetGeomFieldCount() > 0)
       diag.warn(path, layerName, -1, "no CRS declared; assuming WGS84 longitude/latitude");
     layer.sourceCrs = "EPSG:4326 (assumed)";
@@ -230,7 +238,8 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
       CPLErrorReset();
       toWgs84.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
       if (!toWgs84) {
-        diag.error(path, layerName, -1, "cannot transform its CRS " + layer.sourceCrs + " to WGS84: " + lastGdalError());
+        diag.error(path, layerName, -1,
+                   "cannot transform its CRS " + layer.sourceCrs + " to WGS84: " + lastGdalError());
         capture.markReported();
         return;
       }
@@ -322,8 +331,9 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
   // Without a declared count, a fetch failure is taken to have ended the reading.
   if (declared >= 0 ? readCount < declared : !readError.empty()) {
     diag.warn(path, layerName, -1,
-              "read only " + std::to_string(readCount) + (declared > readCount ? " of " + std::to_string(declared) : "") +
-                  " features" + (readError.empty() ? std::string(": the source ends early") : ": " + readError) +
+              "read only " + std::to_string(readCount) +
+                  (declared > readCount ? " of " + std::to_string(declared) : "") + " features" +
+                  (readError.empty() ? std::string(": the source ends early") : ": " + readError) +
                   "; the rest is missing");
     capture.markReported();
     out.complete = false;

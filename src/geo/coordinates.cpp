@@ -38,7 +38,8 @@ std::string upper(std::string s) {
 }
 
 bool allDigits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
 // Splits on whitespace and commas.
@@ -64,7 +65,8 @@ const char* const kBands = "CDEFGHJKLMNPQRSTUVWX";
 std::optional<ParsedCoordinate> tryMgrs(const std::string& text) {
   std::string s;
   for (char c : text)
-    if (!std::isspace(static_cast<unsigned char>(c))) s += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (!std::isspace(static_cast<unsigned char>(c)))
+      s += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   // UTM form: 1-2 digit zone, band, two square letters, digits. UPS form: A/B/Y/Z, two letters, digits.
   size_t i = 0;
   while (i < s.size() && i < 2 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
@@ -150,7 +152,8 @@ std::optional<ParsedCoordinate> tryUtm(const std::string& text) {
     int given = static_cast<int>(std::string(kBands).find(letter[0]));
     if (std::abs(expected - given) > 1 || r.position.lat < -80.5 || r.position.lat > 84.5)
       return invalid(text, "northing " + w[next + 1] + " m does not fall in latitude band " + letter +
-                               " (write the zone as '" + zoneText + " north' or '" + zoneText + " south' for a hemisphere)");
+                               " (write the zone as '" + zoneText + " north' or '" + zoneText +
+                               " south' for a hemisphere)");
   }
   r.status = Status::Ok;
   r.format = CoordinateFormat::Utm;
@@ -173,11 +176,11 @@ std::optional<std::string> normaliseSymbols(const std::string& in) {
     const char* ascii;
   };
   static const Map maps[] = {
-      {"\xC2\xB0", " o "},  {"\xC2\xBA", " o "},   {"\xCB\x9A", " o "},    // ° º ˚
-      {"\xE2\x80\xB2", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x98", "'"},  // ′ ’ ‘
-      {"\xC2\xB4", "'"},                                                    // ´
+      {"\xC2\xB0", " o "},    {"\xC2\xBA", " o "},    {"\xCB\x9A", " o "},     // ° º ˚
+      {"\xE2\x80\xB2", "'"},  {"\xE2\x80\x99", "'"},  {"\xE2\x80\x98", "'"},   // ′ ’ ‘
+      {"\xC2\xB4", "'"},                                                       // ´
       {"\xE2\x80\xB3", "\""}, {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x9C", "\""},  // ″ ” “
-      {"\xE2\x88\x92", "-"}, {"\xC2\xA0", " "},                            // minus sign, no-break space
+      {"\xE2\x88\x92", "-"},  {"\xC2\xA0", " "},                               // minus sign, no-break space
   };
   std::string out;
   for (size_t i = 0; i < in.size();) {
@@ -246,7 +249,8 @@ std::optional<std::vector<Token>> tokenize(const std::string& s) {
       size_t j = i;
       while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
       std::string word = upper(s.substr(i, j - i));
-      static const std::pair<const char*, char> hemWords[] = {{"NORTH", 'N'}, {"SOUTH", 'S'}, {"EAST", 'E'}, {"WEST", 'W'}};
+      static const std::pair<const char*, char> hemWords[] = {
+          {"NORTH", 'N'}, {"SOUTH", 'S'}, {"EAST", 'E'}, {"WEST", 'W'}};
       bool done = false;
       for (const auto& [w, h] : hemWords)
         if (word == w) {
@@ -417,7 +421,8 @@ ParsedCoordinate parseDms(const std::string& original, const std::string& text) 
   auto isLat = [](char h) { return h == 'N' || h == 'S'; };
   bool swap = false;
   if (hem1 || hem2) {
-    if (isLat(hem1) == isLat(hem2)) return invalid(original, "both values have a latitude (or both a longitude) letter");
+    if (isLat(hem1) == isLat(hem2))
+      return invalid(original, "both values have a latitude (or both a longitude) letter");
     swap = !isLat(hem1);
   }
   std::string why;

@@ -24,7 +24,6 @@ using detail::wgs84;
 
 namespace {
 
-
 // Earth's total area on this ellipsoid: 4 pi c^2, c the authalic radius.
 double earthArea() { return 4.0 * M_PI * wgs84().c2; }
 
@@ -47,8 +46,7 @@ double distance(const LonLat& a, const LonLat& b) {
 GeodesicDirect direct(const LonLat& start, double azimuth_deg, double distance_m) {
   GeodesicDirect r;
   if (!validPosition(start) || !std::isfinite(azimuth_deg) || !std::isfinite(distance_m)) return r;
-  geod_direct(&wgs84(), start.lat, start.lon, azimuth_deg, distance_m, &r.point.lat, &r.point.lon,
-              &r.azimuth2_deg);
+  geod_direct(&wgs84(), start.lat, start.lon, azimuth_deg, distance_m, &r.point.lat, &r.point.lon, &r.azimuth2_deg);
   return r;
 }
 

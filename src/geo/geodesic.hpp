@@ -16,9 +16,9 @@
 namespace pamir::geo {
 
 /// WGS84 defining parameters.
-inline constexpr double kWgs84A = 6378137.0;                 ///< equatorial radius, metres
-inline constexpr double kWgs84F = 1.0 / 298.257223563;       ///< flattening
-inline constexpr double kWgs84B = kWgs84A * (1.0 - kWgs84F); ///< polar semi-axis, metres
+inline constexpr double kWgs84A = 6378137.0;                  ///< equatorial radius, metres
+inline constexpr double kWgs84F = 1.0 / 298.257223563;        ///< flattening
+inline constexpr double kWgs84B = kWgs84A * (1.0 - kWgs84F);  ///< polar semi-axis, metres
 
 /// Result of the inverse problem: shortest path between two points.
 struct GeodesicInverse {

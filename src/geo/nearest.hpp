@@ -76,7 +76,7 @@ struct NearestResult {
   /// A few hundred metres where two sources draw one border differently; 0
   /// when no vertex lies inside the other (edges merely crossing).
   double overlapDepth_m = 0;
-  size_t exactPairs = 0;      ///< primitive pairs refined exactly (a measure of the pruning)
+  size_t exactPairs = 0;  ///< primitive pairs refined exactly (a measure of the pruning)
 };
 
 /// Nearest distance between A and B. Fails (ok == false) on an empty
@@ -85,9 +85,9 @@ NearestResult nearest(const Geometry& a, const Geometry& b);
 
 /// Closest point to `p` on the geodesic segment from s0 to s1.
 struct SegmentProjection {
-  double distance_m = NAN;   ///< from p to `point`
-  LonLat point{NAN, NAN};    ///< on the segment
-  double along_m = NAN;      ///< distance of `point` from s0 along the segment
+  double distance_m = NAN;  ///< from p to `point`
+  LonLat point{NAN, NAN};   ///< on the segment
+  double along_m = NAN;     ///< distance of `point` from s0 along the segment
 };
 SegmentProjection projectOntoSegment(const LonLat& p, const LonLat& s0, const LonLat& s1);
 

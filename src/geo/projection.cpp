@@ -161,8 +161,10 @@ double centralMeridianOf(PJ* crs, const std::string& definition) {
   PJ_CONTEXT* ctx = threadContext().get();
   PjPtr horizontal;
   PJ_TYPE type = proj_get_type(crs);
-  if (type == PJ_TYPE_BOUND_CRS) horizontal.reset(proj_get_source_crs(ctx, crs));
-  else if (type == PJ_TYPE_COMPOUND_CRS) horizontal.reset(proj_crs_get_sub_crs(ctx, crs, 0));
+  if (type == PJ_TYPE_BOUND_CRS)
+    horizontal.reset(proj_get_source_crs(ctx, crs));
+  else if (type == PJ_TYPE_COMPOUND_CRS)
+    horizontal.reset(proj_crs_get_sub_crs(ctx, crs, 0));
   PJ* base = horizontal ? horizontal.get() : crs;
   if (proj_get_type(base) == PJ_TYPE_PROJECTED_CRS) {
     PjPtr op(proj_crs_get_coordoperation(ctx, base));
@@ -171,8 +173,8 @@ double centralMeridianOf(PJ* crs, const std::string& definition) {
       const char* name = nullptr;
       const char* code = nullptr;
       double value = 0, toRadians = 0;
-      if (!proj_coordoperation_get_param(ctx, op.get(), i, &name, nullptr, &code, &value, nullptr, &toRadians,
-                                         nullptr, nullptr, nullptr, nullptr))
+      if (!proj_coordoperation_get_param(ctx, op.get(), i, &name, nullptr, &code, &value, nullptr, &toRadians, nullptr,
+                                         nullptr, nullptr, nullptr))
         continue;
       const std::string c = code ? code : "";
       const std::string n = name ? name : "";
@@ -234,8 +236,8 @@ Result<Transform> Transform::create(const std::string& from, const std::string& 
 
 void Transform::apply(double* x, double* y, size_t n, bool inverse) const {
   if (n == 0) return;
-  proj_trans_generic(impl_->pj.get(), inverse ? PJ_INV : PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr,
-                     0, 0, nullptr, 0, 0);
+  proj_trans_generic(impl_->pj.get(), inverse ? PJ_INV : PJ_FWD, x, sizeof(double), n, y, sizeof(double), n, nullptr, 0,
+                     0, nullptr, 0, 0);
   for (size_t i = 0; i < n; ++i) {
     if (!std::isfinite(x[i]) || !std::isfinite(y[i]) || std::abs(x[i]) == HUGE_VAL) x[i] = y[i] = kNaN;
   }
@@ -243,8 +245,8 @@ void Transform::apply(double* x, double* y, size_t n, bool inverse) const {
 
 void Transform::apply(XY* points, size_t n, bool inverse) const {
   if (n == 0) return;
-  proj_trans_generic(impl_->pj.get(), inverse ? PJ_INV : PJ_FWD, &points[0].x, sizeof(XY), n, &points[0].y,
-                     sizeof(XY), n, nullptr, 0, 0, nullptr, 0, 0);
+  proj_trans_generic(impl_->pj.get(), inverse ? PJ_INV : PJ_FWD, &points[0].x, sizeof(XY), n, &points[0].y, sizeof(XY),
+                     n, nullptr, 0, 0, nullptr, 0, 0);
   for (size_t i = 0; i < n; ++i) {
     if (!std::isfinite(points[i].x) || !std::isfinite(points[i].y)) points[i] = {kNaN, kNaN};
   }

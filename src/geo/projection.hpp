@@ -58,12 +58,12 @@ class Projection {
   /// The view CRS `definition` ("" for kDefaultViewCrs), or why it cannot be built (see Transform::create).
   static Result<Projection> create(const std::string& definition, Diagnostics* diag = nullptr);
 
-  XY forward(const LonLat& p) const;     ///< NaN,NaN where undefined (e.g. beyond the horizon)
-  LonLat inverse(const XY& p) const;     ///< NaN,NaN where undefined
+  XY forward(const LonLat& p) const;  ///< NaN,NaN where undefined (e.g. beyond the horizon)
+  LonLat inverse(const XY& p) const;  ///< NaN,NaN where undefined
   void forward(const LonLat* in, XY* out, size_t n) const;
 
   const std::string& definition() const { return definition_; }  ///< as given (or kDefaultViewCrs)
-  std::string name() const;            ///< PROJ's name for the CRS, e.g. "WGS 84 / Pseudo-Mercator"
+  std::string name() const;                          ///< PROJ's name for the CRS, e.g. "WGS 84 / Pseudo-Mercator"
   bool isGeographic() const { return geographic_; }  ///< units are degrees
   /// Projects a lon/lat box, sampling its edges (a box is not a box in most CRSs).
   Bounds forwardBounds(const Bounds& lonlat, int samplesPerEdge = 64) const;

@@ -13,14 +13,14 @@
 namespace pamir::geo {
 
 struct RangeRingOptions {
-  int minVertices = 360;         ///< at least one vertex per degree of azimuth
+  int minVertices = 360;  ///< at least one vertex per degree of azimuth
   int maxVertices = 8192;
   double maxDeviation_m = 10.0;  ///< between a chord and the true circle
 };
 
 struct RangeRing {
   bool ok = false;
-  std::string error;           ///< one line when !ok (bad centre, radius <= 0, both poles enclosed)
+  std::string error;  ///< one line when !ok (bad centre, radius <= 0, both poles enclosed)
   LonLat centre;
   double radius_m = 0;
   /// Vertices in order of azimuth from the centre (0° = north, clockwise),
@@ -32,7 +32,7 @@ struct RangeRing {
   /// ring round a pole becomes one polygon closed along the pole's latitude.
   Geometry geometry;
   bool crossesAntimeridian = false;
-  int enclosedPole = 0;        ///< +1 north pole inside, -1 south, 0 none
+  int enclosedPole = 0;  ///< +1 north pole inside, -1 south, 0 none
 };
 
 /// The geodesic circle of `radius_m` metres around `centre`.

@@ -26,20 +26,28 @@ std::string trim(const std::string& s) {
 
 double metresPerUnit(DistanceUnit u) {
   switch (u) {
-    case DistanceUnit::Metre: return 1.0;
-    case DistanceUnit::Kilometre: return 1000.0;
-    case DistanceUnit::NauticalMile: return 1852.0;
-    case DistanceUnit::StatuteMile: return 1609.344;
+    case DistanceUnit::Metre:
+      return 1.0;
+    case DistanceUnit::Kilometre:
+      return 1000.0;
+    case DistanceUnit::NauticalMile:
+      return 1852.0;
+    case DistanceUnit::StatuteMile:
+      return 1609.344;
   }
   return 1.0;
 }
 
 const char* unitSymbol(DistanceUnit u) {
   switch (u) {
-    case DistanceUnit::Metre: return "m";
-    case DistanceUnit::Kilometre: return "km";
-    case DistanceUnit::NauticalMile: return "nm";
-    case DistanceUnit::StatuteMile: return "mi";
+    case DistanceUnit::Metre:
+      return "m";
+    case DistanceUnit::Kilometre:
+      return "km";
+    case DistanceUnit::NauticalMile:
+      return "nm";
+    case DistanceUnit::StatuteMile:
+      return "mi";
   }
   return "m";
 }
@@ -65,8 +73,8 @@ std::optional<double> parseDistance(const std::string& text, std::string* error,
   };
   std::string t = trim(text);
   size_t split = 0;
-  while (split < t.size() && (std::isdigit(static_cast<unsigned char>(t[split])) || t[split] == '.' ||
-                              t[split] == '-' || t[split] == '+'))
+  while (split < t.size() &&
+         (std::isdigit(static_cast<unsigned char>(t[split])) || t[split] == '.' || t[split] == '-' || t[split] == '+'))
     ++split;
   std::string number = t.substr(0, split);
   std::string unitText = trim(t.substr(split));

@@ -65,8 +65,8 @@ bool writePng(const Image& image, const std::string& path, std::string* error) {
     }
     std::vector<png_bytep> rows(static_cast<size_t>(image.height));
     for (int y = 0; y < image.height; ++y) {
-      rows[static_cast<size_t>(y)] = opaque ? rgb.data() + static_cast<size_t>(y) * image.width * 3
-                                            : const_cast<png_bytep>(image.pixel(0, y));
+      rows[static_cast<size_t>(y)] =
+          opaque ? rgb.data() + static_cast<size_t>(y) * image.width * 3 : const_cast<png_bytep>(image.pixel(0, y));
     }
     if (setjmp(png_jmpbuf(png))) {
       png_destroy_write_struct(&png, &info);

@@ -6,8 +6,8 @@
 #include <string>
 #include <unordered_map>
 
-#include "render/shader_program.hpp"
 #include "render/font_locator.hpp"
+#include "render/shader_program.hpp"
 #include "render/text_raster.hpp"
 
 namespace pamir::render::detail {

@@ -136,7 +136,10 @@ Ring clipRing(const Ring& ring, int axis, double cut, bool below) {
     if (ina != inb) {
       double t = (cut - coord(a)) / (coord(b) - coord(a));
       XY p{a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
-      if (axis == 0) p.x = cut; else p.y = cut;  // exactly on the cut, so both sides meet
+      if (axis == 0)
+        p.x = cut;
+      else
+        p.y = cut;  // exactly on the cut, so both sides meet
       out.push_back(p);
     }
   }
@@ -149,7 +152,8 @@ Ring clipRing(const Ring& ring, int axis, double cut, bool below) {
 // that no triangle is longer than a cell. A software rasteriser bins every
 // triangle into each screen tile it crosses: a country triangulated whole
 // gives slivers across the screen that cost several times their area.
-void tessellateInCells(const std::vector<Ring>& rings, const Bounds& box, double cell, std::vector<XY>& out, int depth = 0) {
+void tessellateInCells(const std::vector<Ring>& rings, const Bounds& box, double cell, std::vector<XY>& out,
+                       int depth = 0) {
   size_t vertices = 0;
   for (const Ring& r : rings) vertices += r.size();
   if (vertices == 0) return;
@@ -168,8 +172,10 @@ void tessellateInCells(const std::vector<Ring>& rings, const Bounds& box, double
     }
     if (part.empty()) continue;
     Bounds half = box;
-    if (axis == 0) (below ? half.maxx : half.minx) = cut;
-    else (below ? half.maxy : half.miny) = cut;
+    if (axis == 0)
+      (below ? half.maxx : half.minx) = cut;
+    else
+      (below ? half.maxy : half.miny) = cut;
     tessellateInCells(part, half, cell, out, depth + 1);
   }
 }
@@ -180,8 +186,8 @@ struct Chunk {
   std::vector<RawSegment> segments;
 };
 
-void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, size_t last, double tolerance,
-                double cell, Chunk& out) {
+void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, size_t last, double tolerance, double cell,
+                Chunk& out) {
   std::vector<XY> triangleBuffer;
   std::vector<Ring> rings;
   const double tol2 = tolerance * tolerance;
@@ -206,8 +212,7 @@ void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, siz
       addPath(tolerance > 0 ? keepAbove(f.lines[l], f.lineKeep[l], tol2) : f.lines[l], f.index);
     }
     for (size_t l = 0; l < f.outlines.size(); ++l) {
-      addPath(tolerance > 0 ? keepAbove(f.outlines[l], f.outlineKeep[l], tol2) : f.outlines[l],
-              f.index | kOutlineFlag);
+      addPath(tolerance > 0 ? keepAbove(f.outlines[l], f.outlineKeep[l], tol2) : f.outlines[l], f.index | kOutlineFlag);
     }
     for (size_t p = 0; p < f.polygons.size(); ++p) {
       const auto& polygon = f.polygons[p];
@@ -305,7 +310,8 @@ XY lineMiddle(const std::vector<std::vector<XY>>& lines) {
   double best = -1;
   for (const auto& line : lines) {
     double len = 0;
-    for (size_t i = 0; i + 1 < line.size(); ++i) len += std::hypot(line[i + 1].x - line[i].x, line[i + 1].y - line[i].y);
+    for (size_t i = 0; i + 1 < line.size(); ++i)
+      len += std::hypot(line[i + 1].x - line[i].x, line[i + 1].y - line[i].y);
     if (len > best) best = len, longest = &line;
   }
   double half = best / 2, along = 0;
@@ -356,8 +362,7 @@ struct PreparedLayer {
   double size = 0;                              // the larger side of the layer's bounds
 };
 
-LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& projection,
-                                   const BuildOptions& options) {
+LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& projection, const BuildOptions& options) {
   LayerGeometry out;
   auto prepared = std::make_shared<PreparedLayer>();
   std::vector<ProjectedFeature>& features = prepared->features;

@@ -24,7 +24,7 @@ inline constexpr uint32_t kOutlineFlag = 0x80000000u;
 
 struct SegmentInstance {
   float x0, y0, x1, y1;
-  float distance;  ///< along its line at (x0,y0), view CRS units: keeps dashes continuous across segments
+  float distance;    ///< along its line at (x0,y0), view CRS units: keeps dashes continuous across segments
   uint32_t feature;  ///< feature index, with kOutlineFlag for polygon outlines
 };
 struct PointInstance {
@@ -34,16 +34,16 @@ struct PointInstance {
 
 /// A contiguous run of primitives in one array, all near each other.
 struct Tile {
-  Bounds bounds;    ///< view CRS, of the primitives themselves (no stroke width)
-  XY origin;        ///< the positions of this run are relative to it
+  Bounds bounds;  ///< view CRS, of the primitives themselves (no stroke width)
+  XY origin;      ///< the positions of this run are relative to it
   uint32_t first = 0;
   uint32_t count = 0;  ///< primitives: triangles (3 vertices each), segments or points
 };
 
 /// One level of detail: rings and lines simplified to `tolerance` view units.
 struct DetailLevel {
-  double tolerance = 0.0;  ///< 0 = the exact geometry
-  bool built = false;      ///< the arrays below are filled
+  double tolerance = 0.0;         ///< 0 = the exact geometry
+  bool built = false;             ///< the arrays below are filled
   std::vector<FillVertex> fills;  ///< 3 per triangle
   std::vector<Tile> fillTiles;
   std::vector<SegmentInstance> segments;  ///< lines and polygon outlines
@@ -62,14 +62,14 @@ struct LabelAnchor {
 struct PreparedLayer;  // the projected features, kept for building levels later
 
 struct LayerGeometry {
-  Bounds bounds;                     ///< view CRS, of everything drawable
-  std::vector<DetailLevel> levels;   ///< coarsest first; the last is exact; see DetailLevel::built
+  Bounds bounds;                    ///< view CRS, of everything drawable
+  std::vector<DetailLevel> levels;  ///< coarsest first; the last is exact; see DetailLevel::built
   std::vector<PointInstance> points;
   std::vector<Tile> pointTiles;
-  std::vector<LabelAnchor> labels;   ///< one per drawable feature
-  bool hasFills = false;             ///< any polygon
-  bool hasOutlines = false;          ///< any segment in the exact level
-  size_t droppedFeatures = 0;        ///< nothing drawable left after projection
+  std::vector<LabelAnchor> labels;  ///< one per drawable feature
+  bool hasFills = false;            ///< any polygon
+  bool hasOutlines = false;         ///< any segment in the exact level
+  size_t droppedFeatures = 0;       ///< nothing drawable left after projection
   std::shared_ptr<const PreparedLayer> prepared;
 };
 

@@ -54,13 +54,13 @@ struct RenderOptions {
 
 /// What the last draw() did.
 struct FrameStats {
-  double cpuMs = 0;            ///< CPU time spent in draw(), without waiting for the GPU
+  double cpuMs = 0;  ///< CPU time spent in draw(), without waiting for the GPU
   size_t drawCalls = 0;
-  size_t trianglesDrawn = 0;   ///< submitted (fills + 2 per segment + 2 per symbol + raster meshes)
+  size_t trianglesDrawn = 0;  ///< submitted (fills + 2 per segment + 2 per symbol + raster meshes)
   size_t segmentsDrawn = 0;
   size_t pointsDrawn = 0;
   size_t labelsDrawn = 0;
-  size_t scrolledFrames = 0;   ///< 1 when this frame reused the previous one (reuseFrames)
+  size_t scrolledFrames = 0;  ///< 1 when this frame reused the previous one (reuseFrames)
 };
 
 /// Data sent to the GPU since the renderer was made. Geometry counters move
@@ -69,7 +69,7 @@ struct FrameStats {
 /// refreshStyles and the visibility setters; nothing else in draw(). (Label
 /// sprites and their one instance per label are not counted.)
 struct UploadStats {
-  size_t geometryUploads = 0;    ///< vertex buffers and raster meshes
+  size_t geometryUploads = 0;  ///< vertex buffers and raster meshes
   size_t geometryBytes = 0;
   size_t textureUploads = 0;     ///< raster images
   size_t styleUploads = 0;       ///< per-feature style tables

@@ -69,11 +69,11 @@ std::vector<Candidate> candidateDisplays(const std::string& forced) {
       queryDevices(count, devices.data(), &count);
       std::vector<std::pair<bool, EGLDeviceEXT>> ranked;
       for (EGLint i = 0; i < count; ++i) {
-        const char* ext = queryDeviceString ? queryDeviceString(devices[static_cast<size_t>(i)], EGL_EXTENSIONS) : nullptr;
+        const char* ext =
+            queryDeviceString ? queryDeviceString(devices[static_cast<size_t>(i)], EGL_EXTENSIONS) : nullptr;
         ranked.emplace_back(hasExtension(ext, "EGL_MESA_device_software"), devices[static_cast<size_t>(i)]);
       }
-      std::stable_sort(ranked.begin(), ranked.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
       for (auto& [software, dev] : ranked) {
         if (software && forced.empty()) continue;  // the surfaceless platform gives the same llvmpipe
         EGLDisplay d = getPlatformDisplay(EGL_PLATFORM_DEVICE_EXT, dev, nullptr);
@@ -121,8 +121,18 @@ struct OffscreenContext::Impl {
       *why = "no desktop OpenGL on this EGL";
       return false;
     }
-    const EGLint configAttribs[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_SURFACE_TYPE, EGL_PBUFFER_BIT,
-                                    EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8,
+    const EGLint configAttribs[] = {EGL_RENDERABLE_TYPE,
+                                    EGL_OPENGL_BIT,
+                                    EGL_SURFACE_TYPE,
+                                    EGL_PBUFFER_BIT,
+                                    EGL_RED_SIZE,
+                                    8,
+                                    EGL_GREEN_SIZE,
+                                    8,
+                                    EGL_BLUE_SIZE,
+                                    8,
+                                    EGL_ALPHA_SIZE,
+                                    8,
                                     EGL_NONE};
     const EGLint anySurface[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
     EGLConfig config = nullptr;
@@ -133,9 +143,9 @@ struct OffscreenContext::Impl {
         return false;
       }
     }
-    const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                     EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
-                                     EGL_NONE};
+    const EGLint contextAttribs[] = {
+        EGL_CONTEXT_MAJOR_VERSION,           3,       EGL_CONTEXT_MINOR_VERSION, 3, EGL_CONTEXT_OPENGL_PROFILE_MASK,
+        EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
     context = eglCreateContext(d, config, EGL_NO_CONTEXT, contextAttribs);
     if (context == EGL_NO_CONTEXT) {
       *why = "cannot create an OpenGL 3.3 core context";
@@ -175,8 +185,8 @@ std::unique_ptr<OffscreenContext> OffscreenContext::create(std::string* error) {
     reasons += (reasons.empty() ? "" : "; ") + c.platform + ": " + why;
   }
   if (error) {
-    *error = "no headless OpenGL 3.3 context through EGL (" + (reasons.empty() ? std::string("no EGL display") : reasons) +
-             ")";
+    *error = "no headless OpenGL 3.3 context through EGL (" +
+             (reasons.empty() ? std::string("no EGL display") : reasons) + ")";
   }
   return nullptr;
 }

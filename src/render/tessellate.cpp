@@ -32,7 +32,7 @@ void CALLBACK onVertex(void* vertex, void* data) {
   const auto* v = static_cast<const GLdouble*>(vertex);
   s->out->push_back({v[0], v[1]});
 }
-void CALLBACK onCombine(GLdouble coords[3], void*[4], GLfloat[4], void** outData, void* data) {
+void CALLBACK onCombine(GLdouble coords[3], void* [4], GLfloat[4], void** outData, void* data) {
   auto* s = static_cast<TessState*>(data);
   s->created.push_back({coords[0], coords[1], 0.0});
   *outData = s->created.back().data();

@@ -18,7 +18,8 @@ void layerRow(LayerItem& l, size_t k, OverlayActions& a) {
   ImGui::PushID(static_cast<int>(k));
   ImVec2 p = ImGui::GetCursorScreenPos();
   float h = ImGui::GetTextLineHeight();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + h, p.y + h + 3), toImColor(l.swatch), 2.0f);
+  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + h, p.y + h + 3), toImColor(l.swatch),
+                                            2.0f);
   ImGui::Dummy(ImVec2(h + 4, h));
   ImGui::SameLine();
   char label[256];
@@ -100,7 +101,8 @@ void measurePanel(OverlayModel& m, OverlayActions& a, float w) {
     ImGui::Separator();
     ImGui::Text("%s", x.label.c_str());
     if (std::isfinite(x.azimuth1_deg))
-      ImGui::Text("geodesic %s   az %.2f° → %.2f°", geo::formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg, x.azimuth2_deg);
+      ImGui::Text("geodesic %s   az %.2f° → %.2f°", geo::formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg,
+                  x.azimuth2_deg);
     else
       ImGui::Text("geodesic %s", geo::formatDistance(x.geodesic_m).c_str());
     ImGui::TextDisabled("rhumb %s   planar (view CRS) %s", geo::formatDistance(x.rhumb_m).c_str(),
@@ -127,7 +129,8 @@ void identifyPanel(OverlayModel& m, OverlayActions& a, float w) {
   bool open = true;
   ImGui::Begin("Feature", &open);
   ImGui::Text("%s  #%lld", m.identified->layer.c_str(), static_cast<long long>(m.identified->fid));
-  if (ImGui::BeginTable("attrs", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable)) {
+  if (ImGui::BeginTable("attrs", 2,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable)) {
     for (const auto& row : m.identified->attributes) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
@@ -157,7 +160,8 @@ void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
   if (crs[0] == 0) std::snprintf(crs, sizeof crs, "%s", m.crsDefinition.c_str());
   ImGui::SetNextItemWidth(w * 0.2f);
   if (ImGui::InputText("CRS", crs, sizeof crs, ImGuiInputTextFlags_EnterReturnsTrue)) a.setCrs = std::string(crs);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\nEPSG:3857, ESRI:102025, a PROJ string... then Enter", m.crsName.c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s\nEPSG:3857, ESRI:102025, a PROJ string... then Enter", m.crsName.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("%.1f ms", m.frameMs);
   ImGui::End();

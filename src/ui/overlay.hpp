@@ -28,13 +28,13 @@ struct CountryItem {
 };
 
 struct MeasurementItem {
-  std::string label;     ///< e.g. "Chinese outpost → Gilgit"
+  std::string label;  ///< e.g. "Chinese outpost → Gilgit"
   double geodesic_m = 0;
   double rhumb_m = 0;
-  double planar_m = 0;   ///< in the view CRS
+  double planar_m = 0;  ///< in the view CRS
   double azimuth1_deg = 0;
   double azimuth2_deg = 0;
-  std::string method;    ///< how it was measured (app's kMeasureMethod)
+  std::string method;  ///< how it was measured (app's kMeasureMethod)
 };
 
 struct AttributeRow {
@@ -49,34 +49,34 @@ struct IdentifiedFeature {
 
 struct OverlayModel {
   std::string title;
-  std::vector<LayerItem> layers;         ///< drawing order, bottom first (shown top first)
+  std::vector<LayerItem> layers;  ///< drawing order, bottom first (shown top first)
   std::string crsName;
   std::string crsDefinition;
   std::optional<LonLat> cursor;
-  std::string cursorDms;                 ///< pre-formatted by the caller
+  std::string cursorDms;  ///< pre-formatted by the caller
   std::string cursorMgrs;
-  double metresPerPixel = 0;             ///< at the cursor or view centre, geodesic; 0 = unknown
+  double metresPerPixel = 0;  ///< at the cursor or view centre, geodesic; 0 = unknown
   double frameMs = 0;
 
   bool yearFilterOn = false;
   int year = 2016;
   int yearMin = 1990, yearMax = 2026;
   std::vector<CountryItem> countries;
-  bool compareOn = false;                ///< list what changed between compareYear and year
+  bool compareOn = false;  ///< list what changed between compareYear and year
   int compareYear = 2010;
-  std::vector<std::string> changes;      ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
+  std::vector<std::string> changes;  ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
 
   bool measureMode = false;
-  bool measureFeatures = false;          ///< nearest distance between whole features instead of two points
+  bool measureFeatures = false;  ///< nearest distance between whole features instead of two points
   std::vector<MeasurementItem> measurements;
   std::optional<IdentifiedFeature> identified;
-  std::vector<std::string> messages;     ///< load problems, one line each
-  std::string status;                    ///< last action's result
+  std::vector<std::string> messages;  ///< load problems, one line each
+  std::string status;                 ///< last action's result
 };
 
 struct OverlayActions {
-  bool layersChanged = false;   ///< a LayerItem::visible changed
-  bool filterChanged = false;   ///< year or countries changed
+  bool layersChanged = false;  ///< a LayerItem::visible changed
+  bool filterChanged = false;  ///< year or countries changed
   bool fitToData = false;
   bool measureModeChanged = false;
   bool clearMeasurements = false;

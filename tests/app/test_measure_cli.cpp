@@ -83,7 +83,7 @@ TEST(MeasureCli, HumanOutputStatesMethodPointsAndRelation) {
   EXPECT_NE(r.out.find("method: geodesic (Karney) on WGS84 via PROJ"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find(" mi"), std::string::npos);
   EXPECT_NE(r.out.find("37°24′00.0″N 074°54′00.0″E"), std::string::npos) << r.out;  // DMS of the closest point
-  EXPECT_NE(r.out.find("43S DB"), std::string::npos) << r.out;                   // and its MGRS
+  EXPECT_NE(r.out.find("43S DB"), std::string::npos) << r.out;                      // and its MGRS
   EXPECT_NE(r.out.find("relation    A disjoint B"), std::string::npos);
   EXPECT_NE(r.out.find("rhumb line"), std::string::npos);
   EXPECT_NE(r.out.find("planar"), std::string::npos);
@@ -212,8 +212,8 @@ TEST(MeasureCliExecutable, ExitStatusesAndStreams) {
   const std::string pamir = PAMIR_EXECUTABLE;
   pamir::test::ShellResult ok = pamir::test::runShell(pamir + " measure 37.4,74.9 35.92083,74.30833 --json");
   EXPECT_EQ(ok.status, 0);
-  EXPECT_NEAR(json::parse(ok.out)["distance_m"].get<double>(),
-              pamir::geo::distance({74.9, 37.4}, {74.30833, 35.92083}), 1e-6);
+  EXPECT_NEAR(json::parse(ok.out)["distance_m"].get<double>(), pamir::geo::distance({74.9, 37.4}, {74.30833, 35.92083}),
+              1e-6);
   pamir::test::ShellResult usage = pamir::test::runShell(pamir + " measure 37.4,74.9 2>/dev/null");
   EXPECT_EQ(usage.status, 2);
   EXPECT_TRUE(usage.out.empty()) << usage.out;

@@ -103,7 +103,8 @@ TEST(Measurements, SessionRoundTripAndUnreadableFiles) {
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->empty());
 
-  std::ofstream(dir + "broken.geojson") << R"({"type":"FeatureCollection","features":[{"geometry":{"coordinates":[[0,95],[1,1]]}}]})";
+  std::ofstream(dir + "broken.geojson")
+      << R"({"type":"FeatureCollection","features":[{"geometry":{"coordinates":[[0,95],[1,1]]}}]})";
   EXPECT_FALSE(app::importMeasurementsGeoJson(dir + "broken.geojson", *view, &err));
   EXPECT_NE(err.find("broken.geojson"), std::string::npos) << err;
 }

@@ -9,8 +9,11 @@ using namespace pamir;
 namespace {
 Layer datedLayer() {
   Layer l;
-  l.fields = {{"name", FieldType::String}, {"year_start", FieldType::Integer}, {"year_end", FieldType::Integer},
-              {"host_country", FieldType::String}, {"operator_country", FieldType::String}};
+  l.fields = {{"name", FieldType::String},
+              {"year_start", FieldType::Integer},
+              {"year_end", FieldType::Integer},
+              {"host_country", FieldType::String},
+              {"operator_country", FieldType::String}};
   l.yearFields = {"year_start", "year_end"};
   l.countryFields = {"host_country", "operator_country"};
   auto add = [&](const char* name, FieldValue s, FieldValue e, const char* host, const char* op) {

@@ -107,7 +107,7 @@ TEST(DatasetManifest, DrawingOrderAndDefaultViewAreTheRegion) {
   std::vector<std::string> order;
   for (const auto& e : m->layers) order.push_back(e.id);
   // Relief at the bottom, then areas, lines, points, and the curated sites on top.
-  const std::vector<std::string> expected = {"hillshade", "countries", "admin1",  "wakhan_corridor",
+  const std::vector<std::string> expected = {"hillshade", "countries", "admin1",   "wakhan_corridor",
                                              "borders",   "corridors", "airports", "places",
                                              "bases",     "airbases",  "events"};
   EXPECT_EQ(order, expected);
@@ -334,8 +334,10 @@ TEST(DatasetCurated, PointsLieInTheirHostCountry) {
     if (iso.empty() || !f->GetGeometryRef()) continue;
     clipped[iso] = clipped[iso] || f->GetFieldAsInteger("clipped") != 0;
     auto& g = byIso[iso];
-    if (!g) g.reset(f->GetGeometryRef()->clone());
-    else g.reset(g->Union(f->GetGeometryRef()));
+    if (!g)
+      g.reset(f->GetGeometryRef()->clone());
+    else
+      g.reset(g->Union(f->GetGeometryRef()));
   }
   for (const auto& c : allCurated()) {
     if (c.feature["geometry"]["type"] != "Point") continue;

@@ -193,11 +193,10 @@ TEST(SourceLoader, MissingAndNonGeodataFilesSayWhat) {
 TEST(SourceLoader, InMemorySourcesThroughVsimem) {
   // GDAL's /vsimem/ lets a test build a source without touching disk.
   const std::string path = "/vsimem/pamir_test.geojson";
-  const std::string json =
-      R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Kant"},)"
-      R"("geometry":{"type":"Point","coordinates":[74.84639,42.85306]}}]})";
-  VSILFILE* f = VSIFileFromMemBuffer(path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(json.data())),
-                                     json.size(), FALSE);
+  const std::string json = R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Kant"},)"
+                           R"("geometry":{"type":"Point","coordinates":[74.84639,42.85306]}}]})";
+  VSILFILE* f =
+      VSIFileFromMemBuffer(path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(json.data())), json.size(), FALSE);
   ASSERT_NE(f, nullptr);
   VSIFCloseL(f);
   Diagnostics d;

@@ -48,7 +48,8 @@ std::vector<Piece> pieces(const Geometry& g) {
   std::vector<Piece> out;
   auto addPath = [&](const Path& p, bool ring) {
     for (size_t i = 0; i + 1 < p.size(); ++i) out.push_back({p[i], p[i + 1], refDist(p[i], p[i + 1])});
-    if (ring && p.size() > 1 && !(p.front() == p.back())) out.push_back({p.back(), p.front(), refDist(p.back(), p.front())});
+    if (ring && p.size() > 1 && !(p.front() == p.back()))
+      out.push_back({p.back(), p.front(), refDist(p.back(), p.front())});
   };
   for (const auto& p : g.points) out.push_back({p, p, 0});
   for (const auto& l : g.lines) addPath(l, false);
@@ -64,7 +65,8 @@ std::vector<LonLat> sample(const Piece& p, double spacing) {
   std::vector<LonLat> out;
   if (p.len == 0) return {p.a};
   geod_geodesicline line;
-  geod_inverseline(&line, &ellipsoid(), p.a.lat, p.a.lon, p.b.lat, p.b.lon, GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_DISTANCE_IN);
+  geod_inverseline(&line, &ellipsoid(), p.a.lat, p.a.lon, p.b.lat, p.b.lon,
+                   GEOD_LATITUDE | GEOD_LONGITUDE | GEOD_DISTANCE_IN);
   for (int k = 0; k <= n; ++k) {
     LonLat q;
     geod_position(&line, p.len * k / n, &q.lat, &q.lon, nullptr);
@@ -123,7 +125,8 @@ double bruteForce(const Geometry& a, const Geometry& b) {
       for (size_t i = 0; i < std::max<size_t>(1, sx.size() - 1); ++i)
         for (size_t j = 0; j < std::max<size_t>(1, sy.size() - 1); ++j) {
           size_t i1 = std::min(i + 1, sx.size() - 1), j1 = std::min(j + 1, sy.size() - 1);
-          double corner = std::min({d[i * sy.size() + j], d[i * sy.size() + j1], d[i1 * sy.size() + j], d[i1 * sy.size() + j1]});
+          double corner =
+              std::min({d[i * sy.size() + j], d[i * sy.size() + j1], d[i1 * sy.size() + j], d[i1 * sy.size() + j1]});
           next.push_back({corner - (hx + hy) / 2, {{sx[i], sx[i1], hx}, {sy[j], sy[j1], hy}}});
         }
     }
@@ -201,8 +204,8 @@ TEST(Nearest, PointToSegmentMatchesDenseSamplingToTheMillimetre) {
     LonLat p, s0, s1;
   };
   const Case cases[] = {
-      {{74.9, 37.4}, {74.0, 36.0}, {75.5, 36.2}},   // foot inside the segment
-      {{70.0, 40.0}, {74.0, 36.0}, {75.5, 36.2}},   // foot beyond s0: an endpoint
+      {{74.9, 37.4}, {74.0, 36.0}, {75.5, 36.2}},         // foot inside the segment
+      {{70.0, 40.0}, {74.0, 36.0}, {75.5, 36.2}},         // foot beyond s0: an endpoint
       {{179.9, -16.0}, {179.5, -17.0}, {-179.5, -16.5}},  // across the antimeridian
       {{10.0, 89.9}, {-170.0, 89.5}, {100.0, 89.7}},      // near the north pole
       {{0.0, 0.0}, {-1.0, 1.0}, {1.0, 1.0}},

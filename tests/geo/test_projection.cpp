@@ -63,7 +63,8 @@ TEST(Projection, DefaultCrsIsCentredAndNearlyTrueToScaleOverTheRegion) {
   EXPECT_NEAR(p->scaleFactor({70, 32}), 1.0, 1e-9);
   EXPECT_NEAR(p->scaleFactor({90, 44}), 1.0, 1e-9);
   for (double lon = 45; lon <= 95; lon += 10) {
-    for (double lat = 30; lat <= 45; lat += 2.5) EXPECT_NEAR(p->scaleFactor({lon, lat}), 1.0, 0.006) << lon << "," << lat;
+    for (double lat = 30; lat <= 45; lat += 2.5)
+      EXPECT_NEAR(p->scaleFactor({lon, lat}), 1.0, 0.006) << lon << "," << lat;
     for (double lat = 25; lat <= 50; lat += 5) EXPECT_NEAR(p->scaleFactor({lon, lat}), 1.0, 0.02) << lon << "," << lat;
   }
 }

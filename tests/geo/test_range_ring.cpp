@@ -31,8 +31,8 @@ double signedLonLatArea(const Path& r) {
 void expectGeoJsonRings(const RangeRing& ring) {
   for (const Polygon& poly : ring.geometry.polygons) {
     ASSERT_GE(poly.outer.size(), 4u);
-    EXPECT_EQ(poly.outer.front(), poly.outer.back());     // closed
-    EXPECT_GT(signedLonLatArea(poly.outer), 0.0);          // counter-clockwise (RFC 7946)
+    EXPECT_EQ(poly.outer.front(), poly.outer.back());  // closed
+    EXPECT_GT(signedLonLatArea(poly.outer), 0.0);      // counter-clockwise (RFC 7946)
     for (const LonLat& v : poly.outer) {
       EXPECT_GE(v.lon, -180.0);
       EXPECT_LE(v.lon, 180.0);

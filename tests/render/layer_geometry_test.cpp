@@ -74,7 +74,8 @@ TEST(LayerGeometryTest, FixtureTrianglesHaveTheAreaOfTheRings) {
     for (uint32_t i = t.first * 3; i < (t.first + t.count) * 3; i += 3) {
       const FillVertex* v = &exact.fills[i];
       area += std::abs((double(v[1].x) - v[0].x) * (double(v[2].y) - v[0].y) -
-                       (double(v[2].x) - v[0].x) * (double(v[1].y) - v[0].y)) / 2;
+                       (double(v[2].x) - v[0].x) * (double(v[1].y) - v[0].y)) /
+              2;
     }
   }
   EXPECT_NEAR(area / expected, 1.0, 1e-5);

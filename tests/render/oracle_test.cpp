@@ -42,11 +42,11 @@ OracleResult compareWithGdal(const std::string& path, const std::string& layerNa
                          test::quote(path) + " " + test::quote(layerName),
                      &log);
   EXPECT_EQ(rc, 0) << log;
-  std::string te = test::number(extent.minx) + " " + test::number(extent.miny) + " " + test::number(extent.maxx) +
-                   " " + test::number(extent.maxy);
-  rc = test::run("gdal_rasterize -q -l layer -burn 255 -init 0 -ot Byte -te " + te + " -ts " +
-                     std::to_string(width) + " " + std::to_string(height) + " -a_srs " + test::quote(crs) + " " +
-                     test::quote(reprojected) + " " + test::quote(oracle),
+  std::string te = test::number(extent.minx) + " " + test::number(extent.miny) + " " + test::number(extent.maxx) + " " +
+                   test::number(extent.maxy);
+  rc = test::run("gdal_rasterize -q -l layer -burn 255 -init 0 -ot Byte -te " + te + " -ts " + std::to_string(width) +
+                     " " + std::to_string(height) + " -a_srs " + test::quote(crs) + " " + test::quote(reprojected) +
+                     " " + test::quote(oracle),
                  &log);
   EXPECT_EQ(rc, 0) << log;
   auto expected = test::readBand(oracle, &error);
@@ -112,14 +112,14 @@ void naturalEarthCountriesMatchGdalRasterize(const OracleCase& c) {
   std::string clipped = out + "/clipped.gpkg";
   std::string log;
   Bounds box{44.0, 24.0, 98.0, 56.0};
-  int rc = test::run("ogr2ogr -f GPKG -t_srs EPSG:4326 -clipsrc 44 24 98 56 -nln countries " +
-                         test::quote(clippedAll) + " " + test::quote(source) + " " + layerName,
+  int rc = test::run("ogr2ogr -f GPKG -t_srs EPSG:4326 -clipsrc 44 24 98 56 -nln countries " + test::quote(clippedAll) +
+                         " " + test::quote(source) + " " + layerName,
                      &log);
   ASSERT_EQ(rc, 0) << log;
   // Every other country, so that borders between neighbours are edges to get right.
-  rc = test::run("ogr2ogr -f GPKG -where 'fid % 2 = 0' -nln countries " + test::quote(clipped) + " " +
-                     test::quote(clippedAll),
-                 &log);
+  rc = test::run(
+      "ogr2ogr -f GPKG -where 'fid % 2 = 0' -nln countries " + test::quote(clipped) + " " + test::quote(clippedAll),
+      &log);
   ASSERT_EQ(rc, 0) << log;
   std::string error;
   auto layer = test::readVectorLayer(clipped, "countries", &error);

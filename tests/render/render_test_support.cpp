@@ -128,8 +128,8 @@ std::optional<Layer> readVectorLayer(const std::string& path, const std::string&
   for (int i = 0; i < defn->GetFieldCount(); ++i) {
     OGRFieldDefn* fd = defn->GetFieldDefn(i);
     FieldType t = fd->GetType() == OFTInteger || fd->GetType() == OFTInteger64 ? FieldType::Integer
-                  : fd->GetType() == OFTReal                                  ? FieldType::Real
-                                                                              : FieldType::String;
+                  : fd->GetType() == OFTReal                                   ? FieldType::Real
+                                                                               : FieldType::String;
     layer.fields.push_back({fd->GetNameRef(), t});
   }
   for (auto& f : *src) {
@@ -172,8 +172,8 @@ std::optional<RasterLayer> readRaster(const std::string& path, std::string* erro
   for (int c = 0; c < 4; ++c) {
     int source = bands >= 3 ? c + 1 : (c < 3 ? 1 : (bands == 2 ? 2 : 0));
     if (source == 0 || source > bands) continue;
-    if (ds->GetRasterBand(source)->RasterIO(GF_Read, 0, 0, r.width, r.height, band.data(), r.width, r.height,
-                                            GDT_Byte, 0, 0) != CE_None) {
+    if (ds->GetRasterBand(source)->RasterIO(GF_Read, 0, 0, r.width, r.height, band.data(), r.width, r.height, GDT_Byte,
+                                            0, 0) != CE_None) {
       if (error) *error = path + ": cannot read band " + std::to_string(source);
       return std::nullopt;
     }
@@ -193,9 +193,8 @@ std::optional<Image> readBand(const std::string& path, std::string* error, int b
   img.width = ds->GetRasterXSize();
   img.height = ds->GetRasterYSize();
   std::vector<uint8_t> band(static_cast<size_t>(img.width) * img.height);
-  if (ds->GetRasterBand(bandIndex)->RasterIO(GF_Read, 0, 0, img.width, img.height, band.data(), img.width,
-                                             img.height,
-                                     GDT_Byte, 0, 0) != CE_None) {
+  if (ds->GetRasterBand(bandIndex)->RasterIO(GF_Read, 0, 0, img.width, img.height, band.data(), img.width, img.height,
+                                             GDT_Byte, 0, 0) != CE_None) {
     if (error) *error = path + ": cannot read";
     return std::nullopt;
   }

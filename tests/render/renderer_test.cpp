@@ -265,9 +265,8 @@ TEST_F(RendererTest, SymbolsKeepTheirPixelSizeAtAnyZoom) {
   renderer.setLayers({&layer}, {});
   XY centre = proj.forward({70, 38});
   for (double res : {10.0, 1000.0, 100000.0}) {
-    MapView view = MapView::fromExtent({centre.x - 100 * res, centre.y - 100 * res, centre.x + 100 * res,
-                                        centre.y + 100 * res},
-                                       200, 200);
+    MapView view = MapView::fromExtent(
+        {centre.x - 100 * res, centre.y - 100 * res, centre.x + 100 * res, centre.y + 100 * res}, 200, 200);
     Image img = renderer.renderToImage(view, options_);
     PixelBox b = inkBox(img, kWhite);
     ASSERT_FALSE(b.empty()) << "at " << res << " m/px";
@@ -293,11 +292,12 @@ TEST_F(RendererTest, EverySymbolShapeDrawsDifferently) {
     renderer.setProjection(proj);
     renderer.setLayers({&layer}, {});
     XY c = proj.forward({70, 38});
-    Image img = renderer.renderToImage(MapView::fromExtent({c.x - 3000, c.y - 3000, c.x + 3000, c.y + 3000}, 60, 60),
-                                       options_);
+    Image img =
+        renderer.renderToImage(MapView::fromExtent({c.x - 3000, c.y - 3000, c.x + 3000, c.y + 3000}, 60, 60), options_);
     std::vector<uint8_t> mask(static_cast<size_t>(img.width) * img.height);
     for (int y = 0; y < img.height; ++y)
-      for (int x = 0; x < img.width; ++x) mask[static_cast<size_t>(y) * img.width + x] = isColour(img, x, y, kBlack, 100);
+      for (int x = 0; x < img.width; ++x)
+        mask[static_cast<size_t>(y) * img.width + x] = isColour(img, x, y, kBlack, 100);
     size_t inked = 0;
     for (uint8_t v : mask) inked += v;
     EXPECT_GT(inked, 300u) << symbolName(s);
@@ -490,12 +490,12 @@ TEST_F(RendererTest, BrokenFeaturesAreSkippedAndTheRestDraws) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   Layer layer;
   layer.style = solid({0, 0, 0, 255}, 2, kBlack);
-  layer.features.push_back(polygonFeature({{nan, nan}, {70, 38}, {71, 39}}));        // NaN vertex, too few left
-  layer.features.push_back(polygonFeature({}));                                       // empty ring
+  layer.features.push_back(polygonFeature({{nan, nan}, {70, 38}, {71, 39}}));          // NaN vertex, too few left
+  layer.features.push_back(polygonFeature({}));                                        // empty ring
   layer.features.push_back(polygonFeature({{66, 37}, {67, 37}, {67, 38}, {66, 38}}));  // unclosed ring: closed
   layer.features.push_back(lineFeature({{nan, 1}, {nan, 2}}));
-  layer.features.push_back(lineFeature({{68, 37}}));                                  // one-point line
-  layer.features.push_back(Feature{});                                                // no geometry
+  layer.features.push_back(lineFeature({{68, 37}}));  // one-point line
+  layer.features.push_back(Feature{});                // no geometry
   layer.features.push_back(pointFeature(nan, 40));
   layer.features.push_back(polygonFeature({{69, 37}, {70, 38}, {69, 38}, {70, 37}, {69, 37}}));  // bow tie
   layer.features.push_back(polygonFeature({{1e300, 1e300}, {-1e300, 1e300}, {0, -1e300}, {1e300, 1e300}}));
@@ -555,7 +555,8 @@ TEST_F(RendererTest, LabelsOfUpperLayersWinCollisions) {
   XY p = view.mapToPixel(proj.forward({70, 38}));
   size_t ink = 0;
   for (int y = int(p.y) - 8; y <= int(p.y) + 8; ++y)
-    for (int x = int(p.x) + 8; x < int(p.x) + 80 && x < img.width; ++x) ink += isColour(img, x, y, {20, 20, 20, 255}, 60);
+    for (int x = int(p.x) + 8; x < int(p.x) + 80 && x < img.width; ++x)
+      ink += isColour(img, x, y, {20, 20, 20, 255}, 60);
   EXPECT_GT(ink, 30u);
 
   // Far apart, both show.
