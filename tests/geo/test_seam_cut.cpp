@@ -8,20 +8,14 @@
 #include "geo/nearest.hpp"
 #include "geo/projection.hpp"
 #include "geo/seam_cut.hpp"
+#include "support/geo_fixtures.hpp"
 
 using namespace pamir;
 
 namespace {
 
-geo::Projection projection(const std::string& crs) {
-  auto p = geo::Projection::create(crs);
-  EXPECT_TRUE(p) << p.error();
-  return *p;
-}
-
-Path box(double lon0, double lat0, double lon1, double lat1) {
-  return {{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}};
-}
+geo::Projection projection(const std::string& crs) { return test::projectionFor(crs); }
+Path box(double lon0, double lat0, double lon1, double lat1) { return test::lonLatBox(lon0, lat0, lon1, lat1); }
 
 // A ring along one parallel, all the way round, eastward.
 Path parallel(double lat, double fromLon = -180, int steps = 36) {

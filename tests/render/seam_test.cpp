@@ -9,6 +9,7 @@
 #include "render/layer_geometry.hpp"
 #include "render/map_renderer.hpp"
 #include "render/render_test_support.hpp"
+#include "support/geo_fixtures.hpp"
 
 namespace pamir::render {
 namespace {
@@ -16,15 +17,8 @@ namespace {
 const Color kWhite{255, 255, 255, 255};
 const Color kRed{200, 0, 0, 255};
 
-geo::Projection projection(const std::string& crs) {
-  auto p = geo::Projection::create(crs);
-  EXPECT_TRUE(p) << p.error();
-  return *p;
-}
-
-Path box(double lon0, double lat0, double lon1, double lat1) {
-  return {{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}};
-}
+geo::Projection projection(const std::string& crs) { return pamir::test::projectionFor(crs); }
+Path box(double lon0, double lat0, double lon1, double lat1) { return pamir::test::lonLatBox(lon0, lat0, lon1, lat1); }
 
 Path parallel(double lat) {
   Path ring;
