@@ -30,6 +30,7 @@
 #include "render/gl_loader.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
+#include "render/simplify.hpp"
 #include "ui/overlay.hpp"
 
 namespace pamir::app {
@@ -513,7 +514,7 @@ class MapWindow {
       }
       // Every vertex drawn costs triangles each frame; a curve that looks the same needs a few dozen.
       pts.clear();
-      for (const XY& p : simplifyLine(onScreen, 0.25))
+      for (const XY& p : render::simplifyLine(onScreen, 0.25))
         pts.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
       if (pts.empty()) continue;
       dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), halo, 0, 5.0f);

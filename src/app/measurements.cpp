@@ -67,40 +67,6 @@ std::vector<XY> measurementTrack(const LonLat& from, const LonLat& to, const geo
   return out;
 }
 
-// Written here rather than taken from GEOS (through GDAL): it runs every
-// frame over a few hundred screen points per line, with nothing to convert.
-std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance) {
-  if (line.size() <= 2) return line;
-  std::vector<char> keep(line.size(), 0);
-  keep.front() = keep.back() = 1;
-  std::vector<std::pair<size_t, size_t>> spans{{0, line.size() - 1}};
-  const double limit = tolerance * tolerance;
-  while (!spans.empty()) {
-    const auto [a, b] = spans.back();
-    spans.pop_back();
-    const double dx = line[b].x - line[a].x, dy = line[b].y - line[a].y;
-    const double len2 = dx * dx + dy * dy;
-    double worst = 0;
-    size_t at = a;
-    for (size_t i = a + 1; i < b; ++i) {
-      const double px = line[i].x - line[a].x, py = line[i].y - line[a].y;
-      // Squared distance from the chord, or from its start when the chord is a point.
-      const double cross = px * dy - py * dx;
-      const double d2 = len2 > 0 ? cross * cross / len2 : px * px + py * py;
-      if (d2 > worst) worst = d2, at = i;
-    }
-    if (worst > limit) {
-      keep[at] = 1;
-      spans.push_back({a, at});
-      spans.push_back({at, b});
-    }
-  }
-  std::vector<XY> out;
-  for (size_t i = 0; i < line.size(); ++i)
-    if (keep[i]) out.push_back(line[i]);
-  return out;
-}
-
 namespace {
 
 // Shortest text that reads back as the same double (end points), or fixed

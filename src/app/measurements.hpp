@@ -33,11 +33,6 @@ std::vector<LonLat> geodesicPath(const LonLat& from, const LonLat& to, double st
 /// cannot place are left out.
 std::vector<XY> measurementTrack(const LonLat& from, const LonLat& to, const geo::Projection& view);
 
-/// The vertices of `line` that keep it within `tolerance` of itself
-/// (Douglas-Peucker), first and last always kept. Units are the line's own
-/// (pixels, for a line about to be drawn).
-std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance);
-
 /// The measurements as a GeoJSON FeatureCollection of LineStrings densified
 /// along the geodesic (every 2 km, at most 2048 vertices), with the values,
 /// method and ellipsoid as properties. End points are written exactly (they

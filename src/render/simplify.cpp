@@ -105,16 +105,20 @@ std::vector<XY> ringAt(const std::vector<XY>& ring, const std::vector<double>& t
   return out;
 }
 
+}  // namespace pamir::render::detail
+
+namespace pamir::render {
+
 std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance) {
   if (line.size() <= 2 || !(tolerance > 0)) return line;
-  return keepAbove(line, lineThresholds(line), tolerance * tolerance);
+  return detail::keepAbove(line, detail::lineThresholds(line), tolerance * tolerance);
 }
 
 std::vector<XY> simplifyRing(const std::vector<XY>& ring, double tolerance) {
   if (ring.size() < 4) return {};
   Bounds b;
   for (const XY& p : ring) b.add(p.x, p.y);
-  return ringAt(ring, ringThresholds(ring), b, tolerance);
+  return detail::ringAt(ring, detail::ringThresholds(ring), b, tolerance);
 }
 
-}  // namespace pamir::render::detail
+}  // namespace pamir::render

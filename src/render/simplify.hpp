@@ -2,7 +2,8 @@
 // Douglas–Peucker simplification for every level of detail at once: each
 // vertex gets the squared tolerance (view CRS units squared) below which it
 // survives, so a level is a filter over one pass instead of a pass of its
-// own. Internal to render.
+// own. The thresholds are internal to render; simplifyLine and simplifyRing
+// are for anything that draws lines (the window's measurement lines too).
 #include <vector>
 
 #include "core/geometry.hpp"
@@ -23,11 +24,16 @@ std::vector<XY> keepAbove(const std::vector<XY>& points, const std::vector<doubl
 std::vector<XY> ringAt(const std::vector<XY>& ring, const std::vector<double>& thresholds, const Bounds& box,
                        double tolerance);
 
-/// Douglas–Peucker simplification of an open line (endpoints kept) to
-/// `tolerance`; exposed for tests.
+}  // namespace pamir::render::detail
+
+namespace pamir::render {
+
+/// Douglas–Peucker simplification of an open line (endpoints kept): every
+/// vertex left out lies within `tolerance` of the result, in the line's own
+/// units (pixels, for a line about to be drawn).
 std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance);
 /// The same for a closed ring (stored closed); returns an empty ring when it
 /// collapses below three distinct points.
 std::vector<XY> simplifyRing(const std::vector<XY>& ring, double tolerance);
 
-}  // namespace pamir::render::detail
+}  // namespace pamir::render

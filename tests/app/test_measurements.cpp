@@ -16,6 +16,7 @@
 #include "app/measurements.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/units.hpp"
+#include "render/simplify.hpp"
 
 using namespace pamir;
 
@@ -302,7 +303,7 @@ TEST(Measurements, DrawnLinesKeepOnlyTheVerticesThatShow) {
     const double t = i * M_PI / 4000;
     arc.push_back({1000 * std::cos(t), 1000 * std::sin(t)});
   }
-  const auto kept = app::simplifyLine(arc, 0.25);
+  const auto kept = render::simplifyLine(arc, 0.25);
   EXPECT_LT(kept.size(), 80u);
   EXPECT_GT(kept.size(), 10u);
   EXPECT_EQ(kept.front().x, arc.front().x);
@@ -318,7 +319,7 @@ TEST(Measurements, DrawnLinesKeepOnlyTheVerticesThatShow) {
     ASSERT_LE(best, 0.25 + 1e-9);
   }
   // A straight line is its two ends.
-  EXPECT_EQ(app::simplifyLine({{0, 0}, {1, 1}, {2, 2}, {3, 3}}, 0.25).size(), 2u);
+  EXPECT_EQ(render::simplifyLine({{0, 0}, {1, 1}, {2, 2}, {3, 3}}, 0.25).size(), 2u);
 
   // A measurement's drawn line starts and ends where the measurement does.
   const auto track = app::measurementTrack(kOutpost, kGilgit, defaultView());
