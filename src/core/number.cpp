@@ -33,4 +33,12 @@ std::optional<double> parseNumber(std::string_view text, NumberSyntax syntax) {
   return value;
 }
 
+std::string formatShortest(double value) {
+  if (std::isnan(value)) return "nan";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
 }  // namespace pamir

@@ -8,6 +8,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/number.hpp"
 #include "data/gdal_support.hpp"
 
 namespace pamir::data {
@@ -105,6 +106,18 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
   r.sourceHeight = h;
   if (ds.GetGeoTransform(r.geoTransform) != CE_None) {
     diag.warn(path, "", -1, "raster has no georeferencing; placed as a 1-degree-per-pixel grid");
+  }
+  // A transform with NaN or infinity, or one that maps the grid onto a line,
+  // places no pixel anywhere: drawing it would poison the view's fit.
+  const double* gt = r.geoTransform;
+  const bool finite = std::all_of(gt, gt + 6, [](double v) { return std::isfinite(v); });
+  if (!finite || gt[1] * gt[5] - gt[2] * gt[4] == 0.0) {
+    std::string values;
+    for (int i = 0; i < 6; ++i) values += (i ? ", " : "") + formatShortest(gt[i]);
+    diag.error(path, "", -1,
+               std::string("raster georeferencing is unusable (geotransform ") + values + "): " +
+                   (finite ? "its pixels have no area" : "not every term is a finite number") + "; raster not shown");
+    return std::nullopt;
   }
   // The image covers the whole raster, so each of its pixels spans w/tw source pixels.
   r.geoTransform[1] *= static_cast<double>(w) / tw;

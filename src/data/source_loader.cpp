@@ -6,10 +6,10 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
-#include <charconv>
 #include <cmath>
 #include <memory>
 
+#include "core/number.hpp"
 #include "data/gdal_support.hpp"
 #include "data/raster_reader.hpp"
 #include "data/text_encoding.hpp"
@@ -17,14 +17,6 @@
 namespace pamir::data {
 
 namespace {
-
-// Shortest text that reads back as the same double ("1e+308", "95.5"), in
-// any locale.
-std::string formatCoordinate(double v) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
 
 FieldValue valueOf(const OGRFeature& f, int i, FieldType type) {
   if (!f.IsFieldSetAndNotNull(i)) return std::monostate{};
@@ -47,8 +39,8 @@ std::string unplaceable(const LonLat& ll, const std::string& where = {}) {
   if (!ll.finite()) return "non-finite coordinate (NaN or infinity)" + where;
   constexpr double kPoleSlack = 1e-9;  // rounding in a transform to lon/lat
   if (std::abs(ll.lat) > 90.0 + kPoleSlack || std::abs(ll.lon) > 540.0)
-    return "coordinate out of range" + where + " (longitude " + formatCoordinate(ll.lon) + ", latitude " +
-           formatCoordinate(ll.lat) + "; latitude lies within ±90, longitude within ±540)";
+    return "coordinate out of range" + where + " (longitude " + formatShortest(ll.lon) + ", latitude " +
+           formatShortest(ll.lat) + "; latitude lies within ±90, longitude within ±540)";
   return {};
 }
 
@@ -291,9 +283,9 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
       const auto within = [](double v) { return std::abs(v) <= kBeyondAnyCrs; };
       if (!within(env.MinX) || !within(env.MaxX) || !within(env.MinY) || !within(env.MaxY)) {
         diag.error(path, layerName, fid,
-                   "coordinate out of range (x " + formatCoordinate(env.MinX) + ".." + formatCoordinate(env.MaxX) +
-                       ", y " + formatCoordinate(env.MinY) + ".." + formatCoordinate(env.MaxY) + " in " +
-                       layer.sourceCrs + "); feature skipped");
+                   "coordinate out of range (x " + formatShortest(env.MinX) + ".." + formatShortest(env.MaxX) + ", y " +
+                       formatShortest(env.MinY) + ".." + formatShortest(env.MaxY) + " in " + layer.sourceCrs +
+                       "); feature skipped");
         continue;
       }
       const size_t failuresBefore = capture.failureCount();
@@ -301,8 +293,8 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
         // The coordinates are at fault, not the CRS: say which, with PROJ's reason.
         std::string why = capture.failureCount() > failuresBefore ? " (" + capture.lastFailure() + ")" : "";
         diag.error(path, layerName, fid,
-                   "coordinates x " + formatCoordinate(env.MinX) + ".." + formatCoordinate(env.MaxX) + ", y " +
-                       formatCoordinate(env.MinY) + ".." + formatCoordinate(env.MaxY) + " lie outside what " +
+                   "coordinates x " + formatShortest(env.MinX) + ".." + formatShortest(env.MaxX) + ", y " +
+                       formatShortest(env.MinY) + ".." + formatShortest(env.MaxY) + " lie outside what " +
                        layer.sourceCrs + " can place on the globe" + why + "; feature skipped");
         capture.markReported();
         continue;
