@@ -254,7 +254,8 @@ std::vector<Path> cutLine(const Path& line, const ViewDomain& d) {
 
 Geometry cutGeometry(const Geometry& g, const ViewDomain& d) {
   Geometry out;
-  out.points = g.points;
+  for (const LonLat& p : g.points)
+    if (insideDomain(p, d)) out.points.push_back(p);
   for (const Path& line : g.lines) {
     if (insideDomain(line, d, false)) {
       out.lines.push_back(line);

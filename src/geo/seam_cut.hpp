@@ -37,8 +37,14 @@ std::vector<Path> cutLine(const Path& line, const ViewDomain& domain);
 /// return it unchanged, and callers can skip the copy.
 bool insideDomain(const Path& path, const ViewDomain& domain, bool ring);
 
+/// True when the CRS can show the point: its latitude lies within the
+/// domain's limits (a point at 89°N has no place in Web Mercator).
+inline bool insideDomain(const LonLat& point, const ViewDomain& domain) {
+  return point.lat >= domain.minLat && point.lat <= domain.maxLat;
+}
+
 /// A geometry cut for the view: its polygons and lines cut as above (those
-/// inside the domain copied as they are), its points as they are.
+/// inside the domain copied as they are), its points those inside the domain.
 Geometry cutGeometry(const Geometry& geometry, const ViewDomain& domain);
 /// The view CRS extent of the cut geometry (what a fit should frame):
 /// a polygon across the antimeridian is as wide as it is, not the world.

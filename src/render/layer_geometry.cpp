@@ -384,6 +384,7 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
     pf.index = static_cast<uint32_t>(i);
     pf.outline = options.outlines && layer.styleFor(feature).strokeWidth > 0;
     for (const LonLat& p : g.points) {
+      if (!geo::insideDomain(p, domain)) continue;  // beyond the latitudes the CRS can show
       XY xy = projection.forward(p);
       if (finite(xy)) pf.points.push_back(xy);
     }

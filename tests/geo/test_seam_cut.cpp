@@ -168,3 +168,22 @@ TEST(SeamCut, GeometryInsideTheDomainIsLeftAsItIs) {
   ASSERT_EQ(cut.lines.size(), 1u);
   EXPECT_EQ(cut.lines[0], g.lines[0]);
 }
+
+TEST(SeamCut, PointsBeyondTheDrawableLatitudesAreLeftOut) {
+  // Web Mercator sends 89°N to y ≈ 3e7 m, four times the square world's edge:
+  // such a point would stretch a fit over empty map.
+  const geo::Projection merc = projection("EPSG:3857");
+  const geo::ViewDomain d = geo::viewDomain(merc);
+  EXPECT_TRUE(geo::insideDomain(LonLat{10, 85}, d));
+  EXPECT_FALSE(geo::insideDomain(LonLat{10, 89}, d));
+  EXPECT_FALSE(geo::insideDomain(LonLat{10, -86}, d));
+  Geometry g;
+  g.points = {{10, 40}, {10, 89}, {20, -89.5}};
+  const Geometry cut = geo::cutGeometry(g, d);
+  ASSERT_EQ(cut.points.size(), 1u);
+  EXPECT_EQ(cut.points[0], (LonLat{10, 40}));
+  const Bounds b = geo::projectedBounds(g, merc, d);
+  EXPECT_NEAR(b.maxy, merc.forward(LonLat{10, 40}).y, 1e-6);
+  // The default CRS shows the whole northern hemisphere: 89°N stays.
+  EXPECT_EQ(geo::cutGeometry(g, geo::viewDomain(projection(""))).points.size(), 2u);
+}

@@ -82,6 +82,24 @@ TEST(LayerGeometryTest, FixtureTrianglesHaveTheAreaOfTheRings) {
   EXPECT_EQ(g.droppedFeatures, 0u);
 }
 
+// A point the view CRS cannot show (89°N in Web Mercator) is not drawn and
+// does not stretch the layer's bounds, which the fit frames.
+TEST(LayerGeometryTest, PointsBeyondTheCrsLatitudesAreDropped) {
+  Layer layer;
+  for (double lat : {40.0, 89.0}) {
+    Feature f;
+    f.fid = static_cast<int64_t>(layer.features.size());
+    f.geometry.points.push_back({70, lat});
+    layer.features.push_back(f);
+  }
+  auto merc = geo::Projection::create("EPSG:3857");
+  ASSERT_TRUE(merc) << merc.error();
+  LayerGeometry g = prepareLayerGeometry(layer, *merc);
+  EXPECT_EQ(g.points.size(), 1u);
+  EXPECT_EQ(g.droppedFeatures, 1u);
+  EXPECT_NEAR(g.bounds.maxy, merc->forward(LonLat{70, 40}).y, 1.0);
+}
+
 TEST(LayerGeometryTest, SimplifiedLinesStayWithinToleranceAndKeepEnds) {
   std::vector<XY> line;
   for (int i = 0; i <= 1000; ++i) line.push_back({i * 1.0, 30 * std::sin(i * 0.05) + (i % 7) * 0.3});
