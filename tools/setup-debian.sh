@@ -20,10 +20,11 @@ BUILD="build-essential cmake pkg-config git ca-certificates
   libutf8proc-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev"
 # The suite: GoogleTest, the window under Xvfb driven by xdotool, image
 # comparison, Debian's Python with GDAL (fixtures, oracles), sanitizer
-# runtimes, the format and lint checks, a decimal-comma locale.
+# runtimes, the format and lint checks, a decimal-comma locale, a D-Bus
+# session for the window tests (as a desktop has).
 TEST="libgtest-dev libgmock-dev googletest libbenchmark-dev dpkg-dev
   xvfb xauth xdotool x11-apps imagemagick python3-gdal geographiclib-tools
-  clang clang-tidy clang-format libclang-rt-14-dev locales"
+  clang clang-tidy clang-format libclang-rt-14-dev locales dbus-daemon"
 # The dataset build: QGIS's world map, ETOPO5, ISO codes, npm for open data.
 DATASET="python3-gdal qgis-common ferret-datasets iso-codes"
 # Whole-program benchmarks against peers.

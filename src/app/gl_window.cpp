@@ -5,8 +5,12 @@
 #include <glad/gl.h>
 #include <imgui.h>
 
+#include <langinfo.h>
+
 #include <algorithm>
+#include <clocale>
 #include <cstdlib>
+#include <cstring>
 #include <ostream>
 #include <vector>
 
@@ -22,6 +26,22 @@ bool displayAvailable() {
   return set("DISPLAY") || set("WAYLAND_DISPLAY") || set("SDL_VIDEODRIVER");
 }
 
+namespace {
+
+// X takes text (the window title, typed characters through input methods) in
+// the program's character locale. Pamir's text is UTF-8, but it runs in the
+// C locale so that numbers read and print the same everywhere (commands.cpp);
+// there, Xlib cannot convert a title such as "Pamir — …" (SDL 2.26 then also
+// leaks the half-made title property). Only the character half of the locale
+// changes: the user's when it is UTF-8, else C.UTF-8; numbers stay in C.
+void useUtf8Characters() {
+  auto utf8 = [] { return std::strcmp(nl_langinfo(CODESET), "UTF-8") == 0; };
+  if (std::setlocale(LC_CTYPE, "") && utf8()) return;
+  if (!std::setlocale(LC_CTYPE, "C.UTF-8")) std::setlocale(LC_CTYPE, "C");
+}
+
+}  // namespace
+
 WindowResources::~WindowResources() {
   if (imgui) {
     ImGui_ImplOpenGL3_Shutdown();
@@ -35,6 +55,7 @@ WindowResources::~WindowResources() {
 
 std::optional<int> openGlWindow(WindowResources& res, const std::string& title, const WindowOptions& options,
                                 bool scripted, std::ostream& err) {
+  useUtf8Characters();
   if (SDL_Init(SDL_INIT_VIDEO) != 0) {
     err << "pamir view: cannot open a window: " << SDL_GetError() << "\n";
     return kNoWindow;
