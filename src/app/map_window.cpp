@@ -46,6 +46,9 @@ class MapWindow {
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
     model_.crsDefinition = session.projection().definition();
+    // Projection and levels of detail are built on a worker: the window draws
+    // its first frame at once, and a layer appears when its coarsest level is ready.
+    renderer_.setPreparation(render::Preparation::Background);
     renderer_.setProjection(session.projection());
     renderer_.setLayers(session.drawLayers(), session.drawRasters());
     buildLayerItems();
@@ -70,6 +73,15 @@ class MapWindow {
         if (f.screenshot) screenshotAfterFrame = f.screenshot;
       }
       SDL_Event e;
+      // Nothing moving, nothing coming from the worker: sleep until the
+      // analyst does something (an idle window costs no CPU). While the
+      // worker builds, look for its results a few times a second.
+      const bool moving = viewMoving();
+      const bool working = renderer_.pendingWork() > 0;
+      const bool coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
+      if (!script && !moving && !coarse) {
+        if (SDL_WaitEventTimeout(&e, working ? kWorkPollMs : kIdleWakeMs)) handleEvent(e);
+      }
       while (SDL_PollEvent(&e)) handleEvent(e);
       drawFrame();
       if (screenshotAfterFrame) {
@@ -444,7 +456,19 @@ class MapWindow {
     glViewport(0, 0, w, h);
     render::RenderOptions opts;
     opts.pixelRatio = static_cast<float>(pixelRatio_);
+    // While the view moves, each layer draws within a budget (a coarser level
+    // of detail on big data), so that a drag or a wheel notch answers at once;
+    // once it is still, the full detail.
+    if (viewMoving()) opts.segmentBudget = kMovingSegmentBudget;
     renderer_.draw(view_, opts);
+    const render::FrameStats& stats = renderer_.lastFrame();
+    if (const size_t preparing = renderer_.layersPreparing(); preparing > 0)
+      model_.progress =
+          "preparing " + std::to_string(preparing) + " of " + std::to_string(session_.drawLayers().size()) + " layers…";
+    else if (stats.substitutedLevels > 0)
+      model_.progress = "refining " + std::to_string(stats.substitutedLevels) + " layer(s)…";
+    else
+      model_.progress.clear();
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -457,6 +481,19 @@ class MapWindow {
     glViewport(0, 0, w, h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     applyActions(actions);
+  }
+
+  // The view changed in the last few frames, or is being dragged.
+  bool viewMoving() {
+    const auto now = std::chrono::steady_clock::now();
+    const Bounds e = view_.extent();
+    const bool changed = e.minx != lastExtent_.minx || e.miny != lastExtent_.miny || e.maxx != lastExtent_.maxx ||
+                         e.maxy != lastExtent_.maxy;
+    if (changed) {
+      lastExtent_ = e;
+      lastMove_ = now;
+    }
+    return dragging_ || now - lastMove_ < kStillAfter;
   }
 
   void updateCursor() {
@@ -534,6 +571,13 @@ class MapWindow {
     }
   }
 
+  // Segments a layer may draw in a frame while the view moves: about 20 ms
+  // of llvmpipe on two cores (some 2M segments a second), nothing for a GPU.
+  static constexpr size_t kMovingSegmentBudget = 40000;
+  static constexpr std::chrono::milliseconds kStillAfter{200};  // no change for this long: still
+  static constexpr int kIdleWakeMs = 500;                       // idle: wake this often anyway
+  static constexpr int kWorkPollMs = 30;                        // the worker is busy: look this often
+
   MapSession& session_;
   WindowResources& res_;
   MeasurementSession measurementsFile_;
@@ -554,6 +598,8 @@ class MapWindow {
   int dragMoved_ = 0;
   int mouseX_ = 0, mouseY_ = 0;
   double pixelRatio_ = 1.0;
+  Bounds lastExtent_;                               ///< the view's extent when it last changed
+  std::chrono::steady_clock::time_point lastMove_;  ///< when it last changed
 };
 
 // The labels' face (DejaVu Sans) when installed: ImGui's built-in font has

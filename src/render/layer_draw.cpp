@@ -50,22 +50,71 @@ void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std:
   }
 }
 
-// The coarsest level simplified by less than options.detailPx pixels.
+// Segments of `level` in tiles that meet `cull`: what drawing it would cost.
+size_t segmentsNear(const LevelGpu& level, const Bounds& cull) {
+  size_t n = 0;
+  for (const Tile& t : level.segmentTiles)
+    if (t.bounds.intersects(cull)) n += t.count;
+  return n;
+}
+
+// The coarsest level simplified by less than options.detailPx pixels, or,
+// over options.segmentBudget, the finest coarser one within it. A level not
+// uploaded yet is built now (Preparation::OnDemand) or asked of a worker
+// (Background), and the nearest uploaded level stands in: coarser first,
+// since it is cheaper, else finer.
 LevelGpu* levelFor(VectorGpu& gpu, const LayerPass& pass) {
   const double pixel = std::min(pass.view.resolutionX(), pass.view.resolutionY());
   const double allowed = std::max(0.0f, pass.options.detailPx) * pixel;
-  for (size_t l = 0; l < gpu.levels.size(); ++l) {
+  const size_t n = gpu.levels.size();
+  size_t want = n;
+  for (size_t l = 0; l < n; ++l) {
     if (gpu.levels[l]->tolerance <= allowed) {
-      if (!gpu.levels[l]->uploaded) uploadLevels(gpu, {l}, pass.uploads);  // Preparation::OnDemand
-      return gpu.levels[l].get();
+      want = l;
+      break;
     }
   }
-  return nullptr;
+  if (want == n) return nullptr;
+  if (!gpu.levels[want]->uploaded) {
+    if (!pass.requestLevel) {
+      uploadLevels(gpu, {want}, pass.uploads);  // Preparation::OnDemand
+    } else {
+      if (!gpu.requested[want]) pass.requestLevel(gpu, want);
+      ++pass.frame.substitutedLevels;
+    }
+  }
+  auto uploaded = [&](size_t l) { return gpu.levels[l]->uploaded; };
+  auto coarserUploaded = [&](size_t l) {  // the nearest uploaded level coarser than l, or n
+    while (l-- > 0)
+      if (uploaded(l)) return l;
+    return n;
+  };
+  size_t chosen = uploaded(want) ? want : coarserUploaded(want);
+  for (size_t l = want + 1; chosen == n && l < n; ++l)
+    if (uploaded(l)) chosen = l;
+  if (chosen == n) return nullptr;
+  // Over the budget: coarser uploaded levels, as long as there are any.
+  const size_t budget = pass.options.segmentBudget;
+  while (budget > 0 && chosen > 0 && segmentsNear(*gpu.levels[chosen], pass.cull) > budget) {
+    const size_t coarser = coarserUploaded(chosen);
+    if (coarser == n) {
+      // The coarsest level is the cheapest to build and to draw: ask for it for the next frames.
+      if (pass.requestLevel && !gpu.requested[0]) pass.requestLevel(gpu, 0);
+      break;
+    }
+    chosen = coarser;
+    ++pass.frame.budgetedLevels;
+  }
+  return gpu.levels[chosen].get();
 }
 
 }  // namespace
 
 void drawVector(VectorGpu& gpu, const LayerPass& pass) {
+  if (!gpu.ready) {
+    ++pass.frame.layersPending;
+    return;
+  }
   if (gpu.levels.empty() && gpu.pointTiles.empty()) return;
   const MapView& view = pass.view;
   const RenderOptions& options = pass.options;

@@ -2,6 +2,8 @@
 // Draws one uploaded layer into the bound framebuffer: its tiles that meet
 // the cull box, at the level of detail the view needs. Internal to render;
 // needs the GL context the layer was uploaded in.
+#include <functional>
+
 #include "core/map_view.hpp"
 #include "render/gl_object.hpp"
 #include "render/map_renderer.hpp"
@@ -19,6 +21,9 @@ struct LayerPass {
   Bounds cull;           ///< view CRS: tiles outside it (and their stroke margins) are skipped
   FrameStats& frame;     ///< draw calls and primitives are added to it
   UploadStats& uploads;  ///< levels first needed now are uploaded (Preparation::OnDemand)
+  /// Set with Preparation::Background: asks a worker for a level not uploaded
+  /// yet (the layer, the level); the pass draws the nearest level it has meanwhile.
+  std::function<void(VectorGpu&, size_t)> requestLevel = {};
 };
 
 /// Magnified rasters sample bilinearly without mipmaps (a software GL does

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "render/background_work.hpp"
 #include "render/frame_cache.hpp"
 #include "render/label_painter.hpp"
 #include "render/layer_draw.hpp"
@@ -30,7 +31,7 @@ struct MapRenderer::Impl {
   std::vector<const Layer*> vectorLayers;
   std::vector<const RasterLayer*> rasterLayers;
   std::vector<LayerRef> order;
-  std::vector<std::unique_ptr<VectorGpu>> vectors;
+  std::vector<std::shared_ptr<VectorGpu>> vectors;  // shared: a worker's delivery holds a weak one
   std::vector<std::unique_ptr<RasterGpu>> rasters;
 
   FrameStats frame;
@@ -41,9 +42,17 @@ struct MapRenderer::Impl {
   detail::FrameCache cache;
   uint64_t stateVersion = 0;  // bumped by every change to layers, styles, visibility or order
   uint64_t framesDrawn = 0;
+  detail::BackgroundWork work;  // last: stopped first, before what its deliveries would touch
 
   const geo::Projection& currentProjection();
-  void buildVector(VectorGpu& gpu) { detail::buildVector(gpu, currentProjection(), preparation, uploads); }
+  void buildVector(VectorGpu& gpu) {
+    if (preparation == Preparation::Background)
+      schedulePrepare(gpu);
+    else
+      detail::buildVector(gpu, currentProjection(), preparation, uploads);
+  }
+  void schedulePrepare(VectorGpu& gpu);
+  void requestLevel(VectorGpu& gpu, size_t level);
   void buildRasterMesh(RasterGpu& gpu) { detail::uploadRasterMesh(gpu, currentProjection().definition(), uploads); }
   void draw(const MapView& view, const RenderOptions& options);
   void drawLabels(const MapView& view, const RenderOptions& options);
@@ -75,6 +84,47 @@ const geo::Projection& MapRenderer::Impl::currentProjection() {
   return *projection;
 }
 
+// The worker projects the layer in its own Projection (PROJ objects are not
+// shared across threads) and builds the coarsest level with it, so that the
+// layer shows as soon as the delivery is taken in.
+void MapRenderer::Impl::schedulePrepare(VectorGpu& gpu) {
+  gpu.ready = false;
+  gpu.levels.clear();
+  const uint64_t generation = ++gpu.generation;
+  const Layer* layer = gpu.layer;
+  std::weak_ptr<VectorGpu> weak = gpu.shared_from_this();
+  work.submit(
+      [this, layer, crs = currentProjection().definition(), weak, generation]() -> detail::BackgroundWork::Delivery {
+        auto projection = geo::Projection::create(crs);
+        if (!projection) return {};
+        auto prepared = std::make_shared<detail::PreparedVector>(detail::prepareVector(*layer, *projection));
+        if (!prepared->geometry.levels.empty()) detail::buildDetailLevels(prepared->geometry, {0});
+        return [this, weak, generation, prepared] {
+          auto g = weak.lock();
+          if (!g || g->generation != generation) return;
+          detail::installVector(*g, std::move(*prepared), Preparation::OnDemand, uploads);
+          if (!g->levels.empty()) detail::uploadBuiltLevel(*g, 0, g->geometry.levels[0], uploads);
+          ++stateVersion;
+        };
+      });
+}
+
+void MapRenderer::Impl::requestLevel(VectorGpu& gpu, size_t level) {
+  if (level >= gpu.requested.size() || gpu.requested[level]) return;
+  gpu.requested[level] = 1;
+  auto source = std::make_shared<detail::LayerGeometry>(detail::levelSource(gpu.geometry));
+  std::weak_ptr<VectorGpu> weak = gpu.shared_from_this();
+  work.submit([this, source, level, weak, generation = gpu.generation]() -> detail::BackgroundWork::Delivery {
+    detail::buildDetailLevels(*source, {level});
+    return [this, source, level, weak, generation] {
+      auto g = weak.lock();
+      if (!g || g->generation != generation || level >= g->levels.size()) return;
+      detail::uploadBuiltLevel(*g, level, source->levels[level], uploads);
+      ++stateVersion;
+    };
+  });
+}
+
 void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& options) {
   std::vector<detail::LabelCandidate> candidates;
   const Bounds extent = view.extent();
@@ -89,7 +139,7 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       if (it->kind != LayerRef::Kind::Vector || it->index >= vectors.size()) continue;
       VectorGpu& gpu = *vectors[it->index];
-      if (!gpu.shown || !gpu.layer->visible) continue;
+      if (!gpu.ready || !gpu.shown || !gpu.layer->visible) continue;
       for (detail::LabelEntry& e : gpu.labels) {
         if (e.kind != kind || !extent.contains(e.position.x, e.position.y) || !gpu.visible[e.feature]) continue;
         if (e.maxMetresPerPixel > 0 && metresPerPixel > e.maxMetresPerPixel) continue;
@@ -109,7 +159,9 @@ void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& o
   } else {
     blendOver();
   }
-  const detail::LayerPass pass{programs, view, options, cull, frame, uploads};
+  detail::LayerPass pass{programs, view, options, cull, frame, uploads};
+  if (preparation == Preparation::Background)
+    pass.requestLevel = [this](VectorGpu& gpu, size_t level) { requestLevel(gpu, level); };
   for (const LayerRef& ref : order) {
     if (ref.kind == LayerRef::Kind::Raster) {
       if (options.plain || ref.index >= rasters.size()) continue;
@@ -130,6 +182,7 @@ void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& o
 void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) {
   auto start = std::chrono::steady_clock::now();
   frame = {};
+  work.deliver();  // what the worker finished since the last frame (Preparation::Background)
   const int w = view.width(), h = view.height();
   const bool firstFrame = framesDrawn++ == 0;
   glDisable(GL_DEPTH_TEST);
@@ -199,6 +252,7 @@ const std::string& MapRenderer::error() const { return impl_->error; }
 void MapRenderer::setProjection(const geo::Projection& projection) {
   ++impl_->stateVersion;
   impl_->projection = projection;
+  impl_->work.cancelQueued();  // levels for the old CRS; a running job's result is dropped when it arrives
   for (auto& v : impl_->vectors) impl_->buildVector(*v);
   for (auto& r : impl_->rasters) impl_->buildRasterMesh(*r);
 }
@@ -208,13 +262,15 @@ const geo::Projection& MapRenderer::projection() const { return impl_->currentPr
 void MapRenderer::setLayers(std::vector<const Layer*> vectors, std::vector<const RasterLayer*> rasters,
                             std::vector<LayerRef> order) {
   Impl& m = *impl_;
+  m.work.cancelAndWait();  // a running job may still read the layers being replaced
   m.vectors.clear();
   m.rasters.clear();
   m.vectorLayers = std::move(vectors);
   m.rasterLayers = std::move(rasters);
   for (const Layer* layer : m.vectorLayers) {
-    auto gpu = std::make_unique<VectorGpu>();
+    auto gpu = std::make_shared<VectorGpu>();
     gpu->layer = layer;
+    if (layer) gpu->visible.assign(layer->features.size(), 1);  // a filter set before it is ready holds
     m.vectors.push_back(std::move(gpu));
   }
   for (const RasterLayer* raster : m.rasterLayers) {
@@ -267,7 +323,7 @@ void MapRenderer::setFeatureVisible(size_t vectorIndex, size_t featureIndex, boo
   if (featureIndex >= gpu.visible.size() || (gpu.visible[featureIndex] != 0) == visible) return;
   gpu.visible[featureIndex] = visible ? 1 : 0;
   ++impl_->stateVersion;
-  detail::uploadFeatureVisibility(gpu, featureIndex, impl_->uploads);
+  if (gpu.ready) detail::uploadFeatureVisibility(gpu, featureIndex, impl_->uploads);  // else installed with it
 }
 
 void MapRenderer::setFeatureVisibility(size_t vectorIndex, const std::vector<uint8_t>& mask) {
@@ -321,6 +377,16 @@ bool MapRenderer::drawOffscreen(const MapView& view, const RenderOptions& option
 Image MapRenderer::renderToImage(const MapView& view, const RenderOptions& options) {
   if (!impl_->drawToTarget(view, options)) return {};
   return impl_->target.readBack();
+}
+
+size_t MapRenderer::pendingWork() const { return impl_->work.pending(); }
+
+void MapRenderer::finishPendingWork() { impl_->work.finishAll(); }
+
+size_t MapRenderer::layersPreparing() const {
+  size_t n = 0;
+  for (const auto& v : impl_->vectors) n += v->layer && !v->ready ? 1 : 0;
+  return n;
 }
 
 const FrameStats& MapRenderer::lastFrame() const { return impl_->frame; }

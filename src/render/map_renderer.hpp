@@ -50,6 +50,11 @@ struct RenderOptions {
   /// placed afresh. Not with multisampling (in renderToImage or a
   /// multisampled window), where every frame is drawn whole.
   bool reuseFrames = true;
+  /// Most segments a layer may draw in this frame (0 = no limit): over it, a
+  /// coarser level of detail is drawn. A window sets it while the view moves,
+  /// so that a pan or a wheel notch answers at once on millions of segments,
+  /// and clears it to draw the full detail once the view is still.
+  size_t segmentBudget = 0;
 };
 
 /// What the last draw() did.
@@ -61,6 +66,13 @@ struct FrameStats {
   size_t pointsDrawn = 0;
   size_t labelsDrawn = 0;
   size_t scrolledFrames = 0;  ///< 1 when this frame reused the previous one (reuseFrames)
+  /// Layers drawn at another level of detail than the view asked for, because
+  /// a worker is still building it (Preparation::Background).
+  size_t substitutedLevels = 0;
+  size_t budgetedLevels = 0;  ///< steps to a coarser level taken to keep within segmentBudget
+  size_t layersPending = 0;   ///< layers not drawn at all: a worker is still projecting them
+  /// This frame is not the full-detail one: a later draw() of the same view will differ.
+  bool provisional() const { return substitutedLevels + budgetedLevels + layersPending > 0; }
 };
 
 /// Data sent to the GPU since the renderer was made. Geometry counters move
@@ -94,6 +106,12 @@ enum class Preparation {
   /// Only projection up front; a level is built and uploaded the first time
   /// a view needs it (one-shot renders: pamir render draws one level).
   OnDemand,
+  /// Projection and every level on a worker thread (a window with big
+  /// data): setLayers() and setProjection() return at once, each layer
+  /// appears when its coarsest level is ready, and a level a view needs is
+  /// built behind the frames that draw the nearest one there is. draw() takes
+  /// in what the worker finished; pendingWork() says whether more will come.
+  Background,
 };
 
 class MapRenderer {
@@ -162,6 +180,14 @@ class MapRenderer {
   /// The same without reading back (benchmarks: a frame as a window would
   /// draw it); false when the size is beyond the GL limits.
   bool drawOffscreen(const MapView& view, const RenderOptions& options = {});
+
+  /// Jobs of Preparation::Background not taken in yet (0 otherwise): while
+  /// it is above zero a later draw() may show more.
+  size_t pendingWork() const;
+  /// Waits for every background job and takes it in (tests, benchmarks).
+  void finishPendingWork();
+  /// Vector layers of setLayers() not projected yet, and all of them.
+  size_t layersPreparing() const;
 
   const FrameStats& lastFrame() const;
   const UploadStats& uploads() const;

@@ -48,22 +48,30 @@ void uintAttribute(GLuint index, size_t stride, size_t offset) {
   glVertexAttribIPointer(index, 1, GL_UNSIGNED_INT, static_cast<GLsizei>(stride), reinterpret_cast<void*>(offset));
 }
 
-void buildVector(VectorGpu& gpu, const geo::Projection& projection, Preparation preparation, UploadStats& uploads) {
+PreparedVector prepareVector(const Layer& layer, const geo::Projection& projection) {
+  PreparedVector out;
+  out.geometry = prepareLayerGeometry(layer, projection);
+  out.outlined.assign(layer.features.size(), 0);
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    out.outlined[i] = layer.styleFor(layer.features[i]).strokeWidth > 0;
+  }
+  return out;
+}
+
+void installVector(VectorGpu& gpu, PreparedVector prepared, Preparation preparation, UploadStats& uploads) {
   const Layer& layer = *gpu.layer;
-  gpu.geometry = prepareLayerGeometry(layer, projection);
+  gpu.geometry = std::move(prepared.geometry);
   LayerGeometry& geometry = gpu.geometry;
   gpu.bounds = geometry.bounds;
   gpu.hasFills = geometry.hasFills;
   gpu.droppedFeatures = geometry.droppedFeatures;
-  gpu.outlined.assign(layer.features.size(), 0);
-  for (size_t i = 0; i < layer.features.size(); ++i) {
-    gpu.outlined[i] = layer.styleFor(layer.features[i]).strokeWidth > 0;
-  }
+  gpu.outlined = std::move(prepared.outlined);
   gpu.levels.clear();
   for (const auto& level : geometry.levels) {
     gpu.levels.push_back(std::make_unique<LevelGpu>());
     gpu.levels.back()->tolerance = level.tolerance;
   }
+  gpu.requested.assign(gpu.levels.size(), 0);
   if (preparation == Preparation::AllLevels) {
     std::vector<size_t> all(gpu.levels.size());
     for (size_t l = 0; l < all.size(); ++l) all[l] = l;
@@ -88,6 +96,52 @@ void buildVector(VectorGpu& gpu, const geo::Projection& projection, Preparation 
   if (gpu.visible.size() != layer.features.size()) gpu.visible.assign(layer.features.size(), 1);
   uploadStyles(gpu, uploads);
   uploadVisibility(gpu, uploads);
+  gpu.ready = true;
+}
+
+void buildVector(VectorGpu& gpu, const geo::Projection& projection, Preparation preparation, UploadStats& uploads) {
+  installVector(gpu, prepareVector(*gpu.layer, projection), preparation, uploads);
+}
+
+LayerGeometry levelSource(const LayerGeometry& geometry) {
+  LayerGeometry source;
+  source.bounds = geometry.bounds;
+  source.prepared = geometry.prepared;
+  for (const DetailLevel& level : geometry.levels) {
+    source.levels.emplace_back();
+    source.levels.back().tolerance = level.tolerance;
+    source.levels.back().built = level.built;
+  }
+  return source;
+}
+
+void uploadBuiltLevel(VectorGpu& gpu, size_t l, DetailLevel& level, UploadStats& uploads) {
+  LevelGpu& g = *gpu.levels[l];
+  g.fillTiles = std::move(level.fillTiles);
+  g.segmentTiles = std::move(level.segmentTiles);
+  g.hasLines = std::any_of(level.segments.begin(), level.segments.end(),
+                           [](const SegmentInstance& s) { return (s.feature & kOutlineFlag) == 0; });
+
+  g.fillVao.create();
+  glBindVertexArray(g.fillVao.id());
+  uploadVertices(g.fillBuffer, level.fills.data(), level.fills.size() * sizeof(FillVertex), uploads);
+  floatAttribute(0, 2, sizeof(FillVertex), 0);
+  uintAttribute(1, sizeof(FillVertex), offsetof(FillVertex, feature));
+
+  // Instanced like the points: pointers per tile at draw time.
+  g.segmentVao.create();
+  glBindVertexArray(g.segmentVao.id());
+  uploadVertices(g.segmentBuffer, level.segments.data(), level.segments.size() * sizeof(SegmentInstance), uploads);
+  for (GLuint a = 0; a < 3; ++a) {
+    glEnableVertexAttribArray(a);
+    glVertexAttribDivisor(a, 1);
+  }
+  glBindVertexArray(0);
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  level.fills = {};
+  level.segments = {};
+  gpu.geometry.levels[l].built = true;
+  g.uploaded = true;
 }
 
 void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats& uploads) {
@@ -97,34 +151,7 @@ void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats&
   }
   if (missing.empty()) return;
   buildDetailLevels(gpu.geometry, missing);
-  for (size_t l : missing) {
-    DetailLevel& level = gpu.geometry.levels[l];
-    LevelGpu& g = *gpu.levels[l];
-    g.fillTiles = std::move(level.fillTiles);
-    g.segmentTiles = std::move(level.segmentTiles);
-    g.hasLines = std::any_of(level.segments.begin(), level.segments.end(),
-                             [](const SegmentInstance& s) { return (s.feature & kOutlineFlag) == 0; });
-
-    g.fillVao.create();
-    glBindVertexArray(g.fillVao.id());
-    uploadVertices(g.fillBuffer, level.fills.data(), level.fills.size() * sizeof(FillVertex), uploads);
-    floatAttribute(0, 2, sizeof(FillVertex), 0);
-    uintAttribute(1, sizeof(FillVertex), offsetof(FillVertex, feature));
-
-    // Instanced like the points: pointers per tile at draw time.
-    g.segmentVao.create();
-    glBindVertexArray(g.segmentVao.id());
-    uploadVertices(g.segmentBuffer, level.segments.data(), level.segments.size() * sizeof(SegmentInstance), uploads);
-    for (GLuint a = 0; a < 3; ++a) {
-      glEnableVertexAttribArray(a);
-      glVertexAttribDivisor(a, 1);
-    }
-    glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, 0);
-    level.fills = {};
-    level.segments = {};
-    g.uploaded = true;
-  }
+  for (size_t l : missing) uploadBuiltLevel(gpu, l, gpu.geometry.levels[l], uploads);
 }
 
 void uploadStyles(VectorGpu& gpu, UploadStats& uploads) {

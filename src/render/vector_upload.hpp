@@ -42,7 +42,7 @@ struct LabelEntry {
   LabelText text;
 };
 
-struct VectorGpu {
+struct VectorGpu : std::enable_shared_from_this<VectorGpu> {
   const Layer* layer = nullptr;
   Bounds bounds;                                  ///< view CRS
   std::vector<std::unique_ptr<LevelGpu>> levels;  ///< coarsest first, as LayerGeometry::levels
@@ -63,7 +63,32 @@ struct VectorGpu {
   GlTexture styleTexture, visibleTexture;
   std::vector<uint8_t> visible;  ///< per feature, non-zero = shown
   bool shown = true;
+
+  /// Projected and installed: false while a worker prepares it
+  /// (Preparation::Background); nothing of the layer is drawn until then.
+  bool ready = false;
+  /// Bumped whenever the layer is prepared again (a new view CRS): a worker's
+  /// late result for an older generation is dropped.
+  uint64_t generation = 0;
+  std::vector<char> requested;  ///< per level: a worker is building it
 };
+
+/// The CPU half of buildVector: projected geometry with its levels worked
+/// out, none built. Reads only the layer; safe on any thread that owns
+/// `projection` (a Projection is not shared across threads).
+struct PreparedVector {
+  LayerGeometry geometry;
+  std::vector<char> outlined;  ///< as VectorGpu::outlined
+};
+PreparedVector prepareVector(const Layer& layer, const geo::Projection& projection);
+/// The GL half: takes over `prepared` and uploads points, tables and (with
+/// Preparation::AllLevels) every level of detail.
+void installVector(VectorGpu& gpu, PreparedVector prepared, Preparation preparation, UploadStats& uploads);
+/// What a worker builds one level from: the level list and the projected
+/// features (shared, read-only), none of the arrays.
+LayerGeometry levelSource(const LayerGeometry& geometry);
+/// Uploads level `l`, built elsewhere, and frees its arrays.
+void uploadBuiltLevel(VectorGpu& gpu, size_t l, DetailLevel& level, UploadStats& uploads);
 
 /// Puts `bytes` of vertex data into `buffer` (made if needed) and leaves it
 /// bound to GL_ARRAY_BUFFER; counts one geometry upload.

@@ -164,6 +164,10 @@ void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
     ImGui::SetTooltip("%s\nEPSG:3857, ESRI:102025, a PROJ string... then Enter", m.crsName.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("%.1f ms", m.frameMs);
+  if (!m.progress.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.1f, 0.3f, 0.7f, 1.0f), "%s", m.progress.c_str());
+  }
   ImGui::End();
 
   // Scale bar above the status bar, bottom left, drawn straight on the background.

@@ -57,6 +57,8 @@ struct OverlayModel {
   std::string cursorMgrs;
   double metresPerPixel = 0;  ///< at the cursor or view centre, geodesic; 0 = unknown
   double frameMs = 0;
+  /// Work still under way behind the map ("drawing 3 layers in full detail…"); empty when none.
+  std::string progress;
 
   bool yearFilterOn = false;
   int year = 2016;

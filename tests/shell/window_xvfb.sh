@@ -89,7 +89,9 @@ cat > "$out/xdo.sh" <<XDO
 set -eu
 "$pamir" view --size 1280x800 > "$out/xdo-view.log" 2>&1 &
 pid=\$!
-wid=\$(xdotool search --sync --onlyvisible --name 'Pamir' | head -n1)
+# By class: the title is UTF-8 (_NET_WM_NAME, and WM_NAME in the UTF-8 locale), which
+# xdotool running in the C locale cannot decode to match a --name.
+wid=\$(xdotool search --sync --onlyvisible --class 'pamir' | head -n1)
 # The program says when the map is on screen: wait for that (at most 60 s), not a guess.
 tries=0
 until grep -q 'pamir view: ready' "$out/xdo-view.log"; do
