@@ -34,6 +34,8 @@ constexpr const char* kViewHelp =
     "  --country ISO3,...      start with only these countries\n"
     "  --script FILE           play scripted input (see README), then exit\n"
     "  --hidden                no visible window (with --script)\n"
+    "  --frame-log FILE        write one line per frame drawn (ms since start, frame ms,\n"
+    "                          segments, points, provisional, layers preparing)\n"
     "  --session FILE          where measurements are kept between runs (default:\n"
     "                          $PAMIR_SESSION, else ~/.local/state/pamir/measurements.geojson)\n"
     "  --no-session            keep no measurements after the window closes\n"
@@ -61,6 +63,8 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
       std::tie(window.width, window.height) = parseSize(*s, "--size");
     else if (auto sc = r.option("--script"))
       window.scriptPath = *sc;
+    else if (auto fl = r.option("--frame-log"))
+      window.frameLogPath = *fl;
     else if (r.flag("--hidden"))
       window.hidden = true;
     else if (auto se = r.option("--session"))

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <ostream>
 #include <set>
@@ -61,9 +62,16 @@ class MapWindow {
   const std::string& error() const { return renderer_.error(); }
   MapView& view() { return view_; }
 
-  int run(ScriptPlayer* script) {
+  int run(ScriptPlayer* script, const std::string& frameLogPath) {
     std::optional<std::string> screenshotAfterFrame;
     bool firstFrame = true;
+    const auto start = std::chrono::steady_clock::now();
+    std::ofstream frameLog;
+    if (!frameLogPath.empty()) {
+      frameLog.open(frameLogPath, std::ios::trunc);
+      if (!frameLog) err_ << "pamir view: warning: cannot write the frame log " << frameLogPath << "\n";
+      frameLog << "# ms_since_start frame_ms segments points provisional layers_preparing\n";
+    }
     while (running_) {
       auto t0 = std::chrono::steady_clock::now();
       if (script) {
@@ -101,7 +109,14 @@ class MapWindow {
         err_ << "pamir view: ready (first frame drawn)" << std::endl;
         firstFrame = false;
       }
-      model_.frameMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      const auto t1 = std::chrono::steady_clock::now();
+      model_.frameMs = std::chrono::duration<double, std::milli>(t1 - t0).count();
+      if (frameLog.is_open()) {
+        const render::FrameStats& f = renderer_.lastFrame();
+        frameLog << std::chrono::duration<double, std::milli>(t1 - start).count() << ' ' << model_.frameMs << ' '
+                 << f.segmentsDrawn << ' ' << f.pointsDrawn << ' ' << (f.provisional() ? 1 : 0) << ' '
+                 << renderer_.layersPreparing() << '\n';
+      }
     }
     if (unsaved_) {
       // What is on screen is not in the file: the analyst must not learn that next time.
@@ -653,7 +668,7 @@ int runMapWindow(MapSession& session, const MapView& firstView, const WindowOpti
       firstView.width() == w && firstView.height() == h ? firstView : MapView::fitting(firstView.extent(), w, h, 0.0));
   const bool scripted = !script.empty();  // an empty script leaves the window to the user
   ScriptPlayer player(std::move(script), res.window);
-  return win.run(scripted ? &player : nullptr);
+  return win.run(scripted ? &player : nullptr, options.frameLogPath);
 }
 
 }  // namespace pamir::app

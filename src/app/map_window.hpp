@@ -18,6 +18,9 @@ struct WindowOptions {
   bool hidden = false;     ///< no visible window (scripted tests)
   /// Where measurements are kept between runs (see defaultSessionPath()); empty = not kept.
   std::string sessionPath;
+  /// One line per frame drawn (time since start, frame time, what it drew): for
+  /// benchmarks of the window as a person uses it; empty = none.
+  std::string frameLogPath;
 };
 
 /// runMapWindow's answer when no window could be opened at all (no X server

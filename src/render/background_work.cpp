@@ -1,5 +1,8 @@
 #include "render/background_work.hpp"
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <utility>
 
 namespace pamir::render::detail {
@@ -60,6 +63,12 @@ void BackgroundWork::finishAll() {
 }
 
 void BackgroundWork::run() {
+  // Below the GL thread: on a machine with few cores the frames come first,
+  // the building waits. Linux keeps a nice value per thread, and the threads
+  // level building starts (layer_geometry.cpp) inherit it. Failing leaves the
+  // worker at the normal priority, which is only slower for the frames.
+  constexpr int kBackgroundNice = 10;
+  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kBackgroundNice);
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
