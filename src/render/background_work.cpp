@@ -1,8 +1,7 @@
 #include "render/background_work.hpp"
 
-#include <sys/resource.h>
-#include <unistd.h>
-
+#include <algorithm>
+#include <thread>
 #include <utility>
 
 namespace pamir::render::detail {
@@ -62,13 +61,15 @@ void BackgroundWork::finishAll() {
   } while (deliver() > 0);
 }
 
+// Not a lower priority: on a busy machine a niced worker starved (a 10M-segment
+// layer never showed in 60 s while other builds ran). A core left free keeps
+// the frames smooth and the worker at an even share.
+size_t BackgroundWork::threads() {
+  const unsigned cores = std::thread::hardware_concurrency();
+  return std::max(1u, cores > 1 ? cores - 1 : 1u);
+}
+
 void BackgroundWork::run() {
-  // Below the GL thread: on a machine with few cores the frames come first,
-  // the building waits. Linux keeps a nice value per thread, and the threads
-  // level building starts (layer_geometry.cpp) inherit it. Failing leaves the
-  // worker at the normal priority, which is only slower for the frames.
-  constexpr int kBackgroundNice = 10;
-  (void)setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), kBackgroundNice);
   std::unique_lock lock(mutex_);
   for (;;) {
     wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });

@@ -43,6 +43,9 @@ class BackgroundWork {
   /// deliveries of finished jobs are dropped too. The caller may then free
   /// what the dropped jobs would have read.
   void cancelAndWait();
+  /// Threads a job may spread over: every core but one, which stays for the
+  /// GL thread's frames (at least one).
+  static size_t threads();
   /// Blocks until every job has run (tests and one-shot renders), then delivers them.
   void finishAll();
 

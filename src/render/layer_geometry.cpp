@@ -285,9 +285,10 @@ size_t simplifiedVertexCount(const std::vector<ProjectedFeature>& features, doub
   return n;
 }
 
-// Runs jobs on up to hardware_concurrency threads (this thread included).
-void runParallel(size_t jobs, const std::function<void(size_t)>& job) {
-  size_t threads = std::min<size_t>(jobs, std::max(1u, std::thread::hardware_concurrency()));
+// Runs jobs on up to maxThreads threads (0: one per core; this thread included).
+void runParallel(size_t jobs, size_t maxThreads, const std::function<void(size_t)>& job) {
+  const size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  size_t threads = std::min<size_t>(jobs, maxThreads > 0 ? std::min(maxThreads, cores) : cores);
   std::atomic<size_t> next{0};
   auto work = [&] {
     for (size_t j; (j = next.fetch_add(1)) < jobs;) job(j);
@@ -541,7 +542,7 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
   return out;
 }
 
-void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& which) {
+void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& which, size_t maxThreads) {
   if (!geometry.prepared) return;
   const PreparedLayer& prep = *geometry.prepared;
   std::vector<size_t> levels;
@@ -553,7 +554,7 @@ void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& which
   std::sort(levels.begin(), levels.end(), std::greater<>());
   const size_t runs = std::max<size_t>(prep.runs.size(), 1);
   std::vector<Chunk> chunks(levels.size() * runs);
-  runParallel(prep.runs.empty() ? 0 : chunks.size(), [&](size_t j) {
+  runParallel(prep.runs.empty() ? 0 : chunks.size(), maxThreads, [&](size_t j) {
     size_t l = levels[j / runs], r = j % runs;
     double tol = geometry.levels[l].tolerance;
     // A level is drawn at about 1-4 tolerances per pixel: cells of 512
@@ -566,7 +567,7 @@ void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& which
     double cell = std::max(512 * nominal, prep.size / 32);
     buildChunk(prep.features, prep.runs[r].first, prep.runs[r].second, tol, cell, chunks[j]);
   });
-  runParallel(levels.size(), [&](size_t k) {
+  runParallel(levels.size(), maxThreads, [&](size_t k) {
     std::vector<RawTriangle> triangles;
     std::vector<RawSegment> segments;
     size_t nt = 0, ns = 0;

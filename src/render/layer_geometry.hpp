@@ -85,8 +85,8 @@ struct BuildOptions {
 LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& projection,
                                    const BuildOptions& options = {});
 /// Simplifies and triangulates the given levels (indices into levels) that are
-/// not built yet, on every core.
-void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& levels);
+/// not built yet, on every core, or on at most maxThreads (0 = every core).
+void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& levels, size_t maxThreads = 0);
 /// Both: every level built.
 LayerGeometry buildLayerGeometry(const Layer& layer, const geo::Projection& projection,
                                  const BuildOptions& options = {});

@@ -98,7 +98,8 @@ void MapRenderer::Impl::schedulePrepare(VectorGpu& gpu) {
         auto projection = geo::Projection::create(crs);
         if (!projection) return {};
         auto prepared = std::make_shared<detail::PreparedVector>(detail::prepareVector(*layer, *projection));
-        if (!prepared->geometry.levels.empty()) detail::buildDetailLevels(prepared->geometry, {0});
+        if (!prepared->geometry.levels.empty())
+          detail::buildDetailLevels(prepared->geometry, {0}, detail::BackgroundWork::threads());
         return [this, weak, generation, prepared] {
           auto g = weak.lock();
           if (!g || g->generation != generation) return;
@@ -115,7 +116,7 @@ void MapRenderer::Impl::requestLevel(VectorGpu& gpu, size_t level) {
   auto source = std::make_shared<detail::LayerGeometry>(detail::levelSource(gpu.geometry));
   std::weak_ptr<VectorGpu> weak = gpu.shared_from_this();
   work.submit([this, source, level, weak, generation = gpu.generation]() -> detail::BackgroundWork::Delivery {
-    detail::buildDetailLevels(*source, {level});
+    detail::buildDetailLevels(*source, {level}, detail::BackgroundWork::threads());
     return [this, source, level, weak, generation] {
       auto g = weak.lock();
       if (!g || g->generation != generation || level >= g->levels.size()) return;
