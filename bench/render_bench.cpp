@@ -191,7 +191,8 @@ int main(int argc, char** argv) {
   }
   Diagnostics diag;
   auto sources = sourcesFromEnv();
-  f.session = app::MapSession::open(sources, diag);
+  f.session =
+      app::MapSession::open(sources, sources.empty() ? data::BuiltinData::Include : data::BuiltinData::LeaveOut, diag);
   if (f.session->empty()) {
     diag.print();
     std::fprintf(stderr, "render_bench: nothing to draw\n");

@@ -44,7 +44,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_STRIP_FILES ON)  # debug info stays in the build tree
 # Not libraries the binary links, so dpkg-shlibdeps cannot see them: the label
-# font, and Mesa's software GL for headless renders on machines without a GPU.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+# font, ISO country codes (read at run time), and Mesa's software GL for headless renders on machines without a GPU.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core, iso-codes")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libgl1-mesa-dri")
 include(CPack)

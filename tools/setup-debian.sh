@@ -9,7 +9,8 @@
 # tools/test.sh asks for --test --dataset.
 set -eu
 
-# Build and run: compilers, libraries, the GL loader generator, fonts.
+# Build and run: compilers, libraries, the GL loader generator, fonts, ISO
+# country codes (country fields of any layer).
 BUILD="build-essential cmake pkg-config git ca-certificates
   libgdal-dev gdal-bin
   libproj-dev proj-bin proj-data
@@ -17,7 +18,7 @@ BUILD="build-essential cmake pkg-config git ca-certificates
   libsdl2-dev libimgui-dev python3-glad
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libgles-dev
   libpng-dev libglu1-mesa-dev fonts-dejavu-core nlohmann-json3-dev
-  libutf8proc-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev"
+  libutf8proc-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev iso-codes"
 # The suite: GoogleTest, the window under Xvfb driven by xdotool, image
 # comparison, Debian's Python with GDAL (fixtures, oracles), sanitizer
 # runtimes, the format and lint checks, a decimal-comma locale, a D-Bus

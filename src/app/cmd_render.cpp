@@ -13,8 +13,9 @@ namespace {
 constexpr const char* kRenderHelp =
     "usage: pamir render [SOURCE...] -o OUT.png [options]\n"
     "\n"
-    "Draws SOURCE (any GDAL vector or raster source; default: the built-in Central Asia\n"
-    "dataset) into a PNG without a display, through EGL (Mesa llvmpipe when there is no GPU).\n"
+    "Draws the built-in Central Asia dataset with each SOURCE (any GDAL vector or raster\n"
+    "source) on top, fitted to the sources, into a PNG without a display, through EGL\n"
+    "(Mesa llvmpipe when there is no GPU).\n"
     "\n"
     "options:\n"
     "  -o, --output PNG        the image to write (required)\n"
@@ -26,8 +27,11 @@ constexpr const char* kRenderHelp =
     "  --bbox MINLON,MINLAT,MAXLON,MAXLAT   fit this lon/lat box in the image\n"
     "  --layers A,B,...        only these layers (ids, titles or source layer names)\n"
     "  --year YEAR             only what existed in YEAR (dated layers)\n"
-    "  --country ISO3,...      only features whose host or operator country is listed\n"
-    "  --plain                 comparison style: no basemap, labels, outlines or anti-aliasing\n"
+    "  --country C,...         only features of these countries (ISO 3166 codes or names),\n"
+    "                          in every layer with a country field\n"
+    "  --no-builtin            the sources alone, without the built-in dataset\n"
+    "  --plain                 comparison style: the sources alone (else the dataset), no\n"
+    "                          basemap, labels, outlines or anti-aliasing\n"
     "  --background #rrggbb    background colour\n"
     "  --fill #rrggbb          fill colour of everything in --plain\n"
     "  --no-labels             no labels\n";
@@ -81,6 +85,8 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
     r.fail("--fill applies to --plain renders only");
   }
 
+  // A comparison draws what was named, nothing else.
+  if (options.plain && !sources.empty()) view.builtin = false;
   Diagnostics diag;
   MapSession session = openSession(sources, view, r, diag, err);
   const MapView mapView = applyViewRequest(view, session, width, height, r);

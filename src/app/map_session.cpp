@@ -9,10 +9,9 @@
 
 namespace pamir::app {
 
-MapSession MapSession::open(const std::vector<std::string>& sources, Diagnostics& diag,
+MapSession MapSession::open(const std::vector<std::string>& sources, data::BuiltinData builtin, Diagnostics& diag,
                             const std::vector<std::string>& onlyLayers) {
-  data::Catalog catalog =
-      sources.empty() ? data::loadBuiltinCatalog(diag, onlyLayers) : data::loadSources(sources, diag);
+  data::Catalog catalog = data::loadForView(sources, builtin, diag, onlyLayers);
   auto projection = geo::Projection::create(catalog.defaultCrs, &diag);
   if (!projection) {
     diag.error("", "", -1, "default view CRS: " + projection.error() + "; using Pamir's default");
@@ -46,10 +45,19 @@ bool MapSession::setCrs(const std::string& definition, std::string* error) {
   return true;
 }
 
+bool MapSession::hasOwnData() const {
+  return std::any_of(catalog_.layers.begin(), catalog_.layers.end(), [](const Layer& l) { return !l.builtin; }) ||
+         std::any_of(catalog_.rasters.begin(), catalog_.rasters.end(), [](const RasterLayer& r) { return !r.builtin; });
+}
+
 Bounds MapSession::initialLonLat() const {
   if (catalog_.defaultBbox) return *catalog_.defaultBbox;
-  Bounds b = catalog_.bounds();
+  const bool own = hasOwnData();
+  Bounds b;
+  for (const auto& l : catalog_.layers)
+    if (!own || !l.builtin) b.add(l.bounds());
   for (const auto& r : catalog_.rasters) {
+    if (own && r.builtin) continue;
     if (!r.crsWkt.empty() && r.crsWkt.find("GEOGCRS") != 0 && r.crsWkt.find("GEOGCS") != 0) continue;
     b.add(r.geoTransform[0], r.geoTransform[3]);
     b.add(r.geoTransform[0] + r.geoTransform[1] * r.width, r.geoTransform[3] + r.geoTransform[5] * r.height);
@@ -61,7 +69,9 @@ Bounds MapSession::dataExtent() const {
   const geo::ViewDomain domain = geo::viewDomain(projection_);
   Bounds lonlat;  // of the layers that lie inside the domain, and the geographic rasters
   Bounds cut;     // of the others, cut as drawn
+  const bool own = hasOwnData();
   for (const Layer& layer : catalog_.layers) {
+    if (own && layer.builtin) continue;
     const Bounds ll = layer.bounds();
     if (ll.empty()) continue;
     // Most layers lie well inside the domain: their lon/lat box projects as it is.
@@ -73,6 +83,7 @@ Bounds MapSession::dataExtent() const {
     for (const Feature& f : layer.features) cut.add(geo::projectedBounds(f.geometry, projection_, domain));
   }
   for (const auto& r : catalog_.rasters) {
+    if (own && r.builtin) continue;
     if (!r.crsWkt.empty() && r.crsWkt.find("GEOGCRS") != 0 && r.crsWkt.find("GEOGCS") != 0) continue;
     lonlat.add(r.geoTransform[0], r.geoTransform[3]);
     lonlat.add(r.geoTransform[0] + r.geoTransform[1] * r.width, r.geoTransform[3] + r.geoTransform[5] * r.height);

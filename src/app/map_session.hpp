@@ -1,5 +1,5 @@
 #pragma once
-// What the analyst has open: the layers (built-in dataset or given sources),
+// What the analyst has open: the layers (built-in dataset and given sources),
 // derived layers (location-uncertainty circles), the view CRS and the
 // filters. Shared by the window and the headless renderer so both show the
 // same map.
@@ -16,11 +16,11 @@ namespace pamir::app {
 
 class MapSession {
  public:
-  /// Loads `sources` (every layer of each), or the built-in dataset when empty.
-  /// Problems go to `diag`; the session holds whatever did load. With
-  /// `onlyLayers`, built-in layers not named there are not even read (names
-  /// are checked later by keepOnlyLayers).
-  static MapSession open(const std::vector<std::string>& sources, Diagnostics& diag,
+  /// Loads the built-in dataset (unless left out) and `sources` (every layer
+  /// of each) on top of it. Problems go to `diag`; the session holds
+  /// whatever did load. With `onlyLayers`, built-in layers not named there
+  /// are not even read (names are checked later by keepOnlyLayers).
+  static MapSession open(const std::vector<std::string>& sources, data::BuiltinData builtin, Diagnostics& diag,
                          const std::vector<std::string>& onlyLayers = {});
 
   // drawLayers() points into the session's own layers: a copy would point
@@ -48,9 +48,13 @@ class MapSession {
 
   FeatureFilter filter;
 
-  /// The area to show first, lon/lat: the manifest's default view, else the data's bounds.
+  /// Whether any layer is the analyst's own (not from the built-in dataset).
+  bool hasOwnData() const;
+  /// The area to show first, lon/lat: the manifest's default view, else the
+  /// bounds of the analyst's own data when there is some, else of all data.
   Bounds initialLonLat() const;
-  /// The view CRS extent of the data, from its geometry cut at the view's
+  /// The view CRS extent of the analyst's own data when there is some, else
+  /// of all data (what the first view and Fit show), from its geometry cut at the view's
   /// seam (geo/seam_cut.hpp), as the renderer draws it: a polygon across the
   /// antimeridian is as wide as it is, not as wide as the world.
   Bounds dataExtent() const;

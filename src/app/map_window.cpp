@@ -338,12 +338,11 @@ class MapWindow {
   }
 
   void buildFilterItems() {
-    std::set<std::string> codes;
+    const std::set<std::string> codes = countryCodesIn(session_.drawLayers());
     int lo = 9999, hi = 0;
     for (const Layer* l : session_.drawLayers()) {
+      if (l->yearFields.empty()) continue;
       for (const auto& f : l->features) {
-        for (const auto& field : l->countryFields)
-          if (const auto* s = std::get_if<std::string>(&l->value(f, field)); s && s->size() == 3) codes.insert(*s);
         auto [start, end] = featureYears(*l, f);
         if (start) lo = std::min(lo, *start), hi = std::max(hi, *start);
         if (end) hi = std::max(hi, *end);

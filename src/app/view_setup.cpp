@@ -1,8 +1,12 @@
 #include "app/view_setup.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <ostream>
+#include <set>
 #include <stdexcept>
+
+#include "data/country_codes.hpp"
 
 namespace pamir::app {
 
@@ -24,12 +28,23 @@ bool readViewOption(ArgReader& r, ViewRequest& q) {
       r.fail("--year wants a year such as 2016; got '" + *y + "'");
     q.year = static_cast<int>(*n);
   } else if (auto c = r.option("--country")) {
-    for (auto code : splitList(*c)) {
+    const data::CountryCodes& codes = data::CountryCodes::standard();
+    for (const auto& text : splitList(*c)) {
+      if (const data::Country* country = codes.find(text)) {
+        q.countries.push_back(country->alpha3);
+        continue;
+      }
+      std::string code = text;
       for (auto& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      if (code.size() != 3 || !std::isalpha(static_cast<unsigned char>(code[0])))
-        r.fail("--country wants ISO 3166-1 alpha-3 codes such as CHN,RUS; got '" + *c + "'");
+      // Without iso-codes' table only alpha-3 codes can be read.
+      if (!codes.empty() || code.size() != 3 ||
+          !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }))
+        r.fail("--country wants ISO 3166-1 codes or country names such as CHN,RUS or Tajikistan; '" + text +
+               "' is none");
       q.countries.push_back(code);
     }
+  } else if (r.flag("--no-builtin")) {
+    q.builtin = false;
   } else {
     return false;
   }
@@ -38,11 +53,17 @@ bool readViewOption(ArgReader& r, ViewRequest& q) {
 
 MapSession openSession(const std::vector<std::string>& sources, const ViewRequest& request, ArgReader& r,
                        Diagnostics& diag, std::ostream& err) {
-  MapSession session = MapSession::open(sources, diag, request.layers);
+  if (!request.builtin && sources.empty()) r.fail("--no-builtin leaves nothing to show: name a SOURCE");
+  MapSession session = MapSession::open(
+      sources, request.builtin ? data::BuiltinData::Include : data::BuiltinData::LeaveOut, diag, request.layers);
   diag.print(err);
   if (session.empty() && !request.layers.empty() && diag.errorCount() == 0)
     r.fail("--layers: no layer named '" + request.layers.front() + "'");
   if (session.empty()) throw std::runtime_error("nothing could be loaded");
+  // The sources are what was asked for: the dataset under them is no answer when none loaded.
+  if (!sources.empty() && !session.hasOwnData())
+    throw std::runtime_error("nothing could be loaded from " +
+                             (sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources"));
   return session;
 }
 
@@ -62,7 +83,18 @@ MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, i
     if (!session.keepOnlyLayers(q.layers, &err)) r.fail("--layers: " + err);
   }
   if (q.year) session.filter.asOfYear = q.year;
-  for (const auto& c : q.countries) session.filter.countries.insert(c);
+  if (!q.countries.empty()) {
+    // A code no layer holds would silently empty the map: say which exist.
+    const std::set<std::string> present = countryCodesIn(session.drawLayers());
+    for (const auto& c : q.countries) {
+      if (present.count(c)) continue;
+      if (present.empty()) r.fail("--country " + c + ": no loaded layer has a country field");
+      std::string list;
+      for (const auto& p : present) list += (list.empty() ? "" : ",") + p;
+      r.fail("--country " + c + ": no feature of the loaded layers has it; they have " + list);
+    }
+    for (const auto& c : q.countries) session.filter.countries.insert(c);
+  }
   if (q.extent) return MapView::fromExtent(*q.extent, width, height);
   if (q.bbox) return fitLonLat(session, *q.bbox, width, height, 0.0);
   if (session.catalog().defaultBbox) return fitLonLat(session, *session.catalog().defaultBbox, width, height, 0.02);

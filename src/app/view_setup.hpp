@@ -1,6 +1,6 @@
 #pragma once
 // The view options `pamir view` and `pamir render` share: CRS, extent or
-// lon/lat box, layers, year and country filters.
+// lon/lat box, layers, year and country filters, the built-in dataset or not.
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -18,13 +18,14 @@ struct ViewRequest {
   std::optional<Bounds> bbox;    ///< lon/lat
   std::vector<std::string> layers;
   std::optional<int> year;
-  std::vector<std::string> countries;
+  std::vector<std::string> countries;  ///< ISO alpha-3
+  bool builtin = true;                 ///< show the built-in dataset under the sources
 };
 
 /// Consumes one view option if the next argument is one; false otherwise.
 bool readViewOption(ArgReader& r, ViewRequest& request);
 
-/// Loads `sources` (or the built-in dataset) as `pamir COMMAND` shows them,
+/// Loads the built-in dataset (unless --no-builtin) and `sources` as `pamir COMMAND` shows them,
 /// writing load problems to `diag` and `err`. An unknown --layers name fails
 /// through `r` (exit status 2); nothing loadable throws std::runtime_error.
 MapSession openSession(const std::vector<std::string>& sources, const ViewRequest& request, ArgReader& r,

@@ -58,6 +58,8 @@ Layer layerDescribedLike(const Layer& layer) {
   out.visible = layer.visible;
   out.yearFields = layer.yearFields;
   out.countryFields = layer.countryFields;
+  out.countryAliases = layer.countryAliases;
+  out.builtin = layer.builtin;
   return out;
 }
 

@@ -2,6 +2,7 @@
 // Features and layers as the rest of the program sees them, whatever source
 // they came from.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -47,7 +48,12 @@ struct Layer {
   /// Field holding a location uncertainty radius in km (drawn as a geodesic circle); empty = none.
   std::string uncertaintyField;
   std::vector<std::string> yearFields;     ///< {start, end} year fields, when the layer is dated
-  std::vector<std::string> countryFields;  ///< ISO alpha-3 fields the country filter looks at
+  std::vector<std::string> countryFields;  ///< country fields the country filter looks at
+  /// Values of the country fields that are not ISO alpha-3 codes ("TJ",
+  /// "Tajikistan") mapped to the code they name, so the filter, which speaks
+  /// alpha-3, also matches them.
+  std::map<std::string, std::string> countryAliases;
+  bool builtin = false;  ///< from the built-in dataset, not one of the analyst's own sources
 
   /// Index of the field with this name, or -1.
   int fieldIndex(const std::string& fieldName) const;
@@ -78,6 +84,7 @@ struct RasterLayer {
   float opacity = 1.0f;
   bool visible = true;
   std::string group;
+  bool builtin = false;  ///< from the built-in dataset, not one of the analyst's own sources
 };
 
 }  // namespace pamir

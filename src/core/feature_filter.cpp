@@ -6,9 +6,7 @@
 
 namespace pamir {
 
-namespace {
-
-std::optional<int> yearOf(const FieldValue& v) {
+std::optional<int> yearIn(const FieldValue& v) {
   if (const auto* i = std::get_if<int64_t>(&v)) return static_cast<int>(*i);
   if (const auto* d = std::get_if<double>(&v))
     return std::isfinite(*d) ? std::optional<int>(static_cast<int>(*d)) : std::nullopt;
@@ -21,12 +19,10 @@ std::optional<int> yearOf(const FieldValue& v) {
   return std::nullopt;
 }
 
-}  // namespace
-
 std::pair<std::optional<int>, std::optional<int>> featureYears(const Layer& layer, const Feature& f) {
   std::optional<int> start, end;
-  if (!layer.yearFields.empty()) start = yearOf(layer.value(f, layer.yearFields[0]));
-  if (layer.yearFields.size() > 1) end = yearOf(layer.value(f, layer.yearFields[1]));
+  if (!layer.yearFields.empty()) start = yearIn(layer.value(f, layer.yearFields[0]));
+  if (layer.yearFields.size() > 1) end = yearIn(layer.value(f, layer.yearFields[1]));
   return {start, end};
 }
 
@@ -40,11 +36,40 @@ bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f) {
     bool any = false;
     for (const auto& field : layer.countryFields) {
       const FieldValue& v = layer.value(f, field);
-      if (const auto* s = std::get_if<std::string>(&v); s && filter.countries.count(*s)) any = true;
+      const auto* s = std::get_if<std::string>(&v);
+      if (!s) continue;
+      if (filter.countries.count(*s)) {
+        any = true;
+      } else if (auto alias = layer.countryAliases.find(*s);
+                 alias != layer.countryAliases.end() && filter.countries.count(alias->second)) {
+        any = true;
+      }
     }
     if (!any) return false;
   }
   return true;
+}
+
+std::set<std::string> countryCodesIn(const std::vector<const Layer*>& layers) {
+  std::set<std::string> codes;
+  for (const Layer* l : layers) {
+    if (l->countryFields.empty()) continue;
+    std::vector<int> fields;
+    for (const auto& name : l->countryFields)
+      if (int i = l->fieldIndex(name); i >= 0) fields.push_back(i);
+    for (const auto& f : l->features) {
+      for (int i : fields) {
+        if (static_cast<size_t>(i) >= f.values.size()) continue;
+        const auto* s = std::get_if<std::string>(&f.values[static_cast<size_t>(i)]);
+        if (!s || s->empty()) continue;
+        if (auto alias = l->countryAliases.find(*s); alias != l->countryAliases.end())
+          codes.insert(alias->second);
+        else if (s->size() == 3 && std::all_of(s->begin(), s->end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+          codes.insert(*s);
+      }
+    }
+  }
+  return codes;
 }
 
 std::vector<YearChange> changesBetween(const std::vector<const Layer*>& layers, int fromYear, int toYear) {

@@ -21,11 +21,19 @@ struct FeatureFilter {
   bool active() const { return asOfYear.has_value() || !countries.empty(); }
 };
 
+/// The year a value holds: an integer or real year, or the first four
+/// digits of text (an ISO date, a plain year); nullopt otherwise.
+std::optional<int> yearIn(const FieldValue& v);
+
 /// The feature's [start, end] years from its layer's year fields; nullopt parts when unknown/open.
 std::pair<std::optional<int>, std::optional<int>> featureYears(const Layer& layer, const Feature& f);
 
 /// Whether `f` passes `filter`. Layers without year or country fields are not filtered by them.
 bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f);
+
+/// The ISO alpha-3 codes the layers' country fields hold (aliases resolved):
+/// what the country filter can choose from.
+std::set<std::string> countryCodesIn(const std::vector<const Layer*>& layers);
 
 /// A dated feature that appeared or closed between two years.
 struct YearChange {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "data/filter_fields.hpp"
 #include "data/source_loader.hpp"
 
 namespace pamir::data {
@@ -78,6 +79,7 @@ Catalog loadCatalog(const Manifest& m, Diagnostics& diag, const std::vector<std:
     }
     for (auto& l : loaded.layers) {
       describeFromEntry(l, e);
+      completeFilterFields(l);
       c.layers.push_back(std::move(l));
     }
   }
@@ -94,6 +96,7 @@ Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag) 
       for (const char* field : {"name", "Name", "NAME"})
         if (l.style.labelField.empty() && l.fieldIndex(field) >= 0) l.style.labelField = field;
       l.group = std::filesystem::path(s).filename().string();
+      completeFilterFields(l);
       c.layers.push_back(std::move(l));
     }
     for (auto& r : loaded.rasters) c.rasters.push_back(std::move(r));
@@ -105,7 +108,24 @@ Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag) 
 Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only, CatalogContent content) {
   auto m = readManifest(defaultManifestPath(), diag);
   if (!m) return {};
-  return loadCatalog(*m, diag, only, content);
+  Catalog c = loadCatalog(*m, diag, only, content);
+  for (auto& l : c.layers) l.builtin = true;
+  for (auto& r : c.rasters) r.builtin = true;
+  return c;
+}
+
+Catalog loadForView(const std::vector<std::string>& sources, BuiltinData builtin, Diagnostics& diag,
+                    const std::vector<std::string>& only) {
+  Catalog c = builtin == BuiltinData::Include ? loadBuiltinCatalog(diag, only) : Catalog{};
+  if (sources.empty()) return c;
+  Catalog own = loadSources(sources, diag);
+  // The analyst's layers draw above the dataset's, in the order given; the
+  // first view is theirs to fit, not the dataset's default area.
+  for (auto& l : own.layers) c.layers.push_back(std::move(l));
+  for (auto& r : own.rasters) c.rasters.push_back(std::move(r));
+  c.title = own.title;
+  c.defaultBbox.reset();
+  return c;
 }
 
 }  // namespace pamir::data

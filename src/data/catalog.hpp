@@ -1,6 +1,6 @@
 #pragma once
 // A set of layers ready to show: the built-in dataset (through its manifest)
-// or sources named on the command line, in drawing order.
+// and/or sources named on the command line, in drawing order.
 #include <string>
 #include <vector>
 
@@ -36,8 +36,18 @@ Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag, const std::vect
 /// Loads each source (every layer of each), styled with a default palette.
 Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag);
 
-/// The built-in dataset.
+/// The built-in dataset (its layers marked `builtin`).
 Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only = {},
                            CatalogContent content = CatalogContent::All);
+
+/// Whether the built-in dataset is shown under the analyst's sources.
+enum class BuiltinData { Include, LeaveOut };
+
+/// What `pamir view` and `pamir render` show: the built-in dataset (unless
+/// left out; with `only`, just the entries named there), and each source's
+/// layers on top of it. With sources, the manifest's default area is
+/// dropped: the first view fits the analyst's data.
+Catalog loadForView(const std::vector<std::string>& sources, BuiltinData builtin, Diagnostics& diag,
+                    const std::vector<std::string>& only = {});
 
 }  // namespace pamir::data

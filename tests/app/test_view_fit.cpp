@@ -24,7 +24,7 @@ std::string writeGeoJson(const std::string& name, const std::string& coordinates
 TEST(ViewFit, PolygonAcrossTheAntimeridianIsFramedTheShortWayRound) {
   Diagnostics diag;
   const std::string path = writeGeoJson("antimeridian", "[[170,-10],[-170,-10],[-170,10],[170,10],[170,-10]]");
-  app::MapSession session = app::MapSession::open({path}, diag);
+  app::MapSession session = app::MapSession::open({path}, data::BuiltinData::LeaveOut, diag);
   ASSERT_TRUE(session.setCrs("+proj=eqc +lon_0=180 +datum=WGS84 +units=m +type=crs", nullptr));
   const Bounds extent = session.dataExtent();
   // 20° of longitude on the equator: some 2,230 km, not the 37,800 km of 170°W..170°E.
