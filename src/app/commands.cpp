@@ -22,7 +22,7 @@ constexpr const char* kUsage =
     "usage: pamir <command> [options]\n"
     "\n"
     "A map viewer and measuring tool for military infrastructure in Central Asia.\n"
-    "With no SOURCE, commands use the built-in Central Asia dataset.\n"
+    "Commands show the built-in Central Asia dataset, with any SOURCE on top.\n"
     "\n"
     "commands:\n"
     "  view [SOURCE...]            open the map window\n"
@@ -30,6 +30,8 @@ constexpr const char* kUsage =
     "  info SOURCE                 layers, geometry types, counts, CRS, extent, fields\n"
     "  measure A B                 geodesic distance between two places or features\n"
     "  ring CENTER --radius R      a geodesic range ring as GeoJSON\n"
+    "  find QUERY                  features by name or id, or a coordinate, best first\n"
+    "  list [SOURCE...]            the features the map shows with the same filters\n"
     "\n"
     "'pamir <command> --help' describes each command.\n";
 
@@ -75,6 +77,8 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
     if (cmd == "info") return runInfoCommand(args, out, err);
     if (cmd == "measure") return runMeasureCommand(args, out, err);
     if (cmd == "ring") return runRingCommand(args, out, err);
+    if (cmd == "find") return runFindCommand(args, out, err);
+    if (cmd == "list") return runListCommand(args, out, err);
   } catch (const UsageError& e) {
     // Messages quote operands and names from files: escaped for the terminal.
     const std::string msg = terminalSafeLines(e.what());
@@ -88,7 +92,7 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
     return kExitData;
   }
   err << "pamir: unknown command '" << terminalSafe(cmd)
-      << "' (commands: view, render, info, measure, ring; see 'pamir --help')\n";
+      << "' (commands: view, render, info, measure, ring, find, list; see 'pamir --help')\n";
   return kExitUsage;
 }
 

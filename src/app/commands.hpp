@@ -24,6 +24,8 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
 int runInfoCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runMeasureCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runFindCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runListCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 constexpr int kExitOk = 0;
 constexpr int kExitData = 1;

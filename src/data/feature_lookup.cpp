@@ -8,6 +8,7 @@
 #include "core/number.hpp"
 #include "core/terminal_text.hpp"
 #include "data/catalog.hpp"
+#include "data/feature_search.hpp"
 #include "data/source_loader.hpp"
 #include "geo/coordinates.hpp"
 
@@ -30,14 +31,6 @@ std::string firstError(const Diagnostics& diag) {
 
 // Fields a name is looked for in; alternative names come as "Wakhan; Vakhan".
 const char* const kNameFields[] = {"name", "name_en", "name_alt", "alt_name", "title", "label", "id"};
-
-std::string featureName(const Layer& layer, const Feature& f) {
-  for (const char* field : {"name", "name_en", "title", "label", "id"}) {
-    std::string v = toString(layer.value(f, field));
-    if (!v.empty()) return v;
-  }
-  return "";
-}
 
 std::string layerId(const Layer& layer) { return layer.id.empty() ? layer.name : layer.id; }
 
@@ -85,8 +78,13 @@ bool keyMatches(const Layer& layer, const Feature& f, const std::string& key) {
       break;
     }
     // Names from the file, one candidate a line: a newline in a name must not start another.
+    // With what tells two of the same name apart: kind, country, position.
+    std::string detail = featureKind(*layer, *f);
+    for (const auto& c : featureCountries(*layer, *f)) detail += ", " + c;
+    const LonLat at = featurePosition(f->geometry);
     msg += "\n  " + terminalSafe(layerId(*layer)) + "#" + std::to_string(f->fid) + "  " +
-           terminalSafe(featureName(*layer, *f));
+           terminalSafe(featureName(*layer, *f)) + "  [" + terminalSafe(detail) + "]  " +
+           (at.finite() ? geo::formatDecimalDegrees(at, 4) : "no position");
   }
   operandError(msg);
 }

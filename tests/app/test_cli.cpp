@@ -34,7 +34,7 @@ class Cli : public testing::Test {
 }  // namespace
 
 TEST_F(Cli, HelpOnEveryCommand) {
-  for (const char* cmd : {"view", "render", "info", "measure", "ring"}) {
+  for (const char* cmd : {"view", "render", "info", "measure", "ring", "find", "list"}) {
     CommandResult r = run(std::string(cmd) + " --help");
     EXPECT_EQ(r.status, 0) << cmd;
     EXPECT_NE(r.out.find("usage: pamir " + std::string(cmd)), std::string::npos) << cmd << r.all();

@@ -57,7 +57,7 @@ TEST(HostileOutput, CandidatesInAnAmbiguityErrorAreOneLineEach) {
   const CommandResult r = runCommand({"measure", "twin", "37,74", "--data", kHostile});
   ASSERT_EQ(r.status, 2) << r.all();
   EXPECT_FALSE(hasRawControl(r.err)) << r.err;
-  EXPECT_NE(r.err.find("#3  Twin\\x1B]0;owned\\a\n"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("#3  Twin\\x1B]0;owned\\a  [point]  36.0000, 72.0000\n"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("#4  Twin\\x1B]0;owned\\a"), std::string::npos) << r.err;
 }
 

@@ -115,8 +115,9 @@ TEST(FeatureLookup, AmbiguousNamesListTheCandidates) {
   FeatureLookup lookup = inMemory();
   const std::string msg = messageOf(lookup, "camp alpha");
   EXPECT_NE(msg.find("'camp alpha' is ambiguous in the test places: 2 features match"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("places#14  Camp Alpha"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("places#15  Camp Alpha"), std::string::npos) << msg;
+  // Each with what tells them apart: kind and position.
+  EXPECT_NE(msg.find("places#14  Camp Alpha  [point]  37.0000, 71.0000"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("places#15  Camp Alpha  [point]  37.5000, 72.5000"), std::string::npos) << msg;
   EXPECT_EQ(causeOf(lookup, "camp alpha"), LookupError::Cause::Operand);
   // A whole-word part of one name is enough when nothing matches whole.
   EXPECT_EQ(lookup.resolve("Hà").fid, 12);
