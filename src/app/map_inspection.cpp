@@ -140,25 +140,26 @@ std::optional<Bounds> MapInspection::zoomBounds(const Pick& p) const {
   return b;
 }
 
-MapInspection::Outcome MapInspection::apply(const ui::OverlayActions& a) {
+MapInspection::Outcome MapInspection::apply(const ui::OverlayActions& a, const ui::OverlayModel& model) {
   Outcome out;
-  menuRequested_ = false;  // the overlay has opened it
+  hereModel_.open = model.here.open;  // its close button
+  menuRequested_ = false;             // the overlay has opened it
   const ui::MapPopupActions& p = a.popups;
   if (p.copy) out.clipboard = *p.copy;
   if (p.whatIsHere) {
     hereModel_.open = true;
     hereModel_.at = geo::formatDecimalDegrees(menuAt_, 5);
     hereModel_.rows.clear();
-    for (const Pick& h : here_) {
+    shown_ = here_;  // the rows' picks, whatever later right clicks find
+    for (const Pick& h : shown_) {
       const FeatureSummary s = summarize(*h.layer, h.layer->features[h.featureIndex]);
       hereModel_.rows.push_back({s.name, h.layer->name, s.kind});
     }
   }
   if (p.selectFeature && menuFeature_) select(*menuFeature_, menuAt_);
   if (p.zoomToFeature && menuFeature_) out.zoomTo = zoomBounds(*menuFeature_);
-  if (p.selectHere && *p.selectHere < here_.size()) select(here_[*p.selectHere], menuAt_);
-  if (p.zoomToHere && *p.zoomToHere < here_.size()) out.zoomTo = zoomBounds(here_[*p.zoomToHere]);
-  if (!hereModel_.open) here_.clear(), hereModel_.rows.clear();
+  if (p.selectHere && *p.selectHere < shown_.size()) select(shown_[*p.selectHere], std::nullopt);
+  if (p.zoomToHere && *p.zoomToHere < shown_.size()) out.zoomTo = zoomBounds(shown_[*p.zoomToHere]);
 
   const ui::InspectorActions& in = a.inspector;
   if (in.close) clearSelection();

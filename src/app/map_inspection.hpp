@@ -47,7 +47,7 @@ class MapInspection {
     std::optional<Bounds> zoomTo;          ///< show this area (view CRS)
     std::string status;                    ///< a line for the status bar; empty = none
   };
-  Outcome apply(const ui::OverlayActions& a);
+  Outcome apply(const ui::OverlayActions& a, const ui::OverlayModel& model);
 
   /// For scripted tests: "hovered", "selected", "tooltip", "here".
   std::string state(const std::string& key) const;
@@ -67,7 +67,8 @@ class MapInspection {
   ui::ContextMenuModel menu_;
   bool menuRequested_ = false;
   LonLat menuAt_{NAN, NAN};
-  std::vector<Pick> here_;
+  std::vector<Pick> here_;   ///< under the point the menu was opened at
+  std::vector<Pick> shown_;  ///< listed in "what is here"
   ui::WhatIsHereModel hereModel_;
   bool canOpenLinks_ = false;
   bool openerChecked_ = false;

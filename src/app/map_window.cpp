@@ -499,7 +499,7 @@ class MapWindow {
       model_.crsName = session_.projection().name();
       model_.crsDefinition = session_.projection().definition();
     }
-    const MapInspection::Outcome o = inspection_.apply(a);
+    const MapInspection::Outcome o = inspection_.apply(a, model_);
     if (o.clipboard) SDL_SetClipboardText(o.clipboard->c_str());
     if (o.zoomTo) view_ = MapView::fitting(*o.zoomTo, view_.width(), view_.height(), 0.15);
     if (!o.status.empty()) model_.status = o.status;

@@ -11,7 +11,7 @@ void coordinateRow(const char* label, const std::string& text, InspectorActions&
   if (text.empty()) return;
   ImGui::PushID(label);
   ImGui::TextDisabled("%s", label);
-  ImGui::SameLine(60);
+  ImGui::SameLine(72);
   ImGui::TextUnformatted(text.c_str());
   ImGui::SameLine();
   if (ImGui::SmallButton("copy")) a.copy = text;
@@ -39,7 +39,7 @@ InspectorActions drawInspector(const InspectorModel& m, float w) {
   coordinateRow("MGRS", m.mgrs, a);
   if (!m.confidence.empty() || !m.uncertainty.empty()) {
     ImGui::TextDisabled("location");
-    ImGui::SameLine(60);
+    ImGui::SameLine(72);
     ImGui::Text("confidence %s%s%s", m.confidence.empty() ? "not given" : m.confidence.c_str(),
                 m.uncertainty.empty() ? "" : ", ", m.uncertainty.c_str());
     if (!m.uncertaintyNote.empty()) ImGui::TextWrapped("%s", m.uncertaintyNote.c_str());

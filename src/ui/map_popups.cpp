@@ -46,11 +46,11 @@ void whatIsHere(WhatIsHereModel& m, MapPopupActions& a) {
   for (size_t i = 0; i < m.rows.size(); ++i) {
     const HereRow& r = m.rows[i];
     ImGui::PushID(static_cast<int>(i));
+    if (ImGui::SmallButton("zoom")) a.zoomToHere = i;
+    ImGui::SameLine();
     if (ImGui::Selectable(r.name.c_str(), false, ImGuiSelectableFlags_AllowItemOverlap)) a.selectHere = i;
     ImGui::SameLine();
     ImGui::TextDisabled("%s, %s", r.kind.c_str(), r.layer.c_str());
-    ImGui::SameLine();
-    if (ImGui::SmallButton("zoom")) a.zoomToHere = i;
     ImGui::PopID();
   }
   ImGui::End();

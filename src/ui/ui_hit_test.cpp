@@ -10,7 +10,9 @@ bool uiWindowAt(float x, float y) {
   if (!g) return false;
   const ImVec2 p(x, y);
   for (const ImGuiWindow* w : g->Windows) {
-    if (w->LastFrameActive != g->FrameCount || w->Hidden) continue;  // not drawn last frame
+    // Not drawn last frame; the implicit "Debug" window is begun every frame
+    // and deactivated at its end when nothing went into it.
+    if (w->LastFrameActive != g->FrameCount || !w->Active || w->Hidden) continue;
     if (w->Flags & (ImGuiWindowFlags_NoMouseInputs | ImGuiWindowFlags_Tooltip)) continue;
     if (w->Flags & ImGuiWindowFlags_ChildWindow) continue;  // inside its parent
     ImRect r(w->Pos, ImVec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y));
