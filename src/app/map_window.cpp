@@ -52,7 +52,7 @@ class MapWindow {
         measurementsFile_(std::move(sessionPath)),
         out_(out),
         err_(err),
-        router_({[this](float x, float y) { return ui::uiWindowAt(x, y); }, [] { return ui::uiPopupOpen(); },
+        router_({[](float x, float y) { return ui::uiWindowAt(x, y); }, [] { return ui::uiPopupOpen(); },
                  [] { return ui::uiKeyboardTaken(); }}),
         inspection_(session) {
     model_.title = session.catalog().title;
