@@ -37,6 +37,12 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
       }
       return true;
     };
+    // The words from `from` on, joined by single spaces (names and text with spaces).
+    auto rest = [&](size_t from) {
+      std::string r;
+      for (size_t i = from; i < w.size(); ++i) r += (i > from ? " " : "") + w[i];
+      return r;
+    };
     ScriptStep st{};
     st.line = lineNo;
     const std::string& verb = w[0];
@@ -49,12 +55,25 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
       st.kind = ScriptStep::Kind::Drag, ok = numbers(4, st);
     else if (verb == "click")
       st.kind = ScriptStep::Kind::Click, ok = numbers(2, st);
+    else if (verb == "right-click")
+      st.kind = ScriptStep::Kind::RightClick, ok = numbers(2, st);
     else if (verb == "wheel")
       st.kind = ScriptStep::Kind::Wheel, ok = numbers(3, st);
     else if (verb == "expect-measurements")
       st.kind = ScriptStep::Kind::ExpectMeasurements, ok = numbers(1, st);
     else if (verb == "key" && w.size() == 2)
       st.kind = ScriptStep::Kind::Key, st.text = w[1];
+    else if (verb == "type" && w.size() >= 2)
+      st.kind = ScriptStep::Kind::Type, st.text = rest(1);
+    else if ((verb == "expect" || verb == "expect-contains") && w.size() >= 3)
+      st.kind = verb == "expect" ? ScriptStep::Kind::Expect : ScriptStep::Kind::ExpectContains, st.text = w[1],
+      st.value = rest(2);
+    else if (verb == "remember" && w.size() == 2)
+      st.kind = ScriptStep::Kind::Remember, st.text = w[1];
+    else if (verb == "expect-same" && w.size() == 2)
+      st.kind = ScriptStep::Kind::ExpectSame, st.text = w[1];
+    else if (verb == "expect-changed" && w.size() == 2)
+      st.kind = ScriptStep::Kind::ExpectChanged, st.text = w[1];
     else if (verb == "screenshot" && w.size() == 2)
       st.kind = ScriptStep::Kind::Screenshot, st.text = w[1];
     else if (verb == "quit" && w.size() == 1)

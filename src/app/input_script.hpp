@@ -8,11 +8,23 @@
 //   move X Y                # pointer to window pixel X,Y
 //   drag X0 Y0 X1 Y1        # left button down at X0,Y0, move, release at X1,Y1
 //   click X Y               # left click
-//   wheel X Y N             # N wheel notches at X,Y (positive zooms in)
-//   key NAME                # an SDL key name: F, M, Left, Escape, +, ...
+//   right-click X Y         # right click (the map's context menu)
+//   wheel X Y N             # the pointer comes to X,Y and turns the wheel N notches in
+//                           # the same frame, as a quick hand does (positive zooms in)
+//   key NAME                # an SDL key name: F, M, Left, Escape, +, F1, ... with
+//                           # modifiers before it: Ctrl+F, Shift+/, Alt+M
+//   type TEXT               # types TEXT (text input events, as into a field)
 //   screenshot PATH         # the window's pixels as PNG, after this frame is drawn
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
+//   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the line)
+//   expect-contains KEY TEXT...  # ... unless it contains TEXT
+//   remember KEY            # note the state KEY now, for:
+//   expect-same KEY         # fail unless KEY is what it was when remembered
+//   expect-changed KEY      # fail unless it changed since
 //   quit
+//
+// State keys (see the window): measurements, view, hovered, tooltip, selected,
+// clipboard, help, context-menu, here (features listed by "what is here").
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,9 +32,27 @@
 namespace pamir::app {
 
 struct ScriptStep {
-  enum class Kind { Wait, Move, Drag, Click, Wheel, Key, Screenshot, ExpectMeasurements, Quit } kind;
+  enum class Kind {
+    Wait,
+    Move,
+    Drag,
+    Click,
+    RightClick,
+    Wheel,
+    Key,
+    Type,
+    Screenshot,
+    ExpectMeasurements,
+    Expect,
+    ExpectContains,
+    Remember,
+    ExpectSame,
+    ExpectChanged,
+    Quit
+  } kind;
   double a = 0, b = 0, c = 0, d = 0;
-  std::string text;
+  std::string text;   ///< key name, path, state key
+  std::string value;  ///< what expect and expect-contains compare with
   int line = 0;
 };
 

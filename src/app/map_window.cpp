@@ -18,11 +18,15 @@
 #include <set>
 
 #include "app/commands.hpp"
+#include "app/frame_pacer.hpp"
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
+#include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
 #include "app/script_player.hpp"
+#include "app/shortcuts.hpp"
+#include "app/window_input.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
@@ -33,6 +37,7 @@
 #include "render/map_renderer.hpp"
 #include "render/simplify.hpp"
 #include "ui/overlay.hpp"
+#include "ui/ui_hit_test.hpp"
 
 namespace pamir::app {
 
@@ -42,11 +47,20 @@ class MapWindow {
  public:
   MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, std::string sessionPath,
             std::ostream& out, std::ostream& err)
-      : session_(session), res_(res), measurementsFile_(std::move(sessionPath)), out_(out), err_(err) {
+      : session_(session),
+        res_(res),
+        measurementsFile_(std::move(sessionPath)),
+        out_(out),
+        err_(err),
+        router_({[](float x, float y) { return ui::uiWindowAt(x, y); }, [] { return ui::uiPopupOpen(); },
+                 [] { return ui::uiKeyboardTaken(); }}),
+        inspection_(session) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
     model_.crsDefinition = session.projection().definition();
+    model_.help.keyboard = keyboardHelp();
+    model_.help.mouse = mouseHelp();
     // Projection and levels of detail are built on a worker: the window draws
     // its first frame at once, and a layer appears when its coarsest level is ready.
     renderer_.setPreparation(render::Preparation::Background);
@@ -75,22 +89,26 @@ class MapWindow {
     while (running_) {
       auto t0 = std::chrono::steady_clock::now();
       if (script) {
-        ScriptPlayer::Frame f = script->beforeFrame(measurements_.size(), err_);
+        ScriptPlayer::Frame f = script->beforeFrame([this](const std::string& key) { return state(key); }, err_);
         if (f.exitStatus) return *f.exitStatus;
         if (f.quit) running_ = false;
         if (f.screenshot) screenshotAfterFrame = f.screenshot;
       }
       SDL_Event e;
-      // Nothing moving, nothing coming from the worker: sleep until the
-      // analyst does something (an idle window costs no CPU). While the
-      // worker builds, look for its results a few times a second.
-      const bool moving = viewMoving();
-      const bool working = renderer_.pendingWork() > 0;
-      const bool coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
-      if (!script && !moving && !coarse) {
-        if (SDL_WaitEventTimeout(&e, working ? kWorkPollMs : kIdleWakeMs)) handleEvent(e);
+      // Nothing changed, nothing moving, nothing coming from the worker:
+      // sleep until the analyst does something, and draw nothing when the
+      // wait ends without an event (an idle window costs no CPU).
+      if (!script && !pacer_.frameWanted(activity(), std::chrono::steady_clock::now())) {
+        if (SDL_WaitEventTimeout(&e, pacer_.sleepMs(activity()))) {
+          pacer_.eventArrived();
+          handleEvent(e);
+        }
       }
-      while (SDL_PollEvent(&e)) handleEvent(e);
+      while (SDL_PollEvent(&e)) {
+        pacer_.eventArrived();
+        handleEvent(e);
+      }
+      if (!script && !pacer_.frameWanted(activity(), std::chrono::steady_clock::now())) continue;
       drawFrame();
       if (screenshotAfterFrame) {
         int w, h;
@@ -104,6 +122,7 @@ class MapWindow {
         screenshotAfterFrame.reset();
       }
       SDL_GL_SwapWindow(res_.window);
+      pacer_.frameDrawn(std::chrono::steady_clock::now());
       if (firstFrame) {
         // What scripts and tests wait for instead of guessing how long start-up takes.
         err_ << "pamir view: ready (first frame drawn)" << std::endl;
@@ -133,10 +152,13 @@ class MapWindow {
     ImGui_ImplSDL2_ProcessEvent(&e);
     if (e.type == SDL_QUIT) running_ = false;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) running_ = false;
-    const ImGuiIO& io = ImGui::GetIO();
+    // Who owns this event is decided from the event itself (window_input.hpp).
+    const InputOwner owner = router_.route(e);
+    mouseX_ = router_.mouseX();
+    mouseY_ = router_.mouseY();
     switch (e.type) {
       case SDL_MOUSEBUTTONDOWN:
-        if (!io.WantCaptureMouse && e.button.button == SDL_BUTTON_LEFT) {
+        if (owner == InputOwner::Map && e.button.button == SDL_BUTTON_LEFT) {
           dragging_ = true;
           dragMoved_ = 0;
         }
@@ -145,76 +167,82 @@ class MapWindow {
         if (dragging_ && e.button.button == SDL_BUTTON_LEFT) {
           dragging_ = false;
           if (dragMoved_ < 4) clickAt(e.button.x, e.button.y);
+        } else if (owner == InputOwner::Map && e.button.button == SDL_BUTTON_RIGHT) {
+          inspection_.openMenuAt(view_, e.button.x * pixelRatio_, e.button.y * pixelRatio_, 5.0 * pixelRatio_);
         }
         break;
       case SDL_MOUSEMOTION:
-        mouseX_ = e.motion.x;
-        mouseY_ = e.motion.y;
         if (dragging_) {
           dragMoved_ += std::abs(e.motion.xrel) + std::abs(e.motion.yrel);
           view_.panPixels(e.motion.xrel * pixelRatio_, e.motion.yrel * pixelRatio_);
+        } else if (owner == InputOwner::Map) {
+          inspection_.hoverAt(view_, e.motion.x * pixelRatio_, e.motion.y * pixelRatio_, 5.0 * pixelRatio_);
+        } else {
+          inspection_.clearHover();
         }
         break;
       case SDL_MOUSEWHEEL:
-        if (!io.WantCaptureMouse && e.wheel.y != 0)
+        if (owner == InputOwner::Map && e.wheel.y != 0)
           view_.zoomAbout(mouseX_ * pixelRatio_, mouseY_ * pixelRatio_, std::pow(1.25, e.wheel.y));
         break;
       case SDL_KEYDOWN:
-        if (!io.WantCaptureKeyboard) keyDown(e.key.keysym.sym);
+        if (owner == InputOwner::Map)
+          if (auto c = commandFor(e.key.keysym.sym, e.key.keysym.mod)) perform(*c);
         break;
       case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) resize();
+        if (e.window.event == SDL_WINDOWEVENT_LEAVE) inspection_.clearHover();
         break;
       default:
         break;
     }
   }
 
-  void keyDown(SDL_Keycode k) {
+  void perform(Command c) {
     const double step = 100 * pixelRatio_;
     const double cx = view_.width() / 2.0, cy = view_.height() / 2.0;
-    switch (k) {
-      case SDLK_LEFT:
+    switch (c) {
+      case Command::PanLeft:
         view_.panPixels(step, 0);
         break;
-      case SDLK_RIGHT:
+      case Command::PanRight:
         view_.panPixels(-step, 0);
         break;
-      case SDLK_UP:
+      case Command::PanUp:
         view_.panPixels(0, step);
         break;
-      case SDLK_DOWN:
+      case Command::PanDown:
         view_.panPixels(0, -step);
         break;
-      case SDLK_PLUS:
-      case SDLK_EQUALS:
-      case SDLK_KP_PLUS:
+      case Command::ZoomIn:
         view_.zoomAbout(cx, cy, 1.5);
         break;
-      case SDLK_MINUS:
-      case SDLK_KP_MINUS:
+      case Command::ZoomOut:
         view_.zoomAbout(cx, cy, 1 / 1.5);
         break;
-      case SDLK_f:
+      case Command::Fit:
         fitToData();
         break;
-      case SDLK_m:
+      case Command::Measure:
         model_.measureMode = !model_.measureMode;
         pendingFrom_.reset();
         pendingFeature_.reset();
         break;
-      case SDLK_n:
+      case Command::MeasureFeatures:
         model_.measureMode = true;
         model_.measureFeatures = !model_.measureFeatures;
         pendingFrom_.reset();
         pendingFeature_.reset();
         break;
-      case SDLK_ESCAPE:
+      case Command::Cancel:
         pendingFrom_.reset();
         pendingFeature_.reset();
-        model_.identified.reset();
+        inspection_.clearSelection();
+        inspection_.closeAll();
+        model_.help.open = false;
         break;
-      default:
+      case Command::Help:
+        model_.help.open = !model_.help.open;
         break;
     }
   }
@@ -246,19 +274,7 @@ class MapWindow {
       }
       return;
     }
-    if (auto pick = pickAt(px, py)) {
-      const Feature& f = pick->layer->features[pick->featureIndex];
-      ui::IdentifiedFeature id;
-      id.layer = pick->layer->name;
-      id.fid = f.fid;
-      for (size_t i = 0; i < pick->layer->fields.size() && i < f.values.size(); ++i) {
-        std::string v = toString(f.values[i]);
-        if (!v.empty()) id.attributes.push_back({pick->layer->fields[i].name, v});
-      }
-      model_.identified = std::move(id);
-    } else {
-      model_.identified.reset();
-    }
+    inspection_.selectAt(view_, px, py, 5.0 * pixelRatio_);
   }
 
   // Nearest distance between two whole features (edge to edge, on the ellipsoid).
@@ -291,12 +307,36 @@ class MapWindow {
     pendingFeature_.reset();
   }
 
-  std::optional<Pick> pickAt(double px, double py) {
-    const auto& layers = session_.drawLayers();
-    return pickFeature(layers, session_.projection(), view_, px, py, 5.0 * pixelRatio_, [&](const Layer& l, size_t fi) {
-      // Uncertainty circles are drawn, not picked: a click means the site itself.
-      return !session_.isDerived(l) && passes(session_.filter, l, l.features[fi]);
-    });
+  std::optional<Pick> pickAt(double px, double py) { return inspection_.pickAt(view_, px, py, 5.0 * pixelRatio_); }
+
+  // What scripted tests ask about (input_script.hpp).
+  std::string state(const std::string& key) {
+    if (key == "measurements") return std::to_string(measurements_.size());
+    if (key == "view") {
+      const Bounds e = view_.extent();
+      char buf[160];
+      std::snprintf(buf, sizeof buf, "%.3f %.3f %.3f %.3f", e.minx, e.miny, e.maxx, e.maxy);
+      return buf;
+    }
+    if (key == "tooltip") return model_.hover.show && !model_.menu.open ? "1" : "0";
+    if (key == "help") return model_.help.open ? "1" : "0";
+    if (key == "context-menu") return model_.menu.open ? "1" : "0";
+    if (key == "clipboard") {
+      char* text = SDL_GetClipboardText();
+      std::string out = text ? text : "";
+      SDL_free(text);
+      return out;
+    }
+    return inspection_.state(key);
+  }
+
+  Activity activity() {
+    Activity a;
+    a.moving = viewMoving();
+    a.working = renderer_.pendingWork() > 0;
+    a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
+    a.textCaret = ImGui::GetIO().WantTextInput;
+    return a;
   }
 
   static std::string formatShort(const LonLat& p) {
@@ -458,7 +498,15 @@ class MapWindow {
       model_.crsName = session_.projection().name();
       model_.crsDefinition = session_.projection().definition();
     }
-    if (a.closeIdentified) model_.identified.reset();
+    const MapInspection::Outcome o = inspection_.apply(a, model_);
+    if (o.clipboard) SDL_SetClipboardText(o.clipboard->c_str());
+    if (o.zoomTo) view_ = MapView::fitting(*o.zoomTo, view_.width(), view_.height(), 0.15);
+    if (!o.status.empty()) model_.status = o.status;
+    // What an action changed shows in the next frame.
+    if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
+        a.measureModeChanged || a.clearMeasurements || a.deleteMeasurement || a.exportMeasurements ||
+        a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature)
+      pacer_.changed();
   }
 
   // --- drawing -------------------------------------------------------------------
@@ -488,7 +536,9 @@ class MapWindow {
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
     updateCursor();
+    inspection_.drawHighlights(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
     drawMeasurementsOnMap();
+    inspection_.fill(model_);
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ui::OverlayActions actions = ui::drawOverlay(model_, size.x, size.y);
     ImGui::Render();
@@ -589,8 +639,6 @@ class MapWindow {
   // of llvmpipe on two cores (some 2M segments a second), nothing for a GPU.
   static constexpr size_t kMovingSegmentBudget = 40000;
   static constexpr std::chrono::milliseconds kStillAfter{200};  // no change for this long: still
-  static constexpr int kIdleWakeMs = 500;                       // idle: wake this often anyway
-  static constexpr int kWorkPollMs = 30;                        // the worker is busy: look this often
 
   MapSession& session_;
   WindowResources& res_;
@@ -607,6 +655,9 @@ class MapWindow {
   std::optional<LonLat> pendingFrom_;
   std::optional<Pick> pendingFeature_;
   std::string pendingName_;
+  InputRouter router_;
+  FramePacer pacer_;
+  MapInspection inspection_;
   bool running_ = true;
   bool dragging_ = false;
   int dragMoved_ = 0;

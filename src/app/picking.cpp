@@ -17,7 +17,7 @@ double segmentDistance(const XY& p, const XY& a, const XY& b) {
   return std::sqrt(ex * ex + ey * ey);
 }
 
-// Even-odd crossing test in screen space: holes count as outside.
+// Even-odd crossing test (any linear space): holes count as outside.
 bool inside(const std::vector<XY>& ring, const XY& p) {
   bool in = false;
   for (size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
@@ -27,83 +27,153 @@ bool inside(const std::vector<XY>& ring, const XY& p) {
   return in;
 }
 
-std::vector<XY> toScreen(const Path& path, const geo::Projection& proj, const MapView& view) {
+std::vector<XY> project(const Path& path, const geo::Projection& proj, Bounds& bounds) {
   std::vector<XY> out(path.size());
   proj.forward(path.data(), out.data(), path.size());
-  for (auto& q : out) q = view.mapToPixel(q);
+  for (const XY& q : out)
+    if (std::isfinite(q.x) && std::isfinite(q.y)) bounds.add(q.x, q.y);
   return out;
+}
+
+FeatureShape shapeOf(const Layer& l, const Feature& f, const geo::Projection& proj, const geo::ViewDomain& domain) {
+  FeatureShape s;
+  const Geometry& g = f.geometry;
+  if (!g.points.empty()) {
+    s.points = project(g.points, proj, s.bounds);
+    s.symbolRadiusPx = l.styleFor(f).symbolSize / 2.0 + 2.0;
+  }
+  // Lines and polygons as the renderer draws them: cut at the view's seam
+  // and round the poles, so that a polygon across the antimeridian is not
+  // hit all across the map. Geometry inside the domain is used as it is.
+  for (const Path& line : g.lines) {
+    if (geo::insideDomain(line, domain, false)) {
+      s.lines.push_back(project(line, proj, s.bounds));
+    } else {
+      for (const Path& piece : geo::cutLine(line, domain)) s.lines.push_back(project(piece, proj, s.bounds));
+    }
+  }
+  auto addArea = [&](const Polygon& poly) {
+    FeatureShape::Area a;
+    a.outer = project(poly.outer, proj, s.bounds);
+    for (const Path& h : poly.holes) a.holes.push_back(project(h, proj, s.bounds));
+    s.areas.push_back(std::move(a));
+  };
+  for (const Polygon& poly : g.polygons) {
+    bool whole = geo::insideDomain(poly.outer, domain, true);
+    for (const Path& h : poly.holes) whole = whole && geo::insideDomain(h, domain, true);
+    if (whole) {
+      addArea(poly);
+    } else {
+      for (const Polygon& piece : geo::cutPolygon(poly, domain)) addArea(piece);
+    }
+  }
+  return s;
 }
 
 }  // namespace
 
-std::optional<Pick> pickFeature(const std::vector<const Layer*>& layers, const geo::Projection& proj,
-                                const MapView& view, double px, double py, double tol,
-                                const std::function<bool(const Layer&, size_t)>& visible) {
-  const XY p{px, py};
-  const Bounds screen = [&] {
-    Bounds b;
-    b.add(-tol, -tol);
-    b.add(view.width() + tol, view.height() + tol);
-    return b;
-  }();
-  // Lines and polygons as the renderer draws them: cut at the view's seam
-  // and round the poles, so that a polygon across the antimeridian is not
-  // hit all across the map. Geometry inside the domain is used as it is.
+void PickIndex::update(const std::vector<const Layer*>& layers, const geo::Projection& proj) {
+  std::vector<size_t> counts;
+  counts.reserve(layers.size());
+  for (const Layer* l : layers) counts.push_back(l->features.size());
+  if (layers == layers_ && counts == featureCounts_ && proj.definition() == crs_ && !shapes_.empty()) return;
+  layers_ = layers;
+  featureCounts_ = std::move(counts);
+  crs_ = proj.definition();
+  shapes_.clear();
   const geo::ViewDomain domain = geo::viewDomain(proj);
-  auto drawnLine = [&](const Path& line) {
-    return geo::insideDomain(line, domain, false) ? std::vector<Path>{line} : geo::cutLine(line, domain);
+  for (const Layer* l : layers_) {
+    std::vector<FeatureShape> shapes;
+    shapes.reserve(l->features.size());
+    for (const Feature& f : l->features) shapes.push_back(shapeOf(*l, f, proj, domain));
+    shapes_.push_back(std::move(shapes));
+  }
+}
+
+const FeatureShape* PickIndex::shape(const Pick& p) const {
+  for (size_t li = 0; li < layers_.size(); ++li)
+    if (layers_[li] == p.layer && p.featureIndex < shapes_[li].size()) return &shapes_[li][p.featureIndex];
+  return nullptr;
+}
+
+void PickIndex::pickInto(const MapView& view, double px, double py, double tol, const PickVisible& visible, bool all,
+                         std::vector<Pick>& out) const {
+  const XY p{px, py};
+  const XY m = view.pixelToMap(px, py);
+  const double ux = std::abs(view.resolutionX()), uy = std::abs(view.resolutionY());
+  auto near = [&](const Bounds& b, double radiusPx) {
+    return !b.empty() && m.x >= b.minx - radiusPx * ux && m.x <= b.maxx + radiusPx * ux &&
+           m.y >= b.miny - radiusPx * uy && m.y <= b.maxy + radiusPx * uy;
   };
-  auto drawnPolygons = [&](const std::vector<Polygon>& polygons) {
-    std::vector<Polygon> out;
-    for (const Polygon& poly : polygons) {
-      bool inside = geo::insideDomain(poly.outer, domain, true);
-      for (const Path& h : poly.holes) inside = inside && geo::insideDomain(h, domain, true);
-      if (inside) {
-        out.push_back(poly);
-      } else {
-        for (Polygon& piece : geo::cutPolygon(poly, domain)) out.push_back(std::move(piece));
-      }
-    }
-    return out;
+  std::vector<XY> screen;
+  auto toScreen = [&](const std::vector<XY>& path) -> const std::vector<XY>& {
+    screen.resize(path.size());
+    for (size_t i = 0; i < path.size(); ++i) screen[i] = view.mapToPixel(path[i]);
+    return screen;
   };
   // Points first (they sit on top of areas), then lines, then areas; topmost layer first.
   for (int pass = 0; pass < 3; ++pass) {
-    for (size_t li = layers.size(); li-- > 0;) {
-      const Layer& l = *layers[li];
+    for (size_t li = layers_.size(); li-- > 0;) {
+      const Layer& l = *layers_[li];
       if (!l.visible) continue;
-      for (size_t fi = 0; fi < l.features.size(); ++fi) {
-        const Geometry& g = l.features[fi].geometry;
-        if (!visible(l, fi)) continue;
+      const std::vector<FeatureShape>& shapes = shapes_[li];
+      for (size_t fi = 0; fi < shapes.size(); ++fi) {
+        const FeatureShape& s = shapes[fi];
         bool hit = false;
         if (pass == 0) {
-          const double r = std::max(tol, l.styleFor(l.features[fi]).symbolSize / 2.0 + 2.0);
-          for (const auto& pt : g.points) {
-            XY s = view.mapToPixel(proj.forward(pt));
-            if (std::hypot(s.x - p.x, s.y - p.y) <= r) hit = true;
+          if (s.points.empty()) continue;
+          const double r = std::max(tol, s.symbolRadiusPx);
+          if (!near(s.bounds, r) || !visible(l, fi)) continue;
+          for (const XY& pt : s.points) {
+            const XY q = view.mapToPixel(pt);
+            if (std::hypot(q.x - p.x, q.y - p.y) <= r) hit = true;
           }
         } else if (pass == 1) {
-          for (const auto& line : g.lines) {
-            for (const Path& piece : drawnLine(line)) {
-              auto s = toScreen(piece, proj, view);
-              for (size_t i = 1; i < s.size() && !hit; ++i) hit = segmentDistance(p, s[i - 1], s[i]) <= tol;
-            }
+          if (s.lines.empty() || !near(s.bounds, tol) || !visible(l, fi)) continue;
+          for (const auto& line : s.lines) {
+            const auto& q = toScreen(line);
+            for (size_t i = 1; i < q.size() && !hit; ++i) hit = segmentDistance(p, q[i - 1], q[i]) <= tol;
           }
         } else {
-          for (const auto& poly : drawnPolygons(g.polygons)) {
-            auto outer = toScreen(poly.outer, proj, view);
-            Bounds b;
-            for (auto& q : outer) b.add(q.x, q.y);
-            if (!b.intersects(screen) || !b.contains(p.x, p.y) || !inside(outer, p)) continue;
+          if (s.areas.empty() || !near(s.bounds, 0) || !visible(l, fi)) continue;
+          // Containment does not depend on the scale: tested in map units.
+          for (const auto& a : s.areas) {
+            if (hit || a.outer.size() < 3 || !inside(a.outer, m)) continue;
             bool inHole = false;
-            for (const auto& h : poly.holes) inHole = inHole || inside(toScreen(h, proj, view), p);
-            hit = hit || !inHole;
+            for (const auto& h : a.holes) inHole = inHole || (h.size() >= 3 && inside(h, m));
+            hit = !inHole;
           }
         }
-        if (hit) return Pick{&l, fi};
+        if (!hit) continue;
+        const Pick found{&l, fi};
+        if (std::find(out.begin(), out.end(), found) != out.end()) continue;
+        out.push_back(found);
+        if (!all) return;
       }
     }
   }
-  return std::nullopt;
+}
+
+std::optional<Pick> PickIndex::pick(const MapView& view, double px, double py, double tol,
+                                    const PickVisible& visible) const {
+  std::vector<Pick> out;
+  pickInto(view, px, py, tol, visible, false, out);
+  if (out.empty()) return std::nullopt;
+  return out.front();
+}
+
+std::vector<Pick> PickIndex::pickAll(const MapView& view, double px, double py, double tol,
+                                     const PickVisible& visible) const {
+  std::vector<Pick> out;
+  pickInto(view, px, py, tol, visible, true, out);
+  return out;
+}
+
+std::optional<Pick> pickFeature(const std::vector<const Layer*>& layers, const geo::Projection& proj,
+                                const MapView& view, double px, double py, double tol, const PickVisible& visible) {
+  PickIndex index;
+  index.update(layers, proj);
+  return index.pick(view, px, py, tol, visible);
 }
 
 }  // namespace pamir::app

@@ -1,8 +1,15 @@
 #pragma once
 // Which feature is under a pixel: the topmost visible one, with symbol and
-// line tolerances in pixels, polygons by containment.
+// line tolerances in pixels, polygons by containment; or every feature under
+// it, across layers ("what is here").
+//
+// A PickIndex holds every feature projected to the view CRS and cut at its
+// seam as the renderer draws it, with its bounds, so that a pick only maps
+// the few features whose bounds hold the cursor to pixels: fast enough for
+// hovering over 100,000 features. It is rebuilt when the layers or the CRS change.
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/feature.hpp"
@@ -14,11 +21,53 @@ namespace pamir::app {
 struct Pick {
   const Layer* layer = nullptr;
   size_t featureIndex = 0;
+  friend bool operator==(const Pick&, const Pick&) = default;
 };
 
-/// `layers` bottom first; `visible(layer, featureIndex)` says what is drawn.
+/// A feature as drawn: in view CRS units, cut at the view's seam and poles.
+struct FeatureShape {
+  struct Area {
+    std::vector<XY> outer;
+    std::vector<std::vector<XY>> holes;
+  };
+  Bounds bounds;  ///< of everything below; empty when nothing can be drawn
+  std::vector<XY> points;
+  std::vector<std::vector<XY>> lines;
+  std::vector<Area> areas;
+  double symbolRadiusPx = 0;  ///< how far from a point a pick still hits it (its symbol)
+};
+
+using PickVisible = std::function<bool(const Layer&, size_t)>;
+
+class PickIndex {
+ public:
+  /// Projects `layers` (bottom first) unless they and the CRS are what the
+  /// index already holds.
+  void update(const std::vector<const Layer*>& layers, const geo::Projection& projection);
+
+  /// The topmost feature under pixel (px, py) that `visible(layer, featureIndex)` lets through.
+  std::optional<Pick> pick(const MapView& view, double px, double py, double tolerancePx,
+                           const PickVisible& visible) const;
+  /// Every feature under it: points, then lines, then areas, topmost layer first.
+  std::vector<Pick> pickAll(const MapView& view, double px, double py, double tolerancePx,
+                            const PickVisible& visible) const;
+
+  /// The shape a pick of this index refers to; nullptr for one it does not hold.
+  const FeatureShape* shape(const Pick& p) const;
+
+ private:
+  void pickInto(const MapView& view, double px, double py, double tol, const PickVisible& visible, bool all,
+                std::vector<Pick>& out) const;
+
+  std::vector<const Layer*> layers_;
+  std::vector<size_t> featureCounts_;
+  std::string crs_;
+  std::vector<std::vector<FeatureShape>> shapes_;  ///< [layer][feature]
+};
+
+/// The topmost feature under the pixel, with a one-off index (tests, one-shot callers).
 std::optional<Pick> pickFeature(const std::vector<const Layer*>& layers, const geo::Projection& projection,
                                 const MapView& view, double px, double py, double tolerancePx,
-                                const std::function<bool(const Layer&, size_t)>& visible);
+                                const PickVisible& visible);
 
 }  // namespace pamir::app

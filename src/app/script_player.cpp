@@ -4,13 +4,41 @@
 
 namespace pamir::app {
 
-ScriptPlayer::Frame ScriptPlayer::beforeFrame(size_t measurements, std::ostream& err) {
+namespace {
+
+// "Ctrl+F", "Shift+/", "+", "Ctrl++": modifiers before the last '+' that is not the key itself.
+bool parseKey(const std::string& spec, SDL_Keycode* key, Uint16* mod) {
+  *mod = 0;
+  std::string rest = spec;
+  for (;;) {
+    const size_t plus = rest.find('+');
+    if (plus == std::string::npos || plus + 1 >= rest.size()) break;
+    const std::string m = rest.substr(0, plus);
+    if (m == "Ctrl")
+      *mod |= KMOD_LCTRL;
+    else if (m == "Shift")
+      *mod |= KMOD_LSHIFT;
+    else if (m == "Alt")
+      *mod |= KMOD_LALT;
+    else if (m == "Super")
+      *mod |= KMOD_LGUI;
+    else
+      return false;
+    rest = rest.substr(plus + 1);
+  }
+  *key = SDL_GetKeyFromName(rest.c_str());
+  return *key != SDLK_UNKNOWN;
+}
+
+}  // namespace
+
+ScriptPlayer::Frame ScriptPlayer::beforeFrame(const StateQuery& state, std::ostream& err) {
   Frame frame;
   if (!queued_.empty()) {
     deliver(queued_.front());
     queued_.pop_front();
   } else if (waitFrames_ == 0 && next_ < steps_.size()) {
-    frame = play(steps_[next_++], measurements, err);
+    frame = play(steps_[next_++], state, err);
     if (!frame.exitStatus && !queued_.empty()) {
       deliver(queued_.front());
       queued_.pop_front();
@@ -34,7 +62,7 @@ void ScriptPlayer::deliver(std::vector<SDL_Event>& batch) {
   }
 }
 
-ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements, std::ostream& err) {
+ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& state, std::ostream& err) {
   Frame frame;
   // Events go into per-frame batches: ImGui decides who owns the mouse from
   // where the pointer was last frame, so a click must not arrive in the
@@ -58,11 +86,11 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
     lastY_ = static_cast<int>(y);
     push(e);
   };
-  auto button = [&](double x, double y, bool down) {
+  auto button = [&](double x, double y, bool down, Uint8 which = SDL_BUTTON_LEFT) {
     SDL_Event e{};
     e.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
     e.button.windowID = windowId;
-    e.button.button = SDL_BUTTON_LEFT;
+    e.button.button = which;
     e.button.state = down ? SDL_PRESSED : SDL_RELEASED;
     e.button.clicks = 1;
     e.button.x = static_cast<int>(x);
@@ -83,6 +111,13 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
       nextFrame();
       button(s.a, s.b, false);
       break;
+    case ScriptStep::Kind::RightClick:
+      motion(s.a, s.b, false);
+      nextFrame();
+      button(s.a, s.b, true, SDL_BUTTON_RIGHT);
+      nextFrame();
+      button(s.a, s.b, false, SDL_BUTTON_RIGHT);
+      break;
     case ScriptStep::Kind::Drag: {
       motion(s.a, s.b, false);
       nextFrame();
@@ -96,18 +131,25 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
       break;
     }
     case ScriptStep::Kind::Wheel: {
+      // In the same frame as the move: the window must tell where the wheel
+      // turned from the event itself, not from where the pointer was last frame.
       motion(s.a, s.b, false);
-      nextFrame();
       SDL_Event e{};
       e.type = SDL_MOUSEWHEEL;
       e.wheel.windowID = windowId;
       e.wheel.y = static_cast<int>(s.c);
+      e.wheel.preciseY = static_cast<float>(s.c);
+#if SDL_VERSION_ATLEAST(2, 26, 0)
+      e.wheel.mouseX = static_cast<int>(s.a);
+      e.wheel.mouseY = static_cast<int>(s.b);
+#endif
       push(e);
       break;
     }
     case ScriptStep::Kind::Key: {
-      const SDL_Keycode k = SDL_GetKeyFromName(s.text.c_str());
-      if (k == SDLK_UNKNOWN) {
+      SDL_Keycode k = SDLK_UNKNOWN;
+      Uint16 mod = 0;
+      if (!parseKey(s.text, &k, &mod)) {
         err << "pamir view: script line " << s.line << ": unknown key '" << s.text << "'\n";
         frame.exitStatus = 2;
         break;
@@ -117,6 +159,7 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
       e.key.windowID = windowId;
       e.key.keysym.sym = k;
       e.key.keysym.scancode = SDL_GetScancodeFromKey(k);
+      e.key.keysym.mod = mod;
       e.key.state = SDL_PRESSED;
       push(e);
       e.type = SDL_KEYUP;
@@ -124,13 +167,67 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, size_t measurements,
       push(e);
       break;
     }
+    case ScriptStep::Kind::Type:
+      // Each character as a hand types it: key down, its text, key up.
+      for (char c : s.text) {
+        SDL_Event e{};
+        e.type = SDL_KEYDOWN;
+        e.key.windowID = windowId;
+        e.key.keysym.sym =
+            static_cast<SDL_Keycode>(static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+        e.key.keysym.scancode = SDL_GetScancodeFromKey(e.key.keysym.sym);
+        e.key.state = SDL_PRESSED;
+        push(e);
+        SDL_Event t{};
+        t.type = SDL_TEXTINPUT;
+        t.text.windowID = windowId;
+        t.text.text[0] = c;
+        push(t);
+        e.type = SDL_KEYUP;
+        e.key.state = SDL_RELEASED;
+        push(e);
+        nextFrame();
+      }
+      break;
+    case ScriptStep::Kind::Expect:
+    case ScriptStep::Kind::ExpectContains: {
+      const std::string have = state(s.text);
+      const bool ok = s.kind == ScriptStep::Kind::Expect ? have == s.value : have.find(s.value) != std::string::npos;
+      if (!ok) {
+        err << "pamir view: script line " << s.line << ": expected " << s.text
+            << (s.kind == ScriptStep::Kind::Expect ? " to be '" : " to contain '") << s.value << "', have '" << have
+            << "'\n";
+        frame.exitStatus = 1;
+      }
+      break;
+    }
+    case ScriptStep::Kind::Remember:
+      remembered_[s.text] = state(s.text);
+      break;
+    case ScriptStep::Kind::ExpectSame:
+    case ScriptStep::Kind::ExpectChanged: {
+      const auto was = remembered_.find(s.text);
+      if (was == remembered_.end()) {
+        err << "pamir view: script line " << s.line << ": " << s.text << " was not remembered\n";
+        frame.exitStatus = 2;
+        break;
+      }
+      const std::string have = state(s.text);
+      const bool same = have == was->second;
+      if (same != (s.kind == ScriptStep::Kind::ExpectSame)) {
+        err << "pamir view: script line " << s.line << ": expected " << s.text
+            << (same ? " to change, still '" : " unchanged, was '" + was->second + "', now '") << have << "'\n";
+        frame.exitStatus = 1;
+      }
+      break;
+    }
     case ScriptStep::Kind::Screenshot:
       frame.screenshot = s.text;
       break;
     case ScriptStep::Kind::ExpectMeasurements:
-      if (measurements != static_cast<size_t>(s.a)) {
+      if (const std::string have = state("measurements"); have != std::to_string(static_cast<int>(s.a))) {
         err << "pamir view: script line " << s.line << ": expected " << static_cast<int>(s.a) << " measurements, have "
-            << measurements << "\n";
+            << have << "\n";
         frame.exitStatus = 1;
       }
       break;

@@ -5,7 +5,9 @@
 #include <SDL.h>
 
 #include <deque>
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,14 +27,17 @@ class ScriptPlayer {
     std::optional<std::string> screenshot;  ///< write the window's pixels here once this frame is drawn
   };
 
-  /// Called once per frame before the window polls its events.
-  /// `measurements`: how many the window holds (for expect-measurements);
-  /// problems with a step are one line on `err`.
-  Frame beforeFrame(size_t measurements, std::ostream& err);
+  /// The window's state by key, as the script's expectations name it
+  /// (input_script.hpp); "" for a key the window does not know.
+  using StateQuery = std::function<std::string(const std::string& key)>;
+
+  /// Called once per frame before the window polls its events; problems
+  /// with a step are one line on `err`.
+  Frame beforeFrame(const StateQuery& state, std::ostream& err);
 
  private:
   void deliver(std::vector<SDL_Event>& batch);
-  Frame play(const ScriptStep& s, size_t measurements, std::ostream& err);
+  Frame play(const ScriptStep& s, const StateQuery& state, std::ostream& err);
 
   std::vector<ScriptStep> steps_;
   SDL_Window* window_;
@@ -40,6 +45,7 @@ class ScriptPlayer {
   int waitFrames_ = 0;
   std::deque<std::vector<SDL_Event>> queued_;  // one batch per frame
   int lastX_ = 0, lastY_ = 0;
+  std::map<std::string, std::string> remembered_;
 };
 
 }  // namespace pamir::app

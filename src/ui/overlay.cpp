@@ -37,7 +37,7 @@ void layersPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::Begin("Layers");
   if (ImGui::Button("Fit to data")) a.fitToData = true;
   ImGui::SameLine();
-  ImGui::TextDisabled("(F)");
+  ImGui::TextDisabled("(F)   F1 or ? for keys");
   ImGui::Separator();
   // Groups in the order their topmost layer is drawn; inside a group, top layer first.
   std::vector<std::string> groups;
@@ -122,28 +122,6 @@ void measurePanel(OverlayModel& m, OverlayActions& a, float w) {
   ImGui::End();
 }
 
-void identifyPanel(OverlayModel& m, OverlayActions& a, float w) {
-  if (!m.identified) return;
-  ImGui::SetNextWindowPos(ImVec2(w - 390, 280), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(380, 300), ImGuiCond_FirstUseEver);
-  bool open = true;
-  ImGui::Begin("Feature", &open);
-  ImGui::Text("%s  #%lld", m.identified->layer.c_str(), static_cast<long long>(m.identified->fid));
-  if (ImGui::BeginTable("attrs", 2,
-                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable)) {
-    for (const auto& row : m.identified->attributes) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(row.name.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", row.value.c_str());
-    }
-    ImGui::EndTable();
-  }
-  ImGui::End();
-  if (!open) a.closeIdentified = true;
-}
-
 void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
   const float barH = ImGui::GetFrameHeightWithSpacing() + 8;
   ImGui::SetNextWindowPos(ImVec2(0, h - barH));
@@ -215,7 +193,9 @@ OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   layersPanel(model, a);
   filterPanel(model, a);
   measurePanel(model, a, w);
-  identifyPanel(model, a, w);
+  if (model.inspected) a.inspector = drawInspector(*model.inspected, w);
+  a.popups = drawMapPopups(model.hover, model.menu, model.here);
+  drawHelp(model.help, w, h);
   messagesPanel(model);
   statusBar(model, a, w, h);
   return a;

@@ -1,7 +1,7 @@
 #pragma once
 // The Dear ImGui overlay over the map: layers with toggles by group, the
 // "as of year" and country filters, the cursor position, the scale bar,
-// measurements and the identified feature. Panels read the model and report
+// measurements, the selected feature, the map's tooltip and menus, the help. Panels read the model and report
 // what the analyst asked for in OverlayActions; they own no map data.
 #include <optional>
 #include <string>
@@ -10,6 +10,9 @@
 #include "core/feature.hpp"
 #include "core/geometry.hpp"
 #include "core/style.hpp"
+#include "ui/help_overlay.hpp"
+#include "ui/inspector.hpp"
+#include "ui/map_popups.hpp"
 
 namespace pamir::ui {
 
@@ -37,16 +40,6 @@ struct MeasurementItem {
   std::string method;  ///< how it was measured (app's kMeasureMethod)
 };
 
-struct AttributeRow {
-  std::string name, value;
-};
-
-struct IdentifiedFeature {
-  std::string layer;
-  int64_t fid = -1;
-  std::vector<AttributeRow> attributes;
-};
-
 struct OverlayModel {
   std::string title;
   std::vector<LayerItem> layers;  ///< drawing order, bottom first (shown top first)
@@ -71,7 +64,11 @@ struct OverlayModel {
   bool measureMode = false;
   bool measureFeatures = false;  ///< nearest distance between whole features instead of two points
   std::vector<MeasurementItem> measurements;
-  std::optional<IdentifiedFeature> identified;
+  std::optional<InspectorModel> inspected;  ///< the selected feature
+  HoverTip hover;
+  ContextMenuModel menu;
+  WhatIsHereModel here;
+  HelpModel help;
   std::vector<std::string> messages;  ///< load problems, one line each
   std::string status;                 ///< last action's result
 };
@@ -85,7 +82,8 @@ struct OverlayActions {
   std::optional<size_t> deleteMeasurement;
   std::optional<std::string> exportMeasurements;  ///< path to write GeoJSON to
   std::optional<std::string> setCrs;
-  bool closeIdentified = false;
+  InspectorActions inspector;
+  MapPopupActions popups;
 };
 
 /// Draws the whole overlay for this frame (between ImGui::NewFrame and ImGui::Render).

@@ -90,3 +90,36 @@ TEST(Picking, PolygonsAcrossTheAntimeridianAndRoundAPole) {
   EXPECT_EQ(at(30, 85), &cap);
   EXPECT_EQ(at(30, 70), nullptr);
 }
+
+// "What is here": every feature under the point across layers, points first,
+// topmost layer first; the index follows a change of CRS.
+TEST(Picking, EveryFeatureUnderAPointAcrossLayers) {
+  auto proj = geo::Projection::create("EPSG:4326");
+  ASSERT_TRUE(proj);
+  Bounds e;
+  e.add(69, 35);
+  e.add(75, 40);
+  MapView view = MapView::fromExtent(e, 600, 500);
+  Layer area = areaWithHole();
+  Layer point = site({70.5, 36.5});
+  Layer other = site({74.5, 39.5});
+  std::vector<const Layer*> layers{&area, &point, &other};
+  auto all = [](const Layer&, size_t) { return true; };
+  app::PickIndex index;
+  index.update(layers, *proj);
+  XY px = view.mapToPixel(proj->forward({70.5, 36.5}));
+  auto here = index.pickAll(view, px.x, px.y, 5.0, all);
+  ASSERT_EQ(here.size(), 2u);
+  EXPECT_EQ(here[0].layer, &point);
+  EXPECT_EQ(here[1].layer, &area);
+  ASSERT_NE(index.shape(here[1]), nullptr);
+  EXPECT_EQ(index.shape(here[1])->areas.size(), 1u);
+  EXPECT_TRUE(index.pickAll(view, 10, 490, 5.0, all).empty());
+
+  auto merc = geo::Projection::create("EPSG:3857");
+  ASSERT_TRUE(merc);
+  index.update(layers, *merc);
+  MapView mview = MapView::fromExtent(merc->forwardBounds(e), 600, 500);
+  px = mview.mapToPixel(merc->forward({70.5, 36.5}));
+  EXPECT_EQ(index.pickAll(mview, px.x, px.y, 5.0, all).size(), 2u);
+}

@@ -1,0 +1,77 @@
+#pragma once
+// Hover, selection, the right-click menu and "what is here" for the map
+// window: which features they concern, what the overlay shows of them, and
+// the highlight drawn on the map. The window hands it pointer positions
+// and the overlay's actions; it answers with the clipboard text and the
+// area to zoom to that the analyst asked for.
+#include <imgui.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/map_session.hpp"
+#include "app/picking.hpp"
+#include "ui/overlay.hpp"
+
+namespace pamir::app {
+
+class MapInspection {
+ public:
+  explicit MapInspection(MapSession& session) : session_(session) {}
+
+  /// The feature under device pixel (px, py), if any (the index is brought up to date first).
+  std::optional<Pick> pickAt(const MapView& view, double px, double py, double tolerancePx);
+
+  /// The pointer is at (px, py) over the map; returns true when the hovered feature changed.
+  bool hoverAt(const MapView& view, double px, double py, double tolerancePx);
+  /// The pointer is over a panel or out of the window.
+  bool clearHover();
+
+  /// A click at (px, py): selects what is there (or clears the selection).
+  void selectAt(const MapView& view, double px, double py, double tolerancePx);
+  void select(const Pick& p, std::optional<LonLat> near);
+  void clearSelection();
+
+  /// A right click at (px, py): the menu for that point and its topmost feature.
+  void openMenuAt(const MapView& view, double px, double py, double tolerancePx);
+  void closeAll();  ///< Escape: the menu and "what is here"
+
+  /// What the overlay shows this frame: the tooltip, the inspector, the menu.
+  void fill(ui::OverlayModel& model) const;
+  /// Draws the hovered and the selected feature over the map.
+  void drawHighlights(ImDrawList* dl, const MapView& view, double pixelRatio) const;
+
+  struct Outcome {
+    std::optional<std::string> clipboard;  ///< put this on the clipboard
+    std::optional<Bounds> zoomTo;          ///< show this area (view CRS)
+    std::string status;                    ///< a line for the status bar; empty = none
+  };
+  Outcome apply(const ui::OverlayActions& a, const ui::OverlayModel& model);
+
+  /// For scripted tests: "hovered", "selected", "tooltip", "here".
+  std::string state(const std::string& key) const;
+
+ private:
+  void updateIndex();
+  PickVisible visible() const;
+  std::string nameOf(const Pick& p) const;
+  std::optional<Bounds> zoomBounds(const Pick& p) const;
+
+  MapSession& session_;
+  PickIndex index_;
+  std::optional<Pick> hovered_;
+  std::optional<Pick> selected_;
+  std::optional<LonLat> selectedNear_;  ///< where it was clicked: the nearest vertex of a line
+  std::optional<Pick> menuFeature_;
+  ui::ContextMenuModel menu_;
+  bool menuRequested_ = false;
+  LonLat menuAt_{NAN, NAN};
+  std::vector<Pick> here_;   ///< under the point the menu was opened at
+  std::vector<Pick> shown_;  ///< listed in "what is here"
+  ui::WhatIsHereModel hereModel_;
+  bool canOpenLinks_ = false;
+  bool openerChecked_ = false;
+};
+
+}  // namespace pamir::app

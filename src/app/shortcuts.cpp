@@ -1,0 +1,74 @@
+#include "app/shortcuts.hpp"
+
+#include <array>
+
+namespace pamir::app {
+
+namespace {
+
+constexpr Uint16 kStrict = KMOD_CTRL | KMOD_ALT | KMOD_GUI;
+
+// clang-format off
+const std::array kShortcuts{
+    Shortcut{Command::PanLeft, SDLK_LEFT, 0, "Left", "pan left"},
+    Shortcut{Command::PanRight, SDLK_RIGHT, 0, "Right", "pan right"},
+    Shortcut{Command::PanUp, SDLK_UP, 0, "Up", "pan up"},
+    Shortcut{Command::PanDown, SDLK_DOWN, 0, "Down", "pan down"},
+    Shortcut{Command::ZoomIn, SDLK_PLUS, 0, "+", "zoom in about the centre"},
+    Shortcut{Command::ZoomIn, SDLK_EQUALS, 0, "", ""},
+    Shortcut{Command::ZoomIn, SDLK_KP_PLUS, 0, "", ""},
+    Shortcut{Command::ZoomOut, SDLK_MINUS, 0, "-", "zoom out"},
+    Shortcut{Command::ZoomOut, SDLK_KP_MINUS, 0, "", ""},
+    Shortcut{Command::Fit, SDLK_f, 0, "F", "fit the data"},
+    Shortcut{Command::Measure, SDLK_m, 0, "M", "measure: click two points"},
+    Shortcut{Command::MeasureFeatures, SDLK_n, 0, "N", "nearest distance between two features (click each)"},
+    Shortcut{Command::Cancel, SDLK_ESCAPE, 0, "Esc", "cancel a measurement, clear the selection, close menus"},
+    Shortcut{Command::Help, SDLK_F1, 0, "F1 or ?", "this help"},
+    Shortcut{Command::Help, SDLK_QUESTION, 0, "", ""},
+    Shortcut{Command::Help, SDLK_SLASH, KMOD_SHIFT, "", ""},
+};
+// clang-format on
+
+// Left and right variants of a modifier count as the modifier.
+Uint16 normalise(Uint16 mod) {
+  Uint16 out = 0;
+  if (mod & KMOD_SHIFT) out |= KMOD_SHIFT;
+  if (mod & KMOD_CTRL) out |= KMOD_CTRL;
+  if (mod & KMOD_ALT) out |= KMOD_ALT;
+  if (mod & KMOD_GUI) out |= KMOD_GUI;
+  return out;
+}
+
+}  // namespace
+
+std::span<const Shortcut> shortcuts() { return kShortcuts; }
+
+std::optional<Command> commandFor(SDL_Keycode key, Uint16 modifiers) {
+  const Uint16 held = normalise(modifiers);
+  for (const Shortcut& s : kShortcuts) {
+    if (s.key != key) continue;
+    if ((held & kStrict) != (s.modifiers & kStrict)) continue;
+    if ((s.modifiers & KMOD_SHIFT) && !(held & KMOD_SHIFT)) continue;
+    return s.command;
+  }
+  return std::nullopt;
+}
+
+std::vector<ui::HelpRow> keyboardHelp() {
+  std::vector<ui::HelpRow> rows;
+  for (const Shortcut& s : kShortcuts)
+    if (*s.keys) rows.push_back({s.keys, s.description});
+  return rows;
+}
+
+std::vector<ui::HelpRow> mouseHelp() {
+  return {
+      {"drag", "pan"},
+      {"wheel", "zoom about the cursor"},
+      {"hover", "highlight the feature under the cursor, with its name, kind and years"},
+      {"click", "select a feature: outlined on the map, every attribute in the Feature panel"},
+      {"right-click", "copy the coordinate, what is here, zoom to the feature"},
+  };
+}
+
+}  // namespace pamir::app
