@@ -52,6 +52,12 @@ void MapInspection::select(const Pick& p, std::optional<LonLat> near) {
 
 void MapInspection::clearSelection() { selected_.reset(); }
 
+std::optional<Bounds> MapInspection::selectAndFrame(const Pick& p) {
+  updateIndex();  // the feature's shape as drawn, in the view CRS
+  select(p, std::nullopt);
+  return zoomBounds(p);
+}
+
 void MapInspection::openMenuAt(const MapView& view, double px, double py, double tol) {
   const LonLat ll = session_.projection().inverse(view.pixelToMap(px, py));
   if (!ll.finite() || std::abs(ll.lat) > 90) return;

@@ -27,6 +27,7 @@
 #include "app/script_player.hpp"
 #include "app/shortcuts.hpp"
 #include "app/window_input.hpp"
+#include "app/window_search.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
@@ -54,7 +55,8 @@ class MapWindow {
         err_(err),
         router_({[](float x, float y) { return ui::uiWindowAt(x, y); }, [] { return ui::uiPopupOpen(); },
                  [] { return ui::uiKeyboardTaken(); }}),
-        inspection_(session) {
+        inspection_(session),
+        search_(session) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
@@ -244,6 +246,9 @@ class MapWindow {
       case Command::Help:
         model_.help.open = !model_.help.open;
         break;
+      case Command::Search:
+        search_.open();
+        break;
     }
   }
 
@@ -320,6 +325,8 @@ class MapWindow {
     }
     if (key == "tooltip") return model_.hover.show && !model_.menu.open ? "1" : "0";
     if (key == "help") return model_.help.open ? "1" : "0";
+    if (key == "search") return search_.isOpen() ? "1" : "0";
+    if (key == "marker") return marker_ ? formatShort(*marker_) : "";
     if (key == "context-menu") return model_.menu.open ? "1" : "0";
     if (key == "clipboard") {
       char* text = SDL_GetClipboardText();
@@ -537,14 +544,57 @@ class MapWindow {
     ImGui::NewFrame();
     updateCursor();
     inspection_.drawHighlights(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
+    drawMarker();
     drawMeasurementsOnMap();
     inspection_.fill(model_);
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ui::OverlayActions actions = ui::drawOverlay(model_, size.x, size.y);
+    const bool searching = search_.isOpen();
+    if (auto target = search_.draw(size.x)) goTo(*target);
+    if (searching) pacer_.changed();  // results follow each key typed
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     applyActions(actions);
+  }
+
+  // Where a search result takes the view: the feature selected and framed,
+  // or a coordinate marked, with some country round it.
+  void goTo(const SearchTarget& t) {
+    marker_.reset();
+    std::optional<Bounds> frame;
+    if (t.layer) {
+      frame = inspection_.selectAndFrame(Pick{t.layer, t.featureIndex});
+    } else if (t.position.finite()) {
+      inspection_.clearSelection();  // a place, not a feature
+      marker_ = t.position;
+      const XY c = session_.projection().forward(t.position);
+      const double half = session_.projection().isGeographic() ? 0.125 : 12500.0;
+      if (std::isfinite(c.x) && std::isfinite(c.y)) {
+        Bounds b;
+        b.add(c.x - half, c.y - half);
+        b.add(c.x + half, c.y + half);
+        frame = b;
+      }
+    }
+    if (frame) view_ = MapView::fitting(*frame, view_.width(), view_.height(), 0.15);
+    model_.status = (frame ? "went to " : "cannot show ") + t.label;
+    pacer_.changed();
+  }
+
+  void drawMarker() {
+    if (!marker_) return;
+    const XY at = session_.projection().forward(*marker_);
+    if (!std::isfinite(at.x) || !std::isfinite(at.y)) return;
+    const XY px = view_.mapToPixel(at);
+    const ImVec2 c(static_cast<float>(px.x / pixelRatio_), static_cast<float>(px.y / pixelRatio_));
+    ImDrawList* dl = ImGui::GetBackgroundDrawList();
+    dl->AddCircle(c, 9.0f, IM_COL32(255, 255, 255, 255), 24, 4.0f);
+    dl->AddCircle(c, 9.0f, IM_COL32(220, 30, 60, 255), 24, 2.0f);
+    dl->AddLine(ImVec2(c.x - 15, c.y), ImVec2(c.x - 5, c.y), IM_COL32(220, 30, 60, 255), 2.0f);
+    dl->AddLine(ImVec2(c.x + 5, c.y), ImVec2(c.x + 15, c.y), IM_COL32(220, 30, 60, 255), 2.0f);
+    dl->AddLine(ImVec2(c.x, c.y - 15), ImVec2(c.x, c.y - 5), IM_COL32(220, 30, 60, 255), 2.0f);
+    dl->AddLine(ImVec2(c.x, c.y + 5), ImVec2(c.x, c.y + 15), IM_COL32(220, 30, 60, 255), 2.0f);
   }
 
   // The view changed in the last few frames, or is being dragged.
@@ -658,6 +708,8 @@ class MapWindow {
   InputRouter router_;
   FramePacer pacer_;
   MapInspection inspection_;
+  WindowSearch search_;
+  std::optional<LonLat> marker_;  ///< the coordinate a search went to
   bool running_ = true;
   bool dragging_ = false;
   int dragMoved_ = 0;

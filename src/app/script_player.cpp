@@ -162,6 +162,9 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
       e.key.keysym.mod = mod;
       e.key.state = SDL_PRESSED;
       push(e);
+      // Released a frame later, as a hand does: ImGui 1.86 reads keys as held
+      // once a frame, so a press and release in one frame would never be seen.
+      nextFrame();
       e.type = SDL_KEYUP;
       e.key.state = SDL_RELEASED;
       push(e);

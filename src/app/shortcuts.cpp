@@ -26,6 +26,9 @@ const std::array kShortcuts{
     Shortcut{Command::Help, SDLK_F1, 0, "F1 or ?", "this help"},
     Shortcut{Command::Help, SDLK_QUESTION, 0, "", ""},
     Shortcut{Command::Help, SDLK_SLASH, KMOD_SHIFT, "", ""},
+    // After Shift+/ (help): a plain / searches.
+    Shortcut{Command::Search, SDLK_k, KMOD_CTRL, "Ctrl+K or /", "search names, ids and coordinates; Enter goes there"},
+    Shortcut{Command::Search, SDLK_SLASH, 0, "", ""},
 };
 // clang-format on
 

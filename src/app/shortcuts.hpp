@@ -24,6 +24,7 @@ enum class Command {
   MeasureFeatures,
   Cancel,
   Help,
+  Search,
 };
 
 struct Shortcut {

@@ -1,8 +1,8 @@
 #include "data/feature_search.hpp"
 
 #include <algorithm>
-#include <limits>
 
+#include "core/feature_anchor.hpp"
 #include "core/name_fold.hpp"
 #include "geo/coordinates.hpp"
 
@@ -108,22 +108,7 @@ std::string featureName(const Layer& layer, const Feature& f) {
   return "";
 }
 
-LonLat featurePosition(const Geometry& g) {
-  if (!g.points.empty()) return g.points.front();
-  const Bounds b = g.bounds();
-  const LonLat mid{(b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2};
-  LonLat best = mid;
-  double bestD = std::numeric_limits<double>::infinity();
-  auto consider = [&](const Path& path) {
-    for (const LonLat& p : path) {
-      const double d = (p.lon - mid.lon) * (p.lon - mid.lon) + (p.lat - mid.lat) * (p.lat - mid.lat);
-      if (d < bestD) bestD = d, best = p;
-    }
-  };
-  for (const auto& l : g.lines) consider(l);
-  for (const auto& p : g.polygons) consider(p.outer);
-  return best;
-}
+LonLat featurePosition(const Geometry& g) { return featureAnchor(g).position; }
 
 FeatureSearch::FeatureSearch(const std::vector<const Layer*>& layers) : layers_(layers) {
   for (size_t li = 0; li < layers_.size(); ++li) {

@@ -40,7 +40,8 @@ std::string featureName(const Layer& layer, const Feature& f);
 std::string featureKind(const Layer& layer, const Feature& f);
 /// The feature's countries from its layer's country fields, as alpha-3 codes where known, in field order.
 std::vector<std::string> featureCountries(const Layer& layer, const Feature& f);
-/// The point to go to for a feature: its first point, else the vertex nearest the centre of its bounds.
+/// The point to go to for a feature: its first point, an area's centroid, a line's middle vertex
+/// (core/feature_anchor.hpp).
 LonLat featurePosition(const Geometry& g);
 
 class FeatureSearch {

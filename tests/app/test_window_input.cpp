@@ -108,7 +108,9 @@ TEST(Shortcuts, ModifiersMatter) {
   EXPECT_EQ(commandFor(SDLK_EQUALS, KMOD_LSHIFT), Command::ZoomIn);  // '+' on a US keyboard
   EXPECT_EQ(commandFor(SDLK_F1, 0), Command::Help);
   EXPECT_EQ(commandFor(SDLK_SLASH, KMOD_RSHIFT), Command::Help);  // '?'
-  EXPECT_FALSE(commandFor(SDLK_SLASH, 0));
+  EXPECT_EQ(commandFor(SDLK_SLASH, 0), Command::Search);          // a plain '/' searches
+  EXPECT_EQ(commandFor(SDLK_k, KMOD_LCTRL), Command::Search);
+  EXPECT_FALSE(commandFor(SDLK_k, 0));
   EXPECT_FALSE(commandFor(SDLK_q, 0));
 }
 
