@@ -38,12 +38,9 @@ bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f) {
       const FieldValue& v = layer.value(f, field);
       const auto* s = std::get_if<std::string>(&v);
       if (!s) continue;
-      if (filter.countries.count(*s)) {
-        any = true;
-      } else if (auto alias = layer.countryAliases.find(*s);
-                 alias != layer.countryAliases.end() && filter.countries.count(alias->second)) {
-        any = true;
-      }
+      // The value itself ("TJK"), or the code it names ("TJ", "Tajikistan").
+      const auto alias = layer.countryAliases.find(*s);
+      if (filter.countries.count(alias == layer.countryAliases.end() ? *s : alias->second)) any = true;
     }
     if (!any) return false;
   }
