@@ -65,6 +65,8 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
       st.kind = ScriptStep::Kind::Key, st.text = w[1];
     else if (verb == "type" && w.size() >= 2)
       st.kind = ScriptStep::Kind::Type, st.text = rest(1);
+    else if (verb == "drop" && w.size() >= 2)
+      st.kind = ScriptStep::Kind::Drop, st.text = rest(1);
     else if ((verb == "expect" || verb == "expect-contains") && w.size() >= 3)
       st.kind = verb == "expect" ? ScriptStep::Kind::Expect : ScriptStep::Kind::ExpectContains, st.text = w[1],
       st.value = rest(2);

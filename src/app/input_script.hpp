@@ -14,6 +14,7 @@
 //   key NAME                # an SDL key name: F, M, Left, Escape, +, F1, ... with
 //                           # modifiers before it: Ctrl+F, Shift+/, Alt+M
 //   type TEXT               # types TEXT (text input events, as into a field)
+//   drop PATH               # PATH dropped on the window, as from a file manager
 //   screenshot PATH         # the window's pixels as PNG, after this frame is drawn
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
 //   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the line)
@@ -41,6 +42,7 @@ struct ScriptStep {
     Wheel,
     Key,
     Type,
+    Drop,
     Screenshot,
     ExpectMeasurements,
     Expect,

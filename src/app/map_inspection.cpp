@@ -52,6 +52,16 @@ void MapInspection::select(const Pick& p, std::optional<LonLat> near) {
 
 void MapInspection::clearSelection() { selected_.reset(); }
 
+void MapInspection::forgetLayers() {
+  hovered_.reset();
+  selected_.reset();
+  menuFeature_.reset();
+  here_.clear();
+  shown_.clear();
+  hereModel_ = ui::WhatIsHereModel{};
+  index_ = PickIndex{};
+}
+
 std::optional<Bounds> MapInspection::selectAndFrame(const Pick& p) {
   updateIndex();  // the feature's shape as drawn, in the view CRS
   select(p, std::nullopt);

@@ -32,6 +32,8 @@ class MapInspection {
   void selectAt(const MapView& view, double px, double py, double tolerancePx);
   void select(const Pick& p, std::optional<LonLat> near);
   void clearSelection();
+  /// The session's layers moved (a layer was added): forget every pick and the index.
+  void forgetLayers();
   /// Selects `p` and answers the area to show it in (view CRS): the search's "go there".
   std::optional<Bounds> selectAndFrame(const Pick& p);
 

@@ -45,6 +45,21 @@ bool MapSession::setCrs(const std::string& definition, std::string* error) {
   return true;
 }
 
+MapSession::Added MapSession::addSources(const std::vector<std::string>& sources, Diagnostics& diag) {
+  const size_t own = static_cast<size_t>(
+      std::count_if(catalog_.layers.begin(), catalog_.layers.end(), [](const Layer& l) { return !l.builtin; }));
+  data::Catalog more = data::loadSources(sources, diag, own);
+  Added added;
+  added.layers = more.layers.size() + more.rasters.size();
+  for (auto& l : more.layers) {
+    added.lonlat.add(l.bounds());
+    catalog_.layers.push_back(std::move(l));
+  }
+  for (auto& r : more.rasters) catalog_.rasters.push_back(std::move(r));
+  if (added.layers > 0) rebuildDerived();
+  return added;
+}
+
 bool MapSession::hasOwnData() const {
   return std::any_of(catalog_.layers.begin(), catalog_.layers.end(), [](const Layer& l) { return !l.builtin; }) ||
          std::any_of(catalog_.rasters.begin(), catalog_.rasters.end(), [](const RasterLayer& r) { return !r.builtin; });

@@ -48,6 +48,16 @@ class MapSession {
 
   FeatureFilter filter;
 
+  /// What addSources added.
+  struct Added {
+    size_t layers = 0;  ///< vector and raster layers
+    Bounds lonlat;      ///< their features' lon/lat bounds
+  };
+  /// Loads more sources on top of what is open (drag and drop, Add layer).
+  /// Every layer pointer the session handed out before is invalid after it
+  /// (layers move); problems go to `diag` and nothing already open changes.
+  Added addSources(const std::vector<std::string>& sources, Diagnostics& diag);
+
   /// Whether any layer is the analyst's own (not from the built-in dataset).
   bool hasOwnData() const;
   /// The area to show first, lon/lat: the manifest's default view, else the

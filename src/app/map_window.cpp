@@ -16,6 +16,7 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <utility>
 
 #include "app/commands.hpp"
 #include "app/frame_pacer.hpp"
@@ -191,6 +192,14 @@ class MapWindow {
         if (owner == InputOwner::Map)
           if (auto c = commandFor(e.key.keysym.sym, e.key.keysym.mod)) perform(*c);
         break;
+      case SDL_DROPFILE:
+        // Files and folders dropped on the window, added together once the drop is complete.
+        if (e.drop.file) dropped_.emplace_back(e.drop.file);
+        SDL_free(e.drop.file);
+        break;
+      case SDL_DROPCOMPLETE:
+        addSources(std::exchange(dropped_, {}));
+        break;
       case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) resize();
         if (e.window.event == SDL_WINDOWEVENT_LEAVE) inspection_.clearHover();
@@ -326,6 +335,11 @@ class MapWindow {
     if (key == "tooltip") return model_.hover.show && !model_.menu.open ? "1" : "0";
     if (key == "help") return model_.help.open ? "1" : "0";
     if (key == "search") return search_.isOpen() ? "1" : "0";
+    if (key == "layer-names") {
+      std::string names;
+      for (const auto& l : model_.layers) names += (names.empty() ? "" : "; ") + l.title;
+      return names;
+    }
     if (key == "marker") return marker_ ? formatShort(*marker_) : "";
     if (key == "context-menu") return model_.menu.open ? "1" : "0";
     if (key == "clipboard") {
@@ -471,6 +485,7 @@ class MapWindow {
       applyFilter();
     }
     if (a.fitToData) fitToData();
+    if (a.addSource) addSources({*a.addSource});
     if (a.measureModeChanged) pendingFrom_.reset(), pendingFeature_.reset();
     if (a.clearMeasurements) measurements_.clear(), syncMeasurements();
     if (a.deleteMeasurement && *a.deleteMeasurement < measurements_.size()) {
@@ -556,6 +571,48 @@ class MapWindow {
     glViewport(0, 0, w, h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     applyActions(actions);
+  }
+
+  // More layers on top of what is open, from a drop or the Add field. Layers
+  // move in memory when the session grows: the worker stops first, and every
+  // pick, index and level is rebuilt from the session afterwards. What the
+  // analyst switched off stays off.
+  void addSources(const std::vector<std::string>& sources) {
+    if (sources.empty()) return;
+    std::map<std::string, bool> shown;
+    for (const auto& item : model_.layers) shown[item.title + "\n" + item.group] = item.visible;
+    renderer_.stopPendingWork();
+    inspection_.forgetLayers();
+    pendingFeature_.reset();
+    search_.invalidate();
+    Diagnostics diag;
+    const MapSession::Added added = session_.addSources(sources, diag);
+    for (const auto& d : diag.all()) report(d.line());
+    renderer_.setLayers(session_.drawLayers(), session_.drawRasters());
+    buildLayerItems();
+    for (size_t i = 0; i < model_.layers.size(); ++i) {
+      auto it = shown.find(model_.layers[i].title + "\n" + model_.layers[i].group);
+      if (it != shown.end() && it->second != model_.layers[i].visible) {
+        model_.layers[i].visible = it->second;
+        renderer_.setLayerVisible(i, it->second);
+      }
+    }
+    model_.countries.clear();
+    buildFilterItems();
+    applyFilter();
+    const std::string what = sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
+    if (added.layers == 0) {
+      report("pamir view: nothing could be added from " + what);
+    } else {
+      const Bounds b = session_.projection().forwardBounds(added.lonlat);
+      if (!b.empty() && b.width() > 0 && b.height() > 0)
+        view_ = MapView::fitting(b, view_.width(), view_.height(), 0.15);
+      else if (!b.empty())
+        view_.setCenter({(b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2});
+      model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
+      err_ << "pamir view: " << model_.status << std::endl;
+    }
+    pacer_.changed();
   }
 
   // Where a search result takes the view: the feature selected and framed,
@@ -709,7 +766,8 @@ class MapWindow {
   FramePacer pacer_;
   MapInspection inspection_;
   WindowSearch search_;
-  std::optional<LonLat> marker_;  ///< the coordinate a search went to
+  std::optional<LonLat> marker_;      ///< the coordinate a search went to
+  std::vector<std::string> dropped_;  ///< files of a drop still arriving
   bool running_ = true;
   bool dragging_ = false;
   int dragMoved_ = 0;

@@ -170,6 +170,20 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
       push(e);
       break;
     }
+    case ScriptStep::Kind::Drop: {
+      // What SDL sends for a drop: each file (its text the receiver frees), then the end.
+      SDL_Event e{};
+      e.type = SDL_DROPBEGIN;
+      e.drop.windowID = windowId;
+      push(e);
+      e.type = SDL_DROPFILE;
+      e.drop.file = SDL_strdup(s.text.c_str());
+      push(e);
+      e.type = SDL_DROPCOMPLETE;
+      e.drop.file = nullptr;
+      push(e);
+      break;
+    }
     case ScriptStep::Kind::Type:
       // Each character as a hand types it: key down, its text, key up.
       for (char c : s.text) {

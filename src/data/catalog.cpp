@@ -86,12 +86,12 @@ Catalog loadCatalog(const Manifest& m, Diagnostics& diag, const std::vector<std:
   return c;
 }
 
-Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag) {
+Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, size_t firstColour) {
   Catalog c;
   for (const auto& s : sources) {
     LoadedSource loaded = loadSource(s, diag);
     for (auto& l : loaded.layers) {
-      l.style = defaultStyle(c.layers.size());
+      l.style = defaultStyle(firstColour + c.layers.size());
       // Points are labelled by their name when the source has one.
       for (const char* field : {"name", "Name", "NAME"})
         if (l.style.labelField.empty() && l.fieldIndex(field) >= 0) l.style.labelField = field;

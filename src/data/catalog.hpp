@@ -33,8 +33,9 @@ enum class CatalogContent { All, VectorsOnly };
 Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag, const std::vector<std::string>& only = {},
                     CatalogContent content = CatalogContent::All);
 
-/// Loads each source (every layer of each), styled with a default palette.
-Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag);
+/// Loads each source (every layer of each), styled with a default palette
+/// (from its `firstColour`th colour: sources added later look different).
+Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, size_t firstColour = 0);
 
 /// The built-in dataset (its layers marked `builtin`).
 Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only = {},

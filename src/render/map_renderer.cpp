@@ -383,6 +383,7 @@ Image MapRenderer::renderToImage(const MapView& view, const RenderOptions& optio
 size_t MapRenderer::pendingWork() const { return impl_->work.pending(); }
 
 void MapRenderer::finishPendingWork() { impl_->work.finishAll(); }
+void MapRenderer::stopPendingWork() { impl_->work.cancelAndWait(); }
 
 size_t MapRenderer::layersPreparing() const {
   size_t n = 0;

@@ -186,6 +186,9 @@ class MapRenderer {
   size_t pendingWork() const;
   /// Waits for every background job and takes it in (tests, benchmarks).
   void finishPendingWork();
+  /// Cancels the background jobs and waits for a running one to stop: before
+  /// the layers given to setLayers() change or move.
+  void stopPendingWork();
   /// Vector layers of setLayers() not projected yet, and all of them.
   size_t layersPreparing() const;
 

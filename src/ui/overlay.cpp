@@ -38,6 +38,18 @@ void layersPanel(OverlayModel& m, OverlayActions& a) {
   if (ImGui::Button("Fit to data")) a.fitToData = true;
   ImGui::SameLine();
   ImGui::TextDisabled("(F)   F1 or ? for keys");
+  // Any GDAL source: a file, a folder, PG:..., /vsizip/...; files can also be dropped on the window.
+  char path[1024];
+  std::snprintf(path, sizeof path, "%s", m.addLayerPath.c_str());
+  ImGui::SetNextItemWidth(-60);
+  const bool enter = ImGui::InputTextWithHint("##add", "file, folder or GDAL source; or drop files", path, sizeof path,
+                                              ImGuiInputTextFlags_EnterReturnsTrue);
+  m.addLayerPath = path;
+  ImGui::SameLine();
+  if ((ImGui::Button("Add") || enter) && !m.addLayerPath.empty()) {
+    a.addSource = m.addLayerPath;
+    m.addLayerPath.clear();
+  }
   ImGui::Separator();
   // Groups in the order their topmost layer is drawn; inside a group, top layer first.
   std::vector<std::string> groups;

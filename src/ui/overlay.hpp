@@ -71,12 +71,14 @@ struct OverlayModel {
   HelpModel help;
   std::vector<std::string> messages;  ///< load problems, one line each
   std::string status;                 ///< last action's result
+  std::string addLayerPath;           ///< what is typed in the Layers panel's Add field
 };
 
 struct OverlayActions {
   bool layersChanged = false;  ///< a LayerItem::visible changed
   bool filterChanged = false;  ///< year or countries changed
   bool fitToData = false;
+  std::optional<std::string> addSource;  ///< a file, folder or GDAL source to add on top
   bool measureModeChanged = false;
   bool clearMeasurements = false;
   std::optional<size_t> deleteMeasurement;
