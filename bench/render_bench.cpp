@@ -7,6 +7,13 @@
 //   render_bench --benchmark_filter=Pan
 //   PAMIR_BENCH_SOURCES=a.gpkg,b.shp render_bench   # other data instead
 //
+// The pan goes back and forth around its start (a quarter of the screen width
+// either way): the window's first view for the built-in dataset; for other
+// sources a view about their centre small enough that the whole pan stays
+// inside their extent, so the strips a pan uncovers hold data. Each case reports what its frames drew
+// (segments and symbols: the median frame's, the fewest of any frame, and how
+// many frames drew nothing at all), so a case that draws nothing shows.
+//
 // Cases: Pan/window (no MSAA, smoothed lines and symbols: what the window
 // draws, reusing the previous frame on whole-pixel pans),
 // Pan/window_whole_frames (the same drawing every frame whole), Pan/nolabels,
@@ -36,6 +43,9 @@ namespace {
 using namespace pamir;
 
 constexpr int kWidth = 1920, kHeight = 1080, kFrames = 100;
+constexpr XY kPanStepPx{19, 2};
+// How far the pan goes from its start, either way.
+constexpr XY kPanReachPx{kPanStepPx.x * kFrames / 4, kPanStepPx.y* kFrames / 4};
 
 struct Fixture {
   std::unique_ptr<render::OffscreenContext> context;
@@ -73,7 +83,8 @@ double processCpuMs() {
 struct PanResult {
   std::vector<double> frameMs;
   double cpuPerFrameMs = 0;
-  render::FrameStats median;  // stats of the median frame
+  render::FrameStats median;               // stats of the median frame
+  std::vector<render::FrameStats> frames;  // what each frame drew, in order
 };
 
 double percentile(std::vector<double> v, double p) {
@@ -86,8 +97,11 @@ double percentile(std::vector<double> v, double p) {
 enum class Motion { Pan, Zoom };
 
 // One frame = draw + wait for the GL to finish it (no readback: a window swaps
-// instead). A pan moves whole pixels, as a mouse drag does; a zoom steps 3 %
-// in and then out about the centre, as a wheel does, so every frame is drawn whole.
+// instead). A pan moves whole pixels, as a mouse drag does: (-19, 2) px a frame
+// for a quarter of the frames, (19, -2) back through the start for half, and
+// (-19, 2) back to the start, so it never goes further than kPanReachPx
+// (475 px, a quarter of the screen width) from where it started. A zoom steps 3 % in and then out
+// about the centre, as a wheel does, so every frame is drawn whole.
 PanResult pan(const render::RenderOptions& options, Motion motion = Motion::Pan) {
   Fixture& f = fixture();
   PanResult r;
@@ -97,23 +111,36 @@ PanResult pan(const render::RenderOptions& options, Motion motion = Motion::Pan)
   bench::finishGpu();
   double cpu0 = processCpuMs();
   for (int i = 0; i < kFrames; ++i) {
+    // The view moves before each frame: a frame of an unchanged view is the
+    // previous one again and would draw nothing.
+    if (motion == Motion::Pan) {
+      const bool out = i < kFrames / 4 || i >= kFrames * 3 / 4;
+      view.panPixels(out ? -kPanStepPx.x : kPanStepPx.x, out ? kPanStepPx.y : -kPanStepPx.y);
+    } else {
+      view.zoomAbout(kWidth / 2.0, kHeight / 2.0, i < kFrames / 2 ? 1.03 : 1 / 1.03);
+    }
     auto t0 = std::chrono::steady_clock::now();
     f.renderer->drawOffscreen(view, options);
     bench::finishGpu();
     r.frameMs.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     stats.push_back(f.renderer->lastFrame());
-    if (motion == Motion::Pan) {
-      view.panPixels(-19, 2);  // about a screen width in 100 frames, drifting north
-    } else {
-      view.zoomAbout(kWidth / 2.0, kHeight / 2.0, i < kFrames / 2 ? 1.03 : 1 / 1.03);
-    }
   }
   r.cpuPerFrameMs = (processCpuMs() - cpu0) / kFrames;
   std::vector<size_t> order(r.frameMs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return r.frameMs[a] < r.frameMs[b]; });
   r.median = stats[order[order.size() / 2]];
+  r.frames = std::move(stats);
   return r;
+}
+
+// Median and minimum over the frames of one count.
+template <class Get>
+void countersOver(benchmark::State& state, const std::vector<render::FrameStats>& frames, const char* name, Get get) {
+  std::vector<double> v;
+  for (const auto& s : frames) v.push_back(static_cast<double>(get(s)));
+  state.counters[std::string(name) + "_med"] = percentile(v, 0.5);
+  state.counters[std::string(name) + "_min"] = percentile(v, 0.0);
 }
 
 void report(benchmark::State& state, const PanResult& r) {
@@ -127,6 +154,19 @@ void report(benchmark::State& state, const PanResult& r) {
   state.counters["triangles"] = static_cast<double>(r.median.trianglesDrawn);
   state.counters["symbols"] = static_cast<double>(r.median.pointsDrawn);
   state.counters["labels"] = static_cast<double>(r.median.labelsDrawn);
+  // Over all frames: a frame that drew no segment, symbol or triangle drew
+  // nothing (off the data, or a scrolled frame whose new strips hold none).
+  countersOver(state, r.frames, "segments", [](const render::FrameStats& s) { return s.segmentsDrawn; });
+  countersOver(state, r.frames, "symbols", [](const render::FrameStats& s) { return s.pointsDrawn; });
+  size_t empty = 0, scrolled = 0, provisional = 0;
+  for (const auto& s : r.frames) {
+    if (s.segmentsDrawn + s.pointsDrawn + s.trianglesDrawn == 0) ++empty;
+    scrolled += s.scrolledFrames;
+    if (s.provisional()) ++provisional;
+  }
+  state.counters["empty_frames"] = static_cast<double>(empty);
+  state.counters["scrolled_frames"] = static_cast<double>(scrolled);
+  state.counters["provisional_frames"] = static_cast<double>(provisional);
 }
 
 void BM_Pan(benchmark::State& state, render::RenderOptions options, Motion motion) {
@@ -208,7 +248,23 @@ int main(int argc, char** argv) {
   f.renderer->setLayers(f.session->drawLayers(), f.session->drawRasters());
   bench::finishGpu();
   double setupMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  f.start = MapView::fitting(f.session->projection().forwardBounds(f.session->initialLonLat()), kWidth, kHeight, 0.02);
+  if (sources.empty()) {
+    // The built-in dataset: the view the window opens with (the manifest's),
+    // inside the countries around it.
+    f.start =
+        MapView::fitting(f.session->projection().forwardBounds(f.session->initialLonLat()), kWidth, kHeight, 0.02);
+  } else {
+    // Other data: the largest view about the data's centre that keeps the
+    // whole pan (kPanReachPx either way) inside the data's extent. Fitted to
+    // the data instead, every frame panning outward uncovers only strips off
+    // the data and draws nothing.
+    const Bounds e = f.session->dataExtent();
+    const double res = std::min(e.width() / (kWidth + 2 * kPanReachPx.x), e.height() / (kHeight + 2 * kPanReachPx.y));
+    const XY c{(e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2};
+    f.start = MapView::fitting(
+        {c.x - res * kWidth / 2, c.y - res * kHeight / 2, c.x + res * kWidth / 2, c.y + res * kHeight / 2}, kWidth,
+        kHeight, 0);
+  }
   size_t layers = f.session->drawLayers().size(), features = 0, vertices = 0;
   for (const Layer* l : f.session->drawLayers()) {
     features += l->features.size();
