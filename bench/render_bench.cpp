@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -90,7 +91,7 @@ struct PanResult {
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) return 0;
   std::sort(v.begin(), v.end());
-  size_t i = std::min(v.size() - 1, static_cast<size_t>(p * (v.size() - 1) + 0.5));
+  size_t i = std::min(v.size() - 1, static_cast<size_t>(std::lround(p * static_cast<double>(v.size() - 1))));
   return v[i];
 }
 
@@ -138,6 +139,7 @@ PanResult pan(const render::RenderOptions& options, Motion motion = Motion::Pan)
 template <class Get>
 void countersOver(benchmark::State& state, const std::vector<render::FrameStats>& frames, const char* name, Get get) {
   std::vector<double> v;
+  v.reserve(frames.size());
   for (const auto& s : frames) v.push_back(static_cast<double>(get(s)));
   state.counters[std::string(name) + "_med"] = percentile(v, 0.5);
   state.counters[std::string(name) + "_min"] = percentile(v, 0.0);

@@ -25,7 +25,9 @@
 //   quit
 //
 // State keys (see the window): measurements, view, hovered, tooltip, selected,
-// clipboard, help, context-menu, here (features listed by "what is here").
+// clipboard, help, context-menu, here (features listed by "what is here"),
+// search (the search box open), marker (where a coordinate search went),
+// layer-names (the Layers panel's titles, "; " between).
 #include <optional>
 #include <string>
 #include <vector>
