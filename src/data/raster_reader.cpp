@@ -53,7 +53,9 @@ Level chooseLevel(GDALDataset& ds, int bandCount, int wantW, int wantH) {
 // Bytes of source blocks a decimated read of `level` into tw x th decodes:
 // each image column falls in one block column, so at most min(blocks, tw)
 // block columns are touched (likewise rows).
-double readCost(const Level& level, int tw, int th) {
+// Pixel-interleaved bands share their blocks: a block of one band decodes
+// every band's samples (`interleave` times the band's own bytes).
+double readCost(const Level& level, int tw, int th, double interleave = 1.0) {
   double bytes = 0;
   for (GDALRasterBand* band : level.bands) {
     int bx = 0, by = 0;
@@ -65,7 +67,7 @@ double readCost(const Level& level, int tw, int th) {
     bytes += std::min(blocksX, static_cast<double>(tw)) * std::min(blocksY, static_cast<double>(th)) * bx * by *
              GDALGetDataTypeSizeBytes(band->GetRasterDataType());
   }
-  return bytes;
+  return bytes * interleave;
 }
 
 }  // namespace
@@ -83,12 +85,26 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
   int tw = std::max(1, static_cast<int>(w / shrink)), th = std::max(1, static_cast<int>(h / shrink));
   const int bandsRead = bands >= 3 ? std::min(bands, 4) : 1;
   const Level level = chooseLevel(ds, bandsRead, tw, th);
+  const char* interleaving = ds.GetMetadataItem("INTERLEAVE", "IMAGE_STRUCTURE");
+  const double interleave =
+      interleaving && EQUAL(interleaving, "PIXEL") && bands > bandsRead ? static_cast<double>(bands) / bandsRead : 1.0;
   const int wantW = tw;
-  for (double cost = readCost(level, tw, th); cost > static_cast<double>(budget.maxSourceBytes) && (tw > 1 || th > 1);
-       cost = readCost(level, tw, th)) {
+  double cost = readCost(level, tw, th, interleave);
+  for (; cost > static_cast<double>(budget.maxSourceBytes) && (tw > 1 || th > 1);
+       cost = readCost(level, tw, th, interleave)) {
     const double f = std::max(1.05, std::sqrt(cost / static_cast<double>(budget.maxSourceBytes)));
     tw = std::max(1, static_cast<int>(tw / f));
     th = std::max(1, static_cast<int>(th / f));
+  }
+  // Even one pixel decodes more than the budget (e.g. thousands of bands
+  // interleaved in rows a million pixels wide): reading it would exhaust memory.
+  if (cost > static_cast<double>(budget.maxSourceBytes)) {
+    diag.error(path, "", -1,
+               "raster is " + std::to_string(w) + "x" + std::to_string(h) + " pixels in " + std::to_string(bands) +
+                   " bands; reading even one pixel of it decodes " +
+                   std::to_string(static_cast<long long>(cost / 1048576)) + " MiB, more than the " +
+                   std::to_string(budget.maxSourceBytes / 1048576) + " MiB allowed; raster not shown");
+    return std::nullopt;
   }
   if (tw < wantW)
     diag.warn(path, "", -1,

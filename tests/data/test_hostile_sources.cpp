@@ -126,6 +126,27 @@ TEST(HostileRaster, HugeSparseRasterIsReadAtABoundedSize) {
   EXPECT_NEAR(r.geoTransform[5] * r.height, -10.0, 1e-6);
 }
 
+TEST(HostileRaster, ManyBandsInterleavedInHugeRowsAreRefusedNotRead) {
+  // What fuzzing found: a row of one band decodes every band's samples; with
+  // 2,000 bands a million pixels wide, one row is 2 GB. Reading it exhausted
+  // memory (13 GB and still growing after 60 s); it is refused at once now.
+  data::ensureGdalRegistered();
+  const std::string path = "/vsimem/hostile_bands.tif";
+  {
+    const char* options[] = {"SPARSE_OK=TRUE", "INTERLEAVE=PIXEL", "BLOCKYSIZE=1", "BIGTIFF=YES", nullptr};
+    GDALDatasetUniquePtr ds(GetGDALDriverManager()->GetDriverByName("GTiff")->Create(
+        path.c_str(), 1000000, 1000000, 2000, GDT_Byte, const_cast<char**>(options)));
+    ASSERT_TRUE(ds);
+    double gt[6] = {60.0, 1e-5, 0, 45.0, 0, -1e-5};
+    ds->SetGeoTransform(gt);
+  }
+  Diagnostics d;
+  data::LoadedSource src = data::loadSource(path, d);
+  VSIUnlink(path.c_str());
+  EXPECT_TRUE(src.rasters.empty());
+  EXPECT_TRUE(mentions(d, "2000 bands; reading even one pixel of it decodes", Severity::Error)) << allLines(d);
+}
+
 TEST(HostileRaster, OverviewIsReadInsteadOfTheFullRaster) {
   data::ensureGdalRegistered();
   const std::string path = "/vsimem/hostile_overview.tif";
