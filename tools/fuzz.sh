@@ -6,6 +6,9 @@
 # build-fuzz/fuzz-corpus/ across runs; a crash, leak, hang (over 25 s) or
 # runaway allocation is written to build-fuzz/fuzz-findings/ and fails the
 # script. docs/fuzzing.md says how to turn a finding into a corpus file.
+# The mutations follow a fixed seed (PAMIR_FUZZ_SEED, default 1), so that a
+# finding in CI's minute is found again by the same command; PAMIR_FUZZ_SEED=0
+# draws a new seed each run (long runs at a desk).
 #   tools/fuzz.sh [SECONDS] [extra libFuzzer flags]
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,5 +25,5 @@ export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:print_stacktrace=1"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
 # One job: CI machines and desks are shared. -timeout catches hangs per input.
-exec "$build/fuzz/load_fuzzer" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
+exec "$build/fuzz/load_fuzzer" -seed="${PAMIR_FUZZ_SEED:-1}" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$build/fuzz-findings/" "$@" "$build/fuzz-corpus" "$build/fuzz-seeds"

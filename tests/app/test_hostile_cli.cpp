@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <string>
 
 #include "render/image.hpp"
@@ -23,7 +24,9 @@ void writeText(const std::string& path, const std::string& text) { std::ofstream
 
 // Binary fixtures are made with GDAL's Python at test time, kept out of the tree.
 bool python(const std::string& script) {
-  const std::string file = kOut + "make.py";
+  // One script file per fixture: tests run in parallel processes, and a shared
+  // name let one test run another's script (a flaky "no such file").
+  const std::string file = kOut + "make_" + std::to_string(std::hash<std::string>{}(script)) + ".py";
   writeText(file, "from osgeo import gdal, ogr, osr\ngdal.UseExceptions()\n" + script);
   return pamir::test::runShell("/usr/bin/python3 " + file + " 2>&1").status == 0;
 }
