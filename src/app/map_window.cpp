@@ -564,9 +564,8 @@ class MapWindow {
     inspection_.fill(model_);
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ui::OverlayActions actions = ui::drawOverlay(model_, size.x, size.y);
-    const bool searching = search_.isOpen();
+    // Each key typed is an event, and so a frame: the results follow it without redrawing while idle.
     if (auto target = search_.draw(size.x)) goTo(*target);
-    if (searching) pacer_.changed();  // results follow each key typed
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
