@@ -22,6 +22,7 @@
 #include "app/frame_pacer.hpp"
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
+#include "app/layer_list.hpp"
 #include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
@@ -32,6 +33,7 @@
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
+#include "geo/seam_cut.hpp"
 #include "geo/units.hpp"
 #include "render/font_locator.hpp"
 #include "render/gl_loader.hpp"
@@ -112,6 +114,7 @@ class MapWindow {
         handleEvent(e);
       }
       if (!script && !pacer_.frameWanted(activity(), std::chrono::steady_clock::now())) continue;
+      watchSources();
       drawFrame();
       if (screenshotAfterFrame) {
         int w, h;
@@ -341,6 +344,24 @@ class MapWindow {
       return names;
     }
     if (key == "marker") return marker_ ? formatShort(*marker_) : "";
+    if (key == "changed-on-disk") {
+      std::string names;
+      for (const auto& l : model_.layers)
+        if (l.changedOnDisk) names += (names.empty() ? "" : "; ") + l.title;
+      return names;
+    }
+    if (key.starts_with("filter-fields:")) return filterFieldsText(key.substr(14));
+    if (key.starts_with("shown:")) {
+      // How many of the layer's features the filters let through.
+      for (size_t i = 0; i < model_.layers.size(); ++i) {
+        const LayerRef ref = layers_.at(i);
+        if (!ref.layer || model_.layers[i].derived || model_.layers[i].title != key.substr(6)) continue;
+        size_t n = 0;
+        for (const Feature& f : ref.layer->features) n += passes(session_.filter, *ref.layer, f) ? 1 : 0;
+        return std::to_string(n);
+      }
+      return "";
+    }
     if (key == "context-menu") return model_.menu.open ? "1" : "0";
     if (key == "clipboard") {
       char* text = SDL_GetClipboardText();
@@ -386,16 +407,11 @@ class MapWindow {
   void setPixelRatio(double r) { pixelRatio_ = r; }
 
  private:
+  // The Layers panel's rows, and the renderer's visibility to match them
+  // (a row that was there before keeps what the analyst chose).
   void buildLayerItems() {
-    model_.layers.clear();
-    std::map<std::string, std::string> groupTitle;
-    for (const auto& g : session_.catalog().groups) groupTitle[g.id] = g.title;
-    auto title = [&](const std::string& id) { return groupTitle.count(id) ? groupTitle[id] : id; };
-    for (const RasterLayer* r : session_.drawRasters())
-      model_.layers.push_back({r->name, title(r->group), r->visible, Color{128, 128, 128, 255}, 0, true});
-    for (const Layer* l : session_.drawLayers())
-      model_.layers.push_back({l->name, title(l->group), l->visible, l->style.filled ? l->style.fill : l->style.stroke,
-                               l->features.size(), false});
+    layers_.rebuild(session_, model_.layers);
+    for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
   }
 
   void buildFilterItems() {
@@ -486,6 +502,10 @@ class MapWindow {
     }
     if (a.fitToData) fitToData();
     if (a.addSource) addSources({*a.addSource});
+    if (a.removeLayer) removeLayerAt(*a.removeLayer);
+    if (a.reloadLayer) reloadLayerAt(*a.reloadLayer);
+    if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
+    if (a.zoomToLayer) zoomToLayerAt(*a.zoomToLayer);
     if (a.measureModeChanged) pendingFrom_.reset(), pendingFeature_.reset();
     if (a.clearMeasurements) measurements_.clear(), syncMeasurements();
     if (a.deleteMeasurement && *a.deleteMeasurement < measurements_.size()) {
@@ -527,7 +547,8 @@ class MapWindow {
     // What an action changed shows in the next frame.
     if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
         a.measureModeChanged || a.clearMeasurements || a.deleteMeasurement || a.exportMeasurements ||
-        a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature)
+        a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature || a.removeLayer ||
+        a.reloadLayer || a.setFilterFields || a.zoomToLayer)
       pacer_.changed();
   }
 
@@ -576,29 +597,29 @@ class MapWindow {
   // move in memory when the session grows: the worker stops first, and every
   // pick, index and level is rebuilt from the session afterwards. What the
   // analyst switched off stays off.
-  void addSources(const std::vector<std::string>& sources) {
-    if (sources.empty()) return;
-    std::map<std::string, bool> shown;
-    for (const auto& item : model_.layers) shown[item.title + "\n" + item.group] = item.visible;
+  // Layers move in memory when the session changes: the worker stops
+  // first, and picks, the pick index and the search are rebuilt after.
+  template <class Change>
+  void changeLayers(Change change) {
     renderer_.stopPendingWork();
     inspection_.forgetLayers();
     pendingFeature_.reset();
     search_.invalidate();
-    Diagnostics diag;
-    const MapSession::Added added = session_.addSources(sources, diag);
-    for (const auto& d : diag.all()) report(d.line());
+    change();
     renderer_.setLayers(session_.drawLayers(), session_.drawRasters());
     buildLayerItems();
-    for (size_t i = 0; i < model_.layers.size(); ++i) {
-      auto it = shown.find(model_.layers[i].title + "\n" + model_.layers[i].group);
-      if (it != shown.end() && it->second != model_.layers[i].visible) {
-        model_.layers[i].visible = it->second;
-        renderer_.setLayerVisible(i, it->second);
-      }
-    }
     model_.countries.clear();
     buildFilterItems();
     applyFilter();
+    pacer_.changed();
+  }
+
+  void addSources(const std::vector<std::string>& sources) {
+    if (sources.empty()) return;
+    Diagnostics diag;
+    MapSession::Added added;
+    changeLayers([&] { added = session_.addSources(sources, diag); });
+    for (const auto& d : diag.all()) report(d.line());
     const std::string what = sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
     if (added.layers == 0) {
       report("pamir view: nothing could be added from " + what);
@@ -611,7 +632,80 @@ class MapWindow {
       model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
       err_ << "pamir view: " << model_.status << std::endl;
     }
-    pacer_.changed();
+  }
+
+  // What the Layers panel's menus asked for, on the layer of row `row`.
+  void removeLayerAt(size_t row) {
+    const LayerRef ref = layers_.at(row);
+    if (!ref.layer && !ref.raster) return;
+    const std::string title = model_.layers[row].title;
+    bool removed = false;
+    changeLayers([&] { removed = ref.layer ? session_.removeLayer(ref.layer) : session_.removeRaster(ref.raster); });
+    if (removed) {
+      model_.status = "removed " + title;
+      err_ << "pamir view: " << model_.status << std::endl;
+    }
+  }
+
+  void reloadLayerAt(size_t row) {
+    const LayerRef ref = layers_.at(row);
+    if (!ref.layer && !ref.raster) return;
+    const ui::LayerItem item = model_.layers[row];
+    Diagnostics diag;
+    bool reloaded = false;
+    changeLayers([&] {
+      reloaded = ref.layer ? session_.reloadLayer(ref.layer, diag) : session_.reloadRaster(ref.raster, diag);
+      if (reloaded) layers_.forget(item);
+    });
+    for (const auto& d : diag.all()) report(d.line());
+    if (reloaded) {
+      size_t count = 0;
+      for (const auto& l : model_.layers)
+        if (l.title == item.title && l.group == item.group && !l.derived) count = l.featureCount;
+      model_.status = "reloaded " + item.title + " from " + item.source + " (" + std::to_string(count) + " features)";
+      err_ << "pamir view: " << model_.status << std::endl;
+    }
+  }
+
+  void setFilterFieldsAt(const ui::FilterFieldsChoice& c) {
+    const LayerRef ref = layers_.at(c.layer);
+    if (!ref.layer) return;
+    const std::string title = model_.layers[c.layer].title;
+    bool set = false;
+    changeLayers([&] { set = session_.setFilterFields(ref.layer, c.yearFields, c.countryFields); });
+    if (set) model_.status = "filters on " + title + " now read " + filterFieldsText(title);
+  }
+
+  void zoomToLayerAt(size_t row) {
+    const LayerRef ref = layers_.at(row);
+    if (!ref.layer) return;
+    Bounds b;
+    const geo::ViewDomain domain = geo::viewDomain(session_.projection());
+    for (const Feature& f : ref.layer->features) b.add(geo::projectedBounds(f.geometry, session_.projection(), domain));
+    if (!b.empty()) view_ = MapView::fitting(b, view_.width(), view_.height(), 0.1);
+  }
+
+  // "year: start to end; country: a, b" of the layer titled `title`.
+  std::string filterFieldsText(const std::string& title) const {
+    for (const auto& l : model_.layers) {
+      if (l.title != title || l.derived) continue;
+      std::string year = l.yearFields.empty() ? "none" : l.yearFields.front();
+      if (l.yearFields.size() > 1 && l.yearFields[1] != l.yearFields[0]) year += " to " + l.yearFields[1];
+      std::string country;
+      for (const auto& f : l.countryFields) country += (country.empty() ? "" : ", ") + f;
+      return "year: " + year + "; country: " + (country.empty() ? "none" : country);
+    }
+    return "";
+  }
+
+  // Files edited while the window is open (in QGIS, by a script): their
+  // rows offer a reload, checked every couple of seconds while frames are drawn.
+  void watchSources() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastSourceCheck_ < std::chrono::seconds(2)) return;
+    lastSourceCheck_ = now;
+    for (const auto& source : layers_.checkSources(model_.layers))
+      report("pamir view: " + source + " changed on disk; its layers can be reloaded (right-click in Layers)");
   }
 
   // Where a search result takes the view: the feature selected and framed,
@@ -767,6 +861,8 @@ class MapWindow {
   WindowSearch search_;
   std::optional<LonLat> marker_;      ///< the coordinate a search went to
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
+  LayerList layers_;                  ///< what each row of the Layers panel stands for
+  std::chrono::steady_clock::time_point lastSourceCheck_;
   bool running_ = true;
   bool dragging_ = false;
   int dragMoved_ = 0;
