@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "app/commands.hpp"
+#include "app/file_chooser.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
@@ -40,6 +41,7 @@
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
 #include "render/simplify.hpp"
+#include "ui/file_dialog.hpp"
 #include "ui/overlay.hpp"
 #include "ui/ui_hit_test.hpp"
 
@@ -113,6 +115,10 @@ class MapWindow {
         pacer_.eventArrived();
         handleEvent(e);
       }
+      if (auto path = files_.poll()) {
+        fileChosen(*path);
+        pacer_.changed();
+      }
       if (!script && !pacer_.frameWanted(activity(), std::chrono::steady_clock::now())) continue;
       watchSources();
       drawFrame();
@@ -181,7 +187,7 @@ class MapWindow {
         if (dragging_) {
           dragMoved_ += std::abs(e.motion.xrel) + std::abs(e.motion.yrel);
           view_.panPixels(e.motion.xrel * pixelRatio_, e.motion.yrel * pixelRatio_);
-        } else if (owner == InputOwner::Map) {
+        } else if (owner == InputOwner::Map && !files_.model().open) {
           inspection_.hoverAt(view_, e.motion.x * pixelRatio_, e.motion.y * pixelRatio_, 5.0 * pixelRatio_);
         } else {
           inspection_.clearHover();
@@ -261,6 +267,9 @@ class MapWindow {
       case Command::Search:
         search_.open();
         break;
+      case Command::AddLayer:
+        openAddLayerDialog();
+        break;
     }
   }
 
@@ -338,6 +347,13 @@ class MapWindow {
     if (key == "tooltip") return model_.hover.show && !model_.menu.open ? "1" : "0";
     if (key == "help") return model_.help.open ? "1" : "0";
     if (key == "search") return search_.isOpen() ? "1" : "0";
+    if (key == "file-dialog") return files_.model().open ? "1" : "0";
+    if (key == "file-dialog-path") return files_.model().path;
+    if (key == "recent-sources") {
+      std::string names;
+      for (const auto& r : files_.model().recent) names += (names.empty() ? "" : "; ") + r;
+      return names;
+    }
     if (key == "layer-names") {
       std::string names;
       for (const auto& l : model_.layers) names += (names.empty() ? "" : "; ") + l.title;
@@ -502,6 +518,7 @@ class MapWindow {
     }
     if (a.fitToData) fitToData();
     if (a.addSource) addSources({*a.addSource});
+    if (a.openAddDialog) openAddLayerDialog();
     if (a.removeLayer) removeLayerAt(*a.removeLayer);
     if (a.reloadLayer) reloadLayerAt(*a.reloadLayer);
     if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
@@ -548,7 +565,7 @@ class MapWindow {
     if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
         a.measureModeChanged || a.clearMeasurements || a.deleteMeasurement || a.exportMeasurements ||
         a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature || a.removeLayer ||
-        a.reloadLayer || a.setFilterFields || a.zoomToLayer)
+        a.reloadLayer || a.setFilterFields || a.zoomToLayer || a.openAddDialog)
       pacer_.changed();
   }
 
@@ -587,16 +604,28 @@ class MapWindow {
     ui::OverlayActions actions = ui::drawOverlay(model_, size.x, size.y);
     // Each key typed is an event, and so a frame: the results follow it without redrawing while idle.
     if (auto target = search_.draw(size.x)) goTo(*target);
+    const ui::FileDialogActions fileActions = ui::drawFileDialog(files_.model());
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     applyActions(actions);
+    if (auto path = files_.apply(fileActions)) fileChosen(*path);
+    if (fileActions.edited || fileActions.browse || fileActions.native || fileActions.chosen || fileActions.cancelled)
+      pacer_.changed();
   }
 
-  // More layers on top of what is open, from a drop or the Add field. Layers
-  // move in memory when the session grows: the worker stops first, and every
-  // pick, index and level is rebuilt from the session afterwards. What the
-  // analyst switched off stays off.
+  // The file dialog's answer, for what it was opened for.
+  void fileChosen(const std::string& path) {
+    if (filePurpose_ == FilePurpose::AddLayer) addSources({path});
+  }
+
+  void openAddLayerDialog() {
+    filePurpose_ = FilePurpose::AddLayer;
+    files_.open(false, "Add layer: a file, a folder or any GDAL source", "Add", lastFolder_);
+    inspection_.clearHover();
+    pacer_.changed();
+  }
+
   // Layers move in memory when the session changes: the worker stops
   // first, and picks, the pick index and the search are rebuilt after.
   template <class Change>
@@ -631,6 +660,14 @@ class MapWindow {
         view_.setCenter({(b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2});
       model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
       err_ << "pamir view: " << model_.status << std::endl;
+      for (const auto& source : sources) {
+        std::string problem;
+        files_.remember(source, &problem);
+        if (!problem.empty()) report("pamir view: warning: recent sources: " + problem);
+      }
+      std::error_code ec;
+      if (std::filesystem::exists(sources.back(), ec))
+        lastFolder_ = std::filesystem::path(sources.back()).parent_path().string();
     }
   }
 
@@ -862,6 +899,14 @@ class MapWindow {
   std::optional<LonLat> marker_;      ///< the coordinate a search went to
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   LayerList layers_;                  ///< what each row of the Layers panel stands for
+  FileChooser files_{RecentSources::defaultPath(), [] {
+                       // The desktop's chooser answered (from its reader thread): wake the window.
+                       SDL_Event e{};
+                       e.type = SDL_USEREVENT;
+                       SDL_PushEvent(&e);
+                     }};
+  enum class FilePurpose { AddLayer } filePurpose_ = FilePurpose::AddLayer;
+  std::string lastFolder_;  ///< where the last source added from disk was
   std::chrono::steady_clock::time_point lastSourceCheck_;
   bool running_ = true;
   bool dragging_ = false;

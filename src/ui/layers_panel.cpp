@@ -148,7 +148,10 @@ void drawLayersPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::Begin("Layers");
   if (ImGui::Button("Fit to data")) a.fitToData = true;
   ImGui::SameLine();
-  ImGui::TextDisabled("(F)   F1 or ? for keys");
+  if (ImGui::Button("Add layer...")) a.openAddDialog = true;
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+O: browse, recent sources, the desktop's chooser");
+  ImGui::SameLine();
+  ImGui::TextDisabled("F1 or ? for keys");
   // Any GDAL source: a file, a folder, PG:..., /vsizip/...; files can also be dropped on the window.
   char path[1024];
   std::snprintf(path, sizeof path, "%s", m.addLayerPath.c_str());

@@ -93,6 +93,7 @@ struct OverlayActions {
   bool filterChanged = false;  ///< year or countries changed
   bool fitToData = false;
   std::optional<std::string> addSource;  ///< a file, folder or GDAL source to add on top
+  bool openAddDialog = false;            ///< the Add layer dialog (browse, recent, desktop chooser)
   std::optional<size_t> removeLayer;     ///< indices into OverlayModel::layers
   std::optional<size_t> reloadLayer;
   std::optional<size_t> zoomToLayer;
