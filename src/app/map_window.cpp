@@ -31,6 +31,7 @@
 #include "app/shortcuts.hpp"
 #include "app/window_input.hpp"
 #include "app/window_search.hpp"
+#include "core/view_flight.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
@@ -121,6 +122,7 @@ class MapWindow {
       }
       if (!script && !pacer_.frameWanted(activity(), std::chrono::steady_clock::now())) continue;
       watchSources();
+      advanceFlight();
       drawFrame();
       if (screenshotAfterFrame) {
         int w, h;
@@ -166,6 +168,9 @@ class MapWindow {
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) running_ = false;
     // Who owns this event is decided from the event itself (window_input.hpp).
     const InputOwner owner = router_.route(e);
+    if (owner == InputOwner::Map &&
+        (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEWHEEL || e.type == SDL_KEYDOWN))
+      flight_.reset();
     mouseX_ = router_.mouseX();
     mouseY_ = router_.mouseY();
     switch (e.type) {
@@ -417,6 +422,7 @@ class MapWindow {
     int w, h;
     SDL_GL_GetDrawableSize(res_.window, &w, &h);
     Bounds b = session_.dataExtent();
+    flight_.reset();
     if (!b.empty()) view_ = MapView::fitting(b, w, h, 0.03);
   }
   void setInitialView(const MapView& v) { view_ = v; }
@@ -543,6 +549,7 @@ class MapWindow {
       LonLat c1 = session_.projection().inverse({visible.maxx, visible.maxy});
       std::string err;
       if (session_.setCrs(*a.setCrs, &err)) {
+        flight_.reset();  // it flew in the old CRS's units
         renderer_.setProjection(session_.projection());
         Bounds ll;
         if (c0.finite()) ll.add(c0);
@@ -559,7 +566,7 @@ class MapWindow {
     }
     const MapInspection::Outcome o = inspection_.apply(a, model_);
     if (o.clipboard) SDL_SetClipboardText(o.clipboard->c_str());
-    if (o.zoomTo) view_ = MapView::fitting(*o.zoomTo, view_.width(), view_.height(), 0.15);
+    if (o.zoomTo) flyTo(*o.zoomTo, 0.15);
     if (!o.status.empty()) model_.status = o.status;
     // What an action changed shows in the next frame.
     if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
@@ -654,6 +661,7 @@ class MapWindow {
       report("pamir view: nothing could be added from " + what);
     } else {
       const Bounds b = session_.projection().forwardBounds(added.lonlat);
+      flight_.reset();
       if (!b.empty() && b.width() > 0 && b.height() > 0)
         view_ = MapView::fitting(b, view_.width(), view_.height(), 0.15);
       else if (!b.empty())
@@ -719,7 +727,7 @@ class MapWindow {
     Bounds b;
     const geo::ViewDomain domain = geo::viewDomain(session_.projection());
     for (const Feature& f : ref.layer->features) b.add(geo::projectedBounds(f.geometry, session_.projection(), domain));
-    if (!b.empty()) view_ = MapView::fitting(b, view_.width(), view_.height(), 0.1);
+    if (!b.empty()) flyTo(b, 0.1);
   }
 
   // "year: start to end; country: a, b" of the layer titled `title`.
@@ -764,7 +772,7 @@ class MapWindow {
         frame = b;
       }
     }
-    if (frame) view_ = MapView::fitting(*frame, view_.width(), view_.height(), 0.15);
+    if (frame) flyTo(*frame, 0.15);
     model_.status = (frame ? "went to " : "cannot show ") + t.label;
     pacer_.changed();
   }
@@ -785,6 +793,22 @@ class MapWindow {
   }
 
   // The view changed in the last few frames, or is being dragged.
+  // Search results and "zoom to" fly there (view_flight.hpp); any hand on
+  // the map stops the flight where it is.
+  void flyTo(const Bounds& b, double margin) {
+    flight_.emplace(view_, MapView::fitting(b, view_.width(), view_.height(), margin), kFlightSeconds);
+    flightStart_ = std::chrono::steady_clock::now();
+    inspection_.clearHover();  // what was under the pointer will not be
+    pacer_.changed();
+  }
+
+  void advanceFlight() {
+    if (!flight_) return;
+    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - flightStart_).count();
+    view_ = flight_->at(t);
+    if (flight_->done(t)) flight_.reset();
+  }
+
   bool viewMoving() {
     const auto now = std::chrono::steady_clock::now();
     const Bounds e = view_.extent();
@@ -794,7 +818,7 @@ class MapWindow {
       lastExtent_ = e;
       lastMove_ = now;
     }
-    return dragging_ || now - lastMove_ < kStillAfter;
+    return dragging_ || flight_ || now - lastMove_ < kStillAfter;
   }
 
   void updateCursor() {
@@ -876,6 +900,7 @@ class MapWindow {
   // of llvmpipe on two cores (some 2M segments a second), nothing for a GPU.
   static constexpr size_t kMovingSegmentBudget = 40000;
   static constexpr std::chrono::milliseconds kStillAfter{200};  // no change for this long: still
+  static constexpr double kFlightSeconds = 0.6;
 
   MapSession& session_;
   WindowResources& res_;
@@ -897,6 +922,8 @@ class MapWindow {
   MapInspection inspection_;
   WindowSearch search_;
   std::optional<LonLat> marker_;      ///< the coordinate a search went to
+  std::optional<ViewFlight> flight_;  ///< where the view is flying to
+  std::chrono::steady_clock::time_point flightStart_;
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   LayerList layers_;                  ///< what each row of the Layers panel stands for
   FileChooser files_{RecentSources::defaultPath(), [] {
