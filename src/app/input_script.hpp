@@ -33,7 +33,8 @@
 // layer-names (the Layers panel's titles, "; " between), changed-on-disk (titles
 // of layers whose file was written since it was read), shown:TITLE (how many of
 // that layer's features the filters let through), filter-fields:TITLE (the
-// fields its year and country filters read).
+// fields its year and country filters read), flying (1 while the view flies to a
+// search result), file-dialog, file-dialog-path, recent-sources.
 #include <optional>
 #include <string>
 #include <vector>

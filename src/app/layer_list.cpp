@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <system_error>
+#include <utility>
 
 namespace pamir::app {
 
@@ -65,11 +66,13 @@ void LayerList::rebuild(const MapSession& session, std::vector<ui::LayerItem>& r
     if (!readAt_.count(k)) readAt_[k] = sourceWritten(item.source);
   }
   std::erase_if(readAt_, [&](const auto& kv) { return !present.count(kv.first); });
-  checkSources(rows);
+  // Marked now, said by the next check.
+  std::vector<std::string> changed = checkSources(rows);
+  unsaid_.insert(unsaid_.end(), changed.begin(), changed.end());
 }
 
 std::vector<std::string> LayerList::checkSources(std::vector<ui::LayerItem>& rows) {
-  std::vector<std::string> changed;
+  std::vector<std::string> changed = std::exchange(unsaid_, {});
   std::map<std::string, std::optional<std::filesystem::file_time_type>> now;  // one stat per source
   for (auto& item : rows) {
     if (item.derived || item.source.empty()) continue;

@@ -40,6 +40,7 @@ class LayerList {
  private:
   static std::string key(const ui::LayerItem& row) { return row.source + "\n" + row.group + "\n" + row.title; }
   std::vector<LayerRef> refs_;
+  std::vector<std::string> unsaid_;  ///< found changed by a rebuild, not yet returned
   std::map<std::string, std::optional<std::filesystem::file_time_type>> readAt_;
 };
 

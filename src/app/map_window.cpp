@@ -352,6 +352,7 @@ class MapWindow {
     if (key == "tooltip") return model_.hover.show && !model_.menu.open ? "1" : "0";
     if (key == "help") return model_.help.open ? "1" : "0";
     if (key == "search") return search_.isOpen() ? "1" : "0";
+    if (key == "flying") return flight_ ? "1" : "0";
     if (key == "file-dialog") return files_.model().open ? "1" : "0";
     if (key == "file-dialog-path") return files_.model().path;
     if (key == "recent-sources") {

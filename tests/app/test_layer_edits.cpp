@@ -171,3 +171,18 @@ TEST(LayerEdits, TheLayersPanelMarksAFileWrittenSinceItWasRead) {
   EXPECT_FALSE(rows[0].visible);
   EXPECT_EQ(rows[0].featureCount, 3u);
 }
+
+TEST(LayerEdits, AChangeFoundWhileTheRowsAreRebuiltIsStillSaid) {
+  const std::string path = outDir() + "rebuilt.geojson";
+  writeDepots(path);
+  Diagnostics diag;
+  app::MapSession s = app::MapSession::open({path}, data::BuiltinData::LeaveOut, diag);
+  app::LayerList list;
+  std::vector<ui::LayerItem> rows;
+  list.rebuild(s, rows);
+  writeDepots(path, 1);
+  std::filesystem::last_write_time(path, std::filesystem::last_write_time(path) + std::chrono::seconds(2));
+  list.rebuild(s, rows);  // another edit (a filter field chosen) rebuilds the rows first
+  EXPECT_TRUE(rows[0].changedOnDisk);
+  EXPECT_EQ(list.checkSources(rows), (std::vector<std::string>{path}));
+}
