@@ -34,6 +34,7 @@ drop $out/depots.geojson
 wait 5
 expect shown:depots 1
 expect filter-fields:depots year: year_start to year_end; country: host
+screenshot $out/as-of-2010.png
 right-click 100 128
 wait 3
 move 140 227
@@ -47,6 +48,7 @@ expect filter-fields:depots year: year_start; country: host
 expect shown:depots 0
 key Escape
 wait 3
+screenshot $out/events-only.png
 wait-until changed-on-disk depots
 screenshot $out/changed.png
 right-click 100 128
@@ -90,4 +92,15 @@ wait $writer || true
 grep -q "depots.geojson changed on disk" "$out/stderr" || fail "the change on disk was not said: $(cat "$out/stderr")"
 grep -q "reloaded depots from $out/depots.geojson (3 features)" "$out/stderr" || fail "no reload line: $(cat "$out/stderr")"
 grep -q "removed depots" "$out/stderr" || fail "no 'removed' line: $(cat "$out/stderr")"
-echo "window layer-menu test: ok"
+# The first source colour (Okabe-Ito blue, 0,114,178) on the map right of the
+# Layers panel: Depot North in 2010, and nothing once each depot is an event
+# of the year it opened.
+blue() {
+  convert "$1" -crop 900x740+380+0 +repage -fuzz 12% -fill white +opaque "rgb(0,114,178)" \
+    -fill black -opaque "rgb(0,114,178)" -format '%[fx:int(w*h*(1-mean))]' info:
+}
+before=$(blue "$out/as-of-2010.png")
+after=$(blue "$out/events-only.png")
+[ "$before" -gt 30 ] || fail "the depot open in 2010 is not drawn ($before pixels of its colour)"
+[ "$after" -lt 5 ] || fail "depots the filter now hides are still drawn ($after pixels of their colour)"
+echo "window layer-menu test: ok (depot pixels $before as of 2010, $after as events)"
