@@ -34,7 +34,9 @@
 // of layers whose file was written since it was read), shown:TITLE (how many of
 // that layer's features the filters let through), filter-fields:TITLE (the
 // fields its year and country filters read), flying (1 while the view flies to a
-// search result), file-dialog, file-dialog-path, recent-sources.
+// search result), loading (1 while sources are read), settled (yes once every
+// source is read and every layer prepared), file-dialog, file-dialog-path,
+// recent-sources.
 #include <optional>
 #include <string>
 #include <vector>

@@ -29,6 +29,7 @@
 #include "app/picking.hpp"
 #include "app/script_player.hpp"
 #include "app/shortcuts.hpp"
+#include "app/source_loading.hpp"
 #include "app/window_input.hpp"
 #include "app/window_search.hpp"
 #include "core/view_flight.hpp"
@@ -116,6 +117,7 @@ class MapWindow {
         pacer_.eventArrived();
         handleEvent(e);
       }
+      takeLoaded();
       if (auto path = files_.poll()) {
         fileChosen(*path);
         pacer_.changed();
@@ -353,6 +355,10 @@ class MapWindow {
     if (key == "help") return model_.help.open ? "1" : "0";
     if (key == "search") return search_.isOpen() ? "1" : "0";
     if (key == "flying") return flight_ ? "1" : "0";
+    if (key == "loading") return loading_.busy() ? "1" : "0";
+    // Every source read and every layer prepared: what a screenshot of the whole map waits for.
+    if (key == "settled")
+      return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 ? "yes" : "no";
     if (key == "file-dialog") return files_.model().open ? "1" : "0";
     if (key == "file-dialog-path") return files_.model().path;
     if (key == "recent-sources") {
@@ -397,7 +403,7 @@ class MapWindow {
   Activity activity() {
     Activity a;
     a.moving = viewMoving();
-    a.working = renderer_.pendingWork() > 0;
+    a.working = renderer_.pendingWork() > 0 || loading_.busy();
     a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
     a.textCaret = ImGui::GetIO().WantTextInput;
     return a;
@@ -599,6 +605,8 @@ class MapWindow {
       model_.progress = "refining " + std::to_string(stats.substitutedLevels) + " layer(s)…";
     else
       model_.progress.clear();
+    if (loading_.busy())
+      model_.progress = loading_.progress() + (model_.progress.empty() ? "" : "  " + model_.progress);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -651,32 +659,78 @@ class MapWindow {
     pacer_.changed();
   }
 
+  // More sources on top, read on a worker (source_loading.hpp): the window
+  // keeps drawing, with the features read so far in the status bar.
   void addSources(const std::vector<std::string>& sources) {
     if (sources.empty()) return;
-    Diagnostics diag;
+    loading_.start(sources, session_.ownLayerCount() + coloursAhead_);
+    coloursAhead_ += sources.size();
+    err_ << "pamir view: loading " << describeSources(sources) << std::endl;
+    pacer_.changed();
+  }
+
+ public:
+  /// The sources named on the command line, read once the window is open.
+  /// `fit`: the view goes to them when they are in (no --bbox or --extent given).
+  void loadAtStart(const std::vector<std::string>& sources, bool fit) {
+    if (sources.empty()) return;
+    fitNextLoad_ = fit;
+    addSources(sources);
+  }
+
+ private:
+  static std::string describeSources(const std::vector<std::string>& sources) {
+    return sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
+  }
+
+  // Loads that finished: their layers join the session in the order asked.
+  void takeLoaded() {
+    for (LoadedSources& done : loading_.takeFinished()) adoptLoaded(done);
+    if (!loading_.busy()) coloursAhead_ = 0;
+  }
+
+  void adoptLoaded(LoadedSources& done) {
     MapSession::Added added;
-    changeLayers([&] { added = session_.addSources(sources, diag); });
-    for (const auto& d : diag.all()) report(d.line());
-    const std::string what = sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
+    changeLayers([&] { added = session_.addCatalog(std::move(done.catalog)); });
+    for (const auto& d : done.diag.all()) report(d.line());
+    const std::string what = describeSources(done.sources);
+    const bool fit = std::exchange(fitNextLoad_, true);
     if (added.layers == 0) {
       report("pamir view: nothing could be added from " + what);
-    } else {
-      const Bounds b = session_.projection().forwardBounds(added.lonlat);
+      return;
+    }
+    const Bounds b = session_.projection().forwardBounds(added.lonlat);
+    if (fit) {
       flight_.reset();
       if (!b.empty() && b.width() > 0 && b.height() > 0)
         view_ = MapView::fitting(b, view_.width(), view_.height(), 0.15);
       else if (!b.empty())
         view_.setCenter({(b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2});
-      model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
-      err_ << "pamir view: " << model_.status << std::endl;
-      for (const auto& source : sources) {
-        std::string problem;
-        files_.remember(source, &problem);
-        if (!problem.empty()) report("pamir view: warning: recent sources: " + problem);
-      }
-      std::error_code ec;
-      if (std::filesystem::exists(sources.back(), ec))
-        lastFolder_ = std::filesystem::path(sources.back()).parent_path().string();
+    }
+    model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
+    err_ << "pamir view: " << model_.status << std::endl;
+    for (const auto& source : done.sources) {
+      std::string problem;
+      files_.remember(source, &problem);
+      if (!problem.empty()) report("pamir view: warning: recent sources: " + problem);
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(done.sources.back(), ec))
+      lastFolder_ = std::filesystem::path(done.sources.back()).parent_path().string();
+    checkRequestedCountries();
+  }
+
+  // Countries asked for on the command line that no loaded layer has: said
+  // once the sources are in (the map would otherwise just stay empty).
+  void checkRequestedCountries() {
+    if (session_.filter.countries.empty()) return;
+    const std::set<std::string> present = countryCodesIn(session_.drawLayers());
+    for (const auto& c : session_.filter.countries) {
+      if (present.count(c) || !saidMissingCountry_.insert(c).second) continue;
+      std::string list;
+      for (const auto& p : present) list += (list.empty() ? "" : ",") + p;
+      report("pamir view: --country " + c + ": no feature of the loaded layers has it" +
+             (list.empty() ? std::string() : "; they have " + list));
     }
   }
 
@@ -927,6 +981,10 @@ class MapWindow {
   std::chrono::steady_clock::time_point flightStart_;
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   LayerList layers_;                  ///< what each row of the Layers panel stands for
+  SourceLoading loading_;             ///< sources being read on workers
+  size_t coloursAhead_ = 0;           ///< palette colours taken by loads under way
+  bool fitNextLoad_ = true;
+  std::set<std::string> saidMissingCountry_;
   FileChooser files_{RecentSources::defaultPath(), [] {
                        // The desktop's chooser answered (from its reader thread): wake the window.
                        SDL_Event e{};
@@ -994,6 +1052,7 @@ int runMapWindow(MapSession& session, const MapView& firstView, const WindowOpti
   // a window manager may give more pixels or another shape: show the same area.
   win.setInitialView(
       firstView.width() == w && firstView.height() == h ? firstView : MapView::fitting(firstView.extent(), w, h, 0.0));
+  win.loadAtStart(options.sourcesToLoad, options.fitLoadedSources);
   const bool scripted = !script.empty();  // an empty script leaves the window to the user
   ScriptPlayer player(std::move(script), res.window);
   return win.run(scripted ? &player : nullptr, options.frameLogPath);

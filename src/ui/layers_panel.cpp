@@ -134,6 +134,8 @@ void layerRow(LayerItem& l, size_t k, OverlayActions& a) {
   menu |= ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right);
   if (menu) ImGui::OpenPopup("layer menu");
   if (ImGui::BeginPopup("layer menu")) {
+    // Escape closes the menu, as in any desktop menu (ImGui does so only with keyboard navigation on).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     layerMenu(l, k, a);
     ImGui::EndPopup();
   }

@@ -24,11 +24,13 @@ wait 3
 remember view
 drop $out/broken.geojson
 wait 3
+wait-until loading 0
 expect-same view
 expect-contains layer-names Outposts and bases
 remember layer-names
 drop $out/depots.geojson
-wait 5
+wait-until layer-names depots
+wait 3
 expect-contains layer-names depots
 expect-contains layer-names Outposts and bases
 expect-changed view

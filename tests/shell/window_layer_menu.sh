@@ -31,7 +31,8 @@ cat > "$out/menu.txt" <<SCRIPT
 wait 3
 remember layer-names
 drop $out/depots.geojson
-wait 5
+wait-until layer-names depots
+wait 3
 expect shown:depots 1
 expect filter-fields:depots year: year_start to year_end; country: host
 screenshot $out/as-of-2010.png
@@ -48,6 +49,7 @@ expect filter-fields:depots year: year_start; country: host
 expect shown:depots 0
 key Escape
 wait 3
+expect-contains layer-names depots
 screenshot $out/events-only.png
 wait-until changed-on-disk depots
 screenshot $out/changed.png
@@ -68,15 +70,16 @@ screenshot $out/removed.png
 quit
 SCRIPT
 
-# The file is edited while the window is open, once the layer is in.
+# The file is edited while the window is open, once the fields are chosen
+# (the screenshot after that step says the script got there).
 (
   n=0
-  until grep -q "added 1 layer" "$out/stderr" 2>/dev/null; do
+  until [ -s "$out/events-only.png" ]; do
     sleep 0.2
     n=$((n + 1))
     [ $n -lt 900 ] || exit 0
   done
-  sleep 1
+  sleep 0.5
   depots edited "$out/depots.new"
   mv "$out/depots.new" "$out/depots.geojson"
 ) &
