@@ -24,6 +24,7 @@
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
 #include "app/layer_list.hpp"
+#include "app/map_furniture.hpp"
 #include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
@@ -277,6 +278,9 @@ class MapWindow {
       case Command::AddLayer:
         openAddLayerDialog();
         break;
+      case Command::Graticule:
+        model_.showGraticule = !model_.showGraticule;
+        break;
     }
   }
 
@@ -355,6 +359,7 @@ class MapWindow {
     if (key == "help") return model_.help.open ? "1" : "0";
     if (key == "search") return search_.isOpen() ? "1" : "0";
     if (key == "flying") return flight_ ? "1" : "0";
+    if (key == "grid-lines") return std::to_string(furniture_.lineCount());
     if (key == "loading") return loading_.busy() ? "1" : "0";
     // Every source read and every layer prepared: what a screenshot of the whole map waits for.
     if (key == "settled")
@@ -614,6 +619,11 @@ class MapWindow {
     updateCursor();
     inspection_.drawHighlights(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
     drawMarker();
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    furniture_.draw(ImGui::GetBackgroundDrawList(), session_.projection(), view_, pixelRatio_,
+                    {model_.showGraticule, model_.showMgrs}, screen.y - 62);
+    drawNorthArrow(ImGui::GetBackgroundDrawList(), northAngleDegrees(session_.projection(), view_),
+                   ImVec2(screen.x - 44, screen.y - 130));
     drawMeasurementsOnMap();
     inspection_.fill(model_);
     const ImVec2 size = ImGui::GetIO().DisplaySize;
@@ -883,16 +893,16 @@ class MapWindow {
       model_.cursor = ll;
       model_.cursorDms = geo::formatDms(ll);
       model_.cursorMgrs = geo::formatMgrs(ll);
-      // Geodesic metres per screen pixel at the cursor, for the scale bar.
-      LonLat right = session_.projection().inverse(view_.pixelToMap(px + pixelRatio_ * 10, py));
-      model_.metresPerPixel = right.finite() ? geo::distance(ll, right) / 10.0 : 0.0;
     } else {
       model_.cursor.reset();
-      LonLat c = session_.projection().inverse(view_.center());
-      LonLat r = session_.projection().inverse({view_.center().x + view_.resolutionX() * 10, view_.center().y});
-      model_.metresPerPixel = c.finite() && r.finite() ? geo::distance(c, r) / 10.0 : 0.0;
     }
-    model_.metresPerPixel *= pixelRatio_;
+    // Geodesic metres per screen pixel across the view's centre, for the
+    // scale bar: it says what the middle of the map measures, wherever the pointer is.
+    const XY c = view_.center();
+    const double half = view_.resolutionX() * 5;
+    const LonLat w = session_.projection().inverse({c.x - half, c.y});
+    const LonLat e = session_.projection().inverse({c.x + half, c.y});
+    model_.metresPerPixel = w.finite() && e.finite() ? geo::distance(w, e) / 10.0 * pixelRatio_ : 0.0;
   }
 
   ImVec2 toScreen(const LonLat& p) const {
@@ -982,6 +992,7 @@ class MapWindow {
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   LayerList layers_;                  ///< what each row of the Layers panel stands for
   SourceLoading loading_;             ///< sources being read on workers
+  MapFurniture furniture_;            ///< graticule, MGRS grid
   size_t coloursAhead_ = 0;           ///< palette colours taken by loads under way
   bool fitNextLoad_ = true;
   std::set<std::string> saidMissingCountry_;

@@ -166,6 +166,11 @@ void drawLayersPanel(OverlayModel& m, OverlayActions& a) {
     a.addSource = m.addLayerPath;
     m.addLayerPath.clear();
   }
+  ImGui::TextUnformatted("Grid:");
+  ImGui::SameLine();
+  ImGui::Checkbox("lat/lon (G)", &m.showGraticule);
+  ImGui::SameLine();
+  ImGui::Checkbox("MGRS", &m.showMgrs);
   ImGui::Separator();
   // Groups in the order their topmost layer is drawn; inside a group, top layer first.
   std::vector<std::string> groups;

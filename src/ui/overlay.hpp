@@ -86,6 +86,8 @@ struct OverlayModel {
   std::vector<std::string> messages;  ///< load problems, one line each
   std::string status;                 ///< last action's result
   std::string addLayerPath;           ///< what is typed in the Layers panel's Add field
+  bool showGraticule = false;         ///< lines of latitude and longitude
+  bool showMgrs = false;              ///< MGRS grid zones and 100 km squares
 };
 
 struct OverlayActions {
