@@ -24,6 +24,7 @@
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
 #include "app/layer_list.hpp"
+#include "app/legend.hpp"
 #include "app/map_furniture.hpp"
 #include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
@@ -360,6 +361,14 @@ class MapWindow {
     if (key == "search") return search_.isOpen() ? "1" : "0";
     if (key == "flying") return flight_ ? "1" : "0";
     if (key == "grid-lines") return std::to_string(furniture_.lineCount());
+    if (key == "legend") {
+      // "meaning (count)" per entry, "; " between, top layer first.
+      std::string out;
+      for (const auto& e : model_.legend.entries)
+        out += (out.empty() ? "" : "; ") + (e.meaning.empty() ? e.group : e.meaning) + " (" + std::to_string(e.count) +
+               ")";
+      return out;
+    }
     if (key == "loading") return loading_.busy() ? "1" : "0";
     // Every source read and every layer prepared: what a screenshot of the whole map waits for.
     if (key == "settled")
@@ -484,6 +493,7 @@ class MapWindow {
       renderer_.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session_.filter, l, f); });
     else
       renderer_.setFeatureFilter({});
+    model_.legend.entries = legendEntries(session_, model_.layers);
   }
 
   // Measurements survive the window: read at start, written whole after every change.
@@ -526,6 +536,7 @@ class MapWindow {
     if (a.layersChanged) {
       // The panel lists layers in the renderer's default order: rasters, then vectors.
       for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
+      model_.legend.entries = legendEntries(session_, model_.layers);
     }
     if (a.filterChanged) {
       session_.filter.asOfYear = model_.yearFilterOn ? std::optional<int>(model_.year) : std::nullopt;

@@ -171,6 +171,8 @@ void drawLayersPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::Checkbox("lat/lon (G)", &m.showGraticule);
   ImGui::SameLine();
   ImGui::Checkbox("MGRS", &m.showMgrs);
+  ImGui::SameLine();
+  ImGui::Checkbox("Legend", &m.legend.open);
   ImGui::Separator();
   // Groups in the order their topmost layer is drawn; inside a group, top layer first.
   std::vector<std::string> groups;

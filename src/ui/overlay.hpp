@@ -12,6 +12,7 @@
 #include "core/style.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/inspector.hpp"
+#include "ui/legend_panel.hpp"
 #include "ui/map_popups.hpp"
 
 namespace pamir::ui {
@@ -88,6 +89,7 @@ struct OverlayModel {
   std::string addLayerPath;           ///< what is typed in the Layers panel's Add field
   bool showGraticule = false;         ///< lines of latitude and longitude
   bool showMgrs = false;              ///< MGRS grid zones and 100 km squares
+  LegendModel legend;
 };
 
 struct OverlayActions {

@@ -14,6 +14,7 @@ fail() { echo "window grid test: $*" >&2; exit 1; }
 cat > "$out/grid.txt" <<SCRIPT
 wait-until settled yes
 wait 3
+expect-contains legend outpost
 expect grid-lines 0
 remember grid-lines
 screenshot $out/none.png

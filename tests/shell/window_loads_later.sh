@@ -48,7 +48,7 @@ added=$(grep -n "added 1 layer(s) from $out/many.geojson" "$out/stderr" | cut -d
 [ -n "$ready" ] && [ -n "$added" ] || fail "no ready or added line: $(cat "$out/stderr")"
 [ "$ready" -lt "$added" ] || fail "the first frame waited for the source"
 # The loaded points, in the first source colour (0,114,178), fill the framed view.
-blue=$(convert "$out/loaded.png" -crop 880x700+380+0 +repage -fuzz 12% -fill white +opaque "rgb(0,114,178)" \
+blue=$(convert "$out/loaded.png" -crop 560x700+380+0 +repage -fuzz 8% -fill white +opaque "rgb(0,114,178)" \
   -fill black -opaque "rgb(0,114,178)" -format '%[fx:int(w*h*(1-mean))]' info:)
 [ "$blue" -gt 5000 ] || fail "the loaded points are not drawn ($blue pixels of their colour)"
 
