@@ -110,7 +110,7 @@ void swatch(const LegendEntry& e) {
 
 void drawLegendPanel(LegendModel& m, float w, float top) {
   ImGui::SetNextWindowPos(ImVec2(w - 330, top), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(320, 300), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(320, 260), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(false, ImGuiCond_FirstUseEver);
   ImGui::Begin("Legend");
   if (m.entries.empty()) ImGui::TextDisabled("nothing drawn: every layer is off or filtered out");

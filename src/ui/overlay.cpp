@@ -161,7 +161,7 @@ OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   measurePanel(model, a, w);
   if (model.inspected) a.inspector = drawInspector(*model.inspected, w);
   a.popups = drawMapPopups(model.hover, model.menu, model.here);
-  if (model.legend.open) drawLegendPanel(model.legend, w, 290);
+  if (model.legend.open) drawLegendPanel(model.legend, w, h - 330);  // bottom right, clear of the Measure panel
   drawHelp(model.help, w, h);
   messagesPanel(model);
   statusBar(model, a, w, h);
