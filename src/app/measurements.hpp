@@ -20,6 +20,10 @@ struct Measurement {
 };
 
 inline constexpr const char* kMeasureMethod = "geodesic (Karney) on WGS84 via PROJ";
+/// How areas are measured: every edge a geodesic, PROJ's geod_polygon.
+inline constexpr const char* kAreaMethod = "geodesic polygon (Karney, geod_polygon) on WGS84 via PROJ";
+/// How range rings are made.
+inline constexpr const char* kRingMethod = "geodesic circle: every vertex by geod_direct (Karney) on WGS84 via PROJ";
 
 /// Measures from -> to: geodesic, rhumb line and the view CRS's straight line.
 Measurement measure(const LonLat& from, const LonLat& to, const geo::Projection& view, std::string label = {});
