@@ -55,6 +55,8 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
       st.kind = ScriptStep::Kind::Drag, ok = numbers(4, st);
     else if (verb == "click")
       st.kind = ScriptStep::Kind::Click, ok = numbers(2, st);
+    else if (verb == "double-click")
+      st.kind = ScriptStep::Kind::DoubleClick, ok = numbers(2, st);
     else if (verb == "right-click")
       st.kind = ScriptStep::Kind::RightClick, ok = numbers(2, st);
     else if (verb == "wheel")

@@ -8,6 +8,7 @@
 //   move X Y                # pointer to window pixel X,Y
 //   drag X0 Y0 X1 Y1        # left button down at X0,Y0, move, release at X1,Y1
 //   click X Y               # left click
+//   double-click X Y        # two left clicks, the second with SDL's click count 2
 //   right-click X Y         # right click (the map's context menu)
 //   wheel X Y N             # the pointer comes to X,Y and turns the wheel N notches in
 //                           # the same frame, as a quick hand does (positive zooms in)
@@ -27,7 +28,10 @@
 // State keys (see the window): measurements, view, hovered, tooltip, selected,
 // clipboard, help, context-menu, here (features listed by "what is here"),
 // search (the search box open), marker (where a coordinate search went),
-// layer-names (the Layers panel's titles, "; " between).
+// layer-names (the Layers panel's titles, "; " between), measure-tool (none,
+// line, path, area, ring, features), draft-points, measure-list (every kept
+// measurement "kind name: values in metres", "; " between), measure-last,
+// cursor-readout (what the cursor shows while a tool draws), can-undo, can-redo.
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +44,7 @@ struct ScriptStep {
     Move,
     Drag,
     Click,
+    DoubleClick,
     RightClick,
     Wheel,
     Key,

@@ -13,6 +13,7 @@
 #include "ui/help_overlay.hpp"
 #include "ui/inspector.hpp"
 #include "ui/map_popups.hpp"
+#include "ui/measure_panel.hpp"
 
 namespace pamir::ui {
 
@@ -28,16 +29,6 @@ struct LayerItem {
 struct CountryItem {
   std::string code;  ///< ISO 3166-1 alpha-3
   bool selected = false;
-};
-
-struct MeasurementItem {
-  std::string label;  ///< e.g. "Chinese outpost → Gilgit"
-  double geodesic_m = 0;
-  double rhumb_m = 0;
-  double planar_m = 0;  ///< in the view CRS
-  double azimuth1_deg = 0;
-  double azimuth2_deg = 0;
-  std::string method;  ///< how it was measured (app's kMeasureMethod)
 };
 
 struct OverlayModel {
@@ -61,9 +52,7 @@ struct OverlayModel {
   int compareYear = 2010;
   std::vector<std::string> changes;  ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
 
-  bool measureMode = false;
-  bool measureFeatures = false;  ///< nearest distance between whole features instead of two points
-  std::vector<MeasurementItem> measurements;
+  MeasurePanelModel measure;
   std::optional<InspectorModel> inspected;  ///< the selected feature
   HoverTip hover;
   ContextMenuModel menu;
@@ -79,10 +68,7 @@ struct OverlayActions {
   bool filterChanged = false;  ///< year or countries changed
   bool fitToData = false;
   std::optional<std::string> addSource;  ///< a file, folder or GDAL source to add on top
-  bool measureModeChanged = false;
-  bool clearMeasurements = false;
-  std::optional<size_t> deleteMeasurement;
-  std::optional<std::string> exportMeasurements;  ///< path to write GeoJSON to
+  MeasurePanelActions measure;
   std::optional<std::string> setCrs;
   InspectorActions inspector;
   MapPopupActions popups;
