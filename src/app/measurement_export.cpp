@@ -13,10 +13,12 @@ namespace pamir::app {
 
 namespace {
 
+// The shortest decimal that reads back as the same double, never with an
+// exponent ("200000", not "2e+05"): spreadsheets and GIS read it as written.
 std::string number(double v) {
   if (!std::isfinite(v)) return "";
-  char buf[64];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  char buf[400];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
   return std::string(buf, r.ptr);
 }
 
