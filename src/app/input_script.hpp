@@ -20,6 +20,7 @@
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
 //   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the line)
 //   expect-contains KEY TEXT...  # ... unless it contains TEXT
+//   print KEY               # "pamir view: state KEY = VALUE" on stderr, for a test to read
 //   remember KEY            # note the state KEY now, for:
 //   expect-same KEY         # fail unless KEY is what it was when remembered
 //   expect-changed KEY      # fail unless it changed since
@@ -54,6 +55,7 @@ struct ScriptStep {
     ExpectMeasurements,
     Expect,
     ExpectContains,
+    Print,
     Remember,
     ExpectSame,
     ExpectChanged,

@@ -228,6 +228,9 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
       }
       break;
     }
+    case ScriptStep::Kind::Print:
+      err << "pamir view: state " << s.text << " = " << state(s.text) << "\n";
+      break;
     case ScriptStep::Kind::Remember:
       remembered_[s.text] = state(s.text);
       break;
