@@ -4,7 +4,8 @@
 # Shaymak) gives the total `pamir measure` gives for the same points; a
 # 200 km range ring round the outpost is listed and drawn where the
 # geodesic circle is (its southern point worked out with GeographicLib's
-# GeodSolve and PROJ's cs2cs, then found in the screenshot); undo and redo.
+# GeodSolve and PROJ's cs2cs, then found in the screenshot); undo and redo;
+# the map menu's "Range ring here" and "Measure from here".
 set -eu
 pamir=$1
 out=$3/window-measure
@@ -78,6 +79,22 @@ key Ctrl+Shift+Z
 wait 2
 expect measurements 2
 expect can-redo 0
+right-click 650 262
+wait 2
+click 670 395
+wait 2
+expect measurements 3
+expect-contains measure-last ring 200.0 km ring round Chinese outpost near Shaymak
+right-click 500 450
+wait 2
+click 520 564
+wait 2
+expect measure-tool path
+expect draft-points 1
+key Escape
+key Ctrl+Z
+wait 2
+expect measurements 2
 quit
 SCRIPT
 view --script "$out/measure.txt" > "$out/measure.log" 2>&1 || { cat "$out/measure.log"; fail "the path and ring script"; }
