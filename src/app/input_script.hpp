@@ -5,6 +5,8 @@
 //
 //   # comment
 //   wait 3                  # frames
+//   wait-until KEY TEXT...  # until the window's state KEY contains TEXT (a load,
+//                           # a file watch); fails after a minute
 //   move X Y                # pointer to window pixel X,Y
 //   drag X0 Y0 X1 Y1        # left button down at X0,Y0, move, release at X1,Y1
 //   click X Y               # left click
@@ -18,7 +20,8 @@
 //   drop PATH               # PATH dropped on the window, as from a file manager
 //   screenshot PATH         # the window's pixels as PNG, after this frame is drawn
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
-//   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the line)
+//   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the
+//                           # line; nothing: KEY is empty)
 //   expect-contains KEY TEXT...  # ... unless it contains TEXT
 //   print KEY               # "pamir view: state KEY = VALUE" on stderr, for a test to read
 //   remember KEY            # note the state KEY now, for:
@@ -29,9 +32,13 @@
 // State keys (see the window): measurements, view, hovered, tooltip, selected,
 // clipboard, help, context-menu, here (features listed by "what is here"),
 // search (the search box open), marker (where a coordinate search went),
-// layer-names (the Layers panel's titles, "; " between), measure-tool (none,
-// line, path, area, ring, features), draft-points, measure-list (every kept
-// measurement "kind name: values in metres", "; " between), measure-last,
+// layer-names (the Layers panel's titles, "; " between), changed-on-disk (titles
+// of layers whose file was written since it was read), shown:TITLE (how many of
+// that layer's features the filters let through), filter-fields:TITLE (the
+// fields its year and country filters read), flying (1 while the view flies to a
+// search result), file-dialog, file-dialog-path, recent-sources, measure-tool
+// (none, line, path, area, ring, features), draft-points, measure-list (every
+// kept measurement "kind name: values in metres", "; " between), measure-last,
 // cursor-readout (what the cursor shows while a tool draws), can-undo, can-redo.
 #include <optional>
 #include <string>
@@ -42,6 +49,7 @@ namespace pamir::app {
 struct ScriptStep {
   enum class Kind {
     Wait,
+    WaitUntil,
     Move,
     Drag,
     Click,

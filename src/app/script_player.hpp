@@ -4,6 +4,7 @@
 // exactly as it handles a person's mouse and keyboard.
 #include <SDL.h>
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <iosfwd>
@@ -43,6 +44,8 @@ class ScriptPlayer {
   SDL_Window* window_;
   size_t next_ = 0;
   int waitFrames_ = 0;
+  std::optional<ScriptStep> waitingFor_;  ///< a wait-until step not yet met
+  std::chrono::steady_clock::time_point waitDeadline_;
   std::deque<std::vector<SDL_Event>> queued_;  // one batch per frame
   int lastX_ = 0, lastY_ = 0;
   std::map<std::string, std::string> remembered_;

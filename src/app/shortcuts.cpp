@@ -39,6 +39,7 @@ const std::array kShortcuts{
     // After Shift+/ (help): a plain / searches.
     Shortcut{Command::Search, SDLK_k, KMOD_CTRL, "Ctrl+K or /", "search names, ids and coordinates; Enter goes there"},
     Shortcut{Command::Search, SDLK_SLASH, 0, "", ""},
+    Shortcut{Command::AddLayer, SDLK_o, KMOD_CTRL, "Ctrl+O", "add a layer: a file, folder or GDAL source"},
 };
 // clang-format on
 

@@ -32,6 +32,7 @@ enum class Command {
   Cancel,
   Help,
   Search,
+  AddLayer,
 };
 
 struct Shortcut {

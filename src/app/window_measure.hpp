@@ -44,6 +44,8 @@ class WindowMeasure {
   Outcome command(Command c);
   /// What the analyst asked for in the panel; `m` is the panel's model (its ticked rows, its export path).
   Outcome apply(const ui::MeasurePanelActions& a, const ui::MeasurePanelModel& m);
+  /// Writes the measurements (those ticked in `chosen`, or all) to `path`, its format by extension.
+  Outcome exportTo(const std::string& path, const std::vector<bool>* chosen) { return exportList(path, chosen); }
   /// "Measure from here" and "Range ring here" in the map's menu.
   Outcome apply(const ui::MapPopupActions& a);
   /// The view CRS changed: every measurement's planar values are measured again.

@@ -149,7 +149,8 @@ void row(MeasurePanelModel& m, size_t i, MeasurePanelActions& a) {
 
 bool MeasurePanelActions::any() const {
   return setTool || setRadii || ringAroundSelected || ringFromAttribute || finish || removeLast || cancel || remove ||
-         zoomTo || setHidden || rename || recolor || clear || undo || redo || exportAll || exportSelected;
+         zoomTo || setHidden || rename || recolor || clear || undo || redo || exportAll || exportSelected ||
+         chooseExport;
 }
 
 const std::vector<uint32_t>& measurePalette() {
@@ -186,6 +187,11 @@ MeasurePanelActions drawMeasurePanel(MeasurePanelModel& m, float w) {
     ImGui::BeginDisabled(!anyChosen);
     if (ImGui::Button("Export selected")) a.exportSelected = m.exportPath;
     ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Export as…")) a.chooseExport = anyChosen;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(anyChosen ? "the ticked measurements, to a file you choose"
+                                  : "every measurement, to a file you choose");
     ImGui::SameLine();
     if (ImGui::Button("Clear")) a.clear = true;
     ImGui::TextDisabled("format by extension: .geojson, .csv (WKT), .kml");

@@ -41,7 +41,7 @@ struct MeasurePanelModel {
   std::vector<bool> chosen;  ///< rows ticked for "Export selected" (kept by the panel)
   std::optional<size_t> renaming;
   std::string renameText;
-  std::string exportPath = "pamir-measurements.geojson";
+  std::string exportPath = "pamir-measurements.geojson";  ///< typed, or chosen in the file dialog
   bool canUndo = false, canRedo = false;
   std::string method;  ///< how every measurement is taken
 };
@@ -59,6 +59,8 @@ struct MeasurePanelActions {
   bool clear = false, undo = false, redo = false;
   std::optional<std::string> exportAll;       ///< path
   std::optional<std::string> exportSelected;  ///< path; the rows ticked in `chosen`
+  /// "Export as…": the file dialog, then an export of all (false) or of the ticked rows (true).
+  std::optional<bool> chooseExport;
   bool any() const;
 };
 
