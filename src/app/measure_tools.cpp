@@ -16,6 +16,7 @@ std::string pointName(const DraftPoint& p) { return p.name.empty() ? geo::format
 
 std::vector<LonLat> positions(const std::vector<DraftPoint>& draft) {
   std::vector<LonLat> out;
+  out.reserve(draft.size());
   for (const auto& p : draft) out.push_back(p.at);
   return out;
 }

@@ -512,6 +512,7 @@ void WindowMeasure::fill(ui::MeasurePanelModel& m) {
   m.draft.clear();
   const auto& draft = tools_.draft();
   std::vector<LonLat> pts;
+  pts.reserve(draft.size());
   for (const auto& p : draft) pts.push_back(p.at);
   const geo::PathMeasure legs = geo::measurePath(pts);
   for (size_t i = 0; i < legs.legs.size(); ++i)
