@@ -29,7 +29,7 @@ const std::array kShortcuts{
     Shortcut{Command::FinishMeasurement, SDLK_KP_ENTER, 0, "", ""},
     Shortcut{Command::RemoveLastPoint, SDLK_BACKSPACE, 0, "Backspace", "remove the last point"},
     // Before Ctrl+Z: Shift is otherwise not looked at.
-    Shortcut{Command::Redo, SDLK_z, KMOD_CTRL | KMOD_SHIFT, "Ctrl+Shift+Z or Ctrl+Y", "redo a measurement edit"},
+    Shortcut{Command::Redo, SDLK_z, KMOD_CTRL | KMOD_SHIFT, "Ctrl+Shift+Z", "redo a measurement edit (also Ctrl+Y)"},
     Shortcut{Command::Redo, SDLK_y, KMOD_CTRL, "", ""},
     Shortcut{Command::Undo, SDLK_z, KMOD_CTRL, "Ctrl+Z", "undo a measurement edit (add, delete, rename, colour, hide)"},
     Shortcut{Command::Cancel, SDLK_ESCAPE, 0, "Esc", "cancel a measurement, clear the selection, close menus"},

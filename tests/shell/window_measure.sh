@@ -5,7 +5,8 @@
 # 200 km range ring round the outpost is listed and drawn where the
 # geodesic circle is (its southern point worked out with GeographicLib's
 # GeodSolve and PROJ's cs2cs, then found in the screenshot); undo and redo;
-# the map menu's "Range ring here" and "Measure from here".
+# the map menu's "Range ring here" and "Measure from here"; an area of four
+# corners (one taken back with Backspace) against `pamir area`.
 set -eu
 pamir=$1
 out=$3/window-measure
@@ -95,6 +96,25 @@ key Escape
 key Ctrl+Z
 wait 2
 expect measurements 2
+key A
+wait 1
+expect measure-tool area
+click 420 480
+click 560 470
+click 600 600
+wait 1
+key Backspace
+expect draft-points 2
+click 580 620
+click 430 610
+wait 1
+expect-contains cursor-readout area
+key Return
+wait 2
+expect measurements 3
+expect-contains measure-last area Area 1: area_m2=
+print measure-last
+screenshot $out/area.png
 quit
 SCRIPT
 view --script "$out/measure.txt" > "$out/measure.log" 2>&1 || { cat "$out/measure.log"; fail "the path and ring script"; }
@@ -110,6 +130,16 @@ awk -v a="$total" -v b="$cli" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 
   fail "the window's path total $total m is not pamir measure's $cli m"
 m=$(count "$out/path.png" 'rgb(200,0,120)' 1280x700+0+0)
 [ "$m" -gt 200 ] || fail "no path drawn ($m magenta pixels)"
+
+# --- the area is what pamir area gives for the same corners ---------------------
+area=$(state measure-last "$out/measure.log" | sed -n 's/.* area_m2=\([0-9.]*\).*/\1/p')
+corners=$(python3 -c "import json,sys; f=json.load(open(sys.argv[1]))['features']; print(' '.join('%r,%r' % (p[1], p[0]) for p in f[2]['properties']['points']))" "$PAMIR_SESSION")
+# shellcheck disable=SC2086
+cliArea=$("$pamir" area $corners --json | sed -n 's/^ *"area_m2": \([0-9.]*\),*$/\1/p')
+awk -v a="$area" -v b="$cliArea" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d < 1 && a > 1e8) }' ||
+  fail "the window's area $area m² is not pamir area's $cliArea m²"
+b=$(count "$out/area.png" 'rgb(0,100,200)' 1280x700+0+0)
+[ "$b" -gt 150 ] || fail "no area drawn ($b blue pixels)"
 
 # --- the 200 km ring: its southern point, in this view's pixels -----------------
 set -- $(state view "$out/measure.log")
@@ -136,7 +166,7 @@ inside=$(count "$out/ring.png" "$orange" "16x16+$(($1 - 8))+$(($2 - 8))")
 grep -q '"kind": "ring"' "$PAMIR_SESSION" || fail "the ring is not in the session file"
 
 # --- the session file reads back, every kind -------------------------------------
-printf 'wait 3\nexpect measurements 2\nexpect-contains measure-list path Path 1\nexpect-contains measure-list radius_m=200000.0\nquit\n' > "$out/again.txt"
+printf 'wait 3\nexpect measurements 3\nexpect-contains measure-list path Path 1\nexpect-contains measure-list radius_m=200000.0\nquit\n' > "$out/again.txt"
 view --script "$out/again.txt" > "$out/again.log" 2>&1 || { cat "$out/again.log"; fail "the measurements did not survive a restart"; }
 
-echo "window measure test: path total $total m (pamir measure: $cli m), 200 km ring drawn at its southern point ($sx,$sy: $after orange pixels), undo/redo, kept across runs; screenshots in $out"
+echo "window measure test: path total $total m (pamir measure: $cli m), area $area m² (pamir area: $cliArea m²), 200 km ring drawn at its southern point ($sx,$sy: $after orange pixels), undo/redo, kept across runs; screenshots in $out"
