@@ -36,10 +36,12 @@
 // of layers whose file was written since it was read), shown:TITLE (how many of
 // that layer's features the filters let through), filter-fields:TITLE (the
 // fields its year and country filters read), flying (1 while the view flies to a
-// search result), file-dialog, file-dialog-path, recent-sources, measure-tool
-// (none, line, path, area, ring, features), draft-points, measure-list (every
-// kept measurement "kind name: values in metres", "; " between), measure-last,
-// cursor-readout (what the cursor shows while a tool draws), can-undo, can-redo.
+// search result), loading (1 while sources are read), settled (yes once every
+// source is read and every layer prepared), file-dialog, file-dialog-path,
+// recent-sources, measure-tool (none, line, path, area, ring, features),
+// draft-points, measure-list (every kept measurement "kind name: values in
+// metres", "; " between), measure-last, cursor-readout (what the cursor shows
+// while a tool draws), can-undo, can-redo.
 #include <optional>
 #include <string>
 #include <vector>

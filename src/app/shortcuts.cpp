@@ -40,6 +40,7 @@ const std::array kShortcuts{
     Shortcut{Command::Search, SDLK_k, KMOD_CTRL, "Ctrl+K or /", "search names, ids and coordinates; Enter goes there"},
     Shortcut{Command::Search, SDLK_SLASH, 0, "", ""},
     Shortcut{Command::AddLayer, SDLK_o, KMOD_CTRL, "Ctrl+O", "add a layer: a file, folder or GDAL source"},
+    Shortcut{Command::Graticule, SDLK_g, 0, "G", "latitude/longitude grid on or off (MGRS grid: Layers panel)"},
 };
 // clang-format on
 
