@@ -2,6 +2,7 @@
 // printing; what an operand names is data::FeatureLookup's work.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <ostream>
@@ -9,6 +10,7 @@
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
+#include "app/measure_operands.hpp"
 #include "app/measurements.hpp"
 #include "core/atomic_file.hpp"
 #include "core/number.hpp"
@@ -27,13 +29,17 @@ namespace pamir::app {
 namespace {
 
 constexpr const char* kMeasureHelp =
-    "usage: pamir measure A B [--data SOURCE...] [--units km|nm|mi|m] [--json]\n"
+    "usage: pamir measure A B [C...] [--data SOURCE...] [--units km|nm|mi|m] [--json]\n"
     "\n"
     "Shortest distance on the WGS84 ellipsoid between A and B, with the two\n"
     "closest points, the azimuths, and how they relate (disjoint, touching,\n"
     "overlapping, contains, within). Polygons, lines and points are measured\n"
     "edge to edge along geodesics; the distance is 0 when they touch or overlap.\n"
     "Rhumb-line and planar (view CRS) distances are shown beside it.\n"
+    "\n"
+    "With three or more operands, the path through them in order: each leg's\n"
+    "geodesic length and azimuths and the running total (a feature that is not a\n"
+    "point stands for its centroid or middle vertex).\n"
     "\n"
     "A and B may each be:\n"
     "  37.4,74.9                    decimal degrees, LAT,LON\n"
@@ -49,83 +55,29 @@ constexpr const char* kMeasureHelp =
     "  --data SOURCE...   look names up in these sources instead of the built-in dataset\n"
     "  --units U          km (default), nm (1852 m), mi (1609.344 m) or m\n"
     "  --json             one JSON object: distance_m, azimuth1_deg, azimuth2_deg, from, to,\n"
-    "                     relation, method, ellipsoid, rhumb_m, planar_m, planar_crs, ...\n"
+    "                     relation, method, ellipsoid, rhumb_m, planar_m, planar_crs, ...;\n"
+    "                     for a path: total_m, segments (distance_m, azimuth1_deg,\n"
+    "                     azimuth2_deg, rhumb_m each), vertices, rhumb_m, planar_m\n"
     "\n"
     "exit status: 0 measured, 1 data error, 2 usage error (bad coordinate, unknown or\n"
     "ambiguous name: the candidates are listed).\n";
 
 constexpr const char* kRingHelp =
-    "usage: pamir ring CENTER --radius R [-o FILE.geojson] [--data SOURCE...] [--min-vertices N]\n"
+    "usage: pamir ring CENTER (--radius R[,R...] | --radius-field FIELD [--radius-unit U])\n"
+    "                  [-o FILE.geojson] [--data SOURCE...] [--min-vertices N]\n"
     "\n"
-    "The geodesic circle of radius R around CENTER on the WGS84 ellipsoid, as a\n"
-    "GeoJSON polygon (stdout without -o). Every vertex is computed with geod_direct\n"
-    "at exactly R; at least 360 vertices, more for large radii, so it stays round\n"
-    "in any projection. A ring across the antimeridian is cut into two polygons;\n"
-    "one round a pole is closed along the pole.\n"
+    "Geodesic circles of radius R around CENTER on the WGS84 ellipsoid, as GeoJSON\n"
+    "polygons, one feature per radius, innermost first (stdout without -o). Every\n"
+    "vertex is computed with geod_direct at exactly R; at least 360 vertices, more for\n"
+    "large radii, so it stays round in any projection. A ring across the antimeridian\n"
+    "is cut into two polygons; one round a pole is closed along the pole.\n"
     "\n"
     "  CENTER   any operand 'pamir measure' accepts that is a point\n"
-    "  R        a distance with its unit: 200km, 150nm, 10mi, 500m\n";
-
-// Operands and --data sources, read in any order. --data takes every
-// following argument up to the next option; as the number of operands is
-// fixed, surplus --data values at the end are given back
-// ("pamir measure --data x.gpkg A B").
-struct Operands {
-  std::vector<std::string> operands, data;
-};
-
-void giveBackSurplusData(Operands& o, size_t operandCount) {
-  while (o.operands.size() < operandCount && o.data.size() > 1) {
-    o.operands.insert(o.operands.begin(), o.data.back());
-    o.data.pop_back();
-  }
-}
-
-// An operand may start with '-' ("-17,179.5"); anything else there is an option we do not know.
-void readOperand(ArgReader& r, Operands& o) {
-  if (r.flag("--")) {
-    while (!r.done()) o.operands.push_back(r.next());
-    return;
-  }
-  if (auto data = r.optionList("--data")) {
-    o.data.insert(o.data.end(), data->begin(), data->end());
-    return;
-  }
-  if (ArgReader::looksLikeOption(r.peek())) r.fail("unknown option '" + r.peek() + "'");
-  o.operands.push_back(r.next());
-}
-
-// Looks operands up, reporting load problems (once) before any answer or failure.
-class Resolver {
- public:
-  Resolver(const std::string& command, std::vector<std::string> sources, std::ostream& err)
-      : command_(command), lookup_(std::move(sources), diag_), err_(err) {}
-
-  data::Place operator()(const std::string& operand) {
-    try {
-      data::Place p = lookup_.resolve(operand);
-      report();
-      return p;
-    } catch (const data::LookupError& e) {
-      report();
-      if (e.cause == data::LookupError::Cause::Operand) throw UsageError("pamir " + command_ + ": " + e.what());
-      throw std::runtime_error(e.what());
-    }
-  }
-
- private:
-  void report() {
-    // Errors about single features or layers: say so, but measure what loaded.
-    for (; reported_ < diag_.all().size(); ++reported_)
-      if (diag_.all()[reported_].severity == Severity::Error) err_ << diag_.all()[reported_].line() << "\n";
-  }
-
-  std::string command_;
-  Diagnostics diag_;
-  data::FeatureLookup lookup_;
-  std::ostream& err_;
-  size_t reported_ = 0;
-};
+    "  R        distances with their unit: 200km, 150nm, 10mi, 500m; several as\n"
+    "           100km,200km or \"100, 200, 300 km\" (a bare number takes the unit after it)\n"
+    "  --radius-field FIELD  the radius is the centre feature's numeric attribute FIELD\n"
+    "           (range_km, radius_nm, ...): its unit from the name's suffix (_km, _nm,\n"
+    "           _mi, _m) or from --radius-unit\n";
 
 double azimuth360(double az) { return az < 0 ? az + 360.0 : az; }
 
@@ -229,7 +181,7 @@ void printText(std::ostream& out, const data::Place& a, const data::Place& b, co
   out << "method: " << kMeasureMethod << "\n";
 }
 
-json ringJson(const geo::RangeRing& ring, const std::string& label) {
+json ringFeature(const geo::RangeRing& ring, const std::string& label, const std::string& radiusFrom) {
   json coords = json::array();
   for (const Polygon& poly : ring.geometry.polygons) {
     json outer = json::array();
@@ -248,10 +200,40 @@ json ringJson(const geo::RangeRing& ring, const std::string& label) {
       {"encloses_pole", ring.enclosedPole > 0   ? json("north")
                         : ring.enclosedPole < 0 ? json("south")
                                                 : json(nullptr)},
-      {"method", "geodesic circle: every vertex by geod_direct (Karney) on WGS84 via PROJ"},
+      {"method", kRingMethod},
       {"ellipsoid", "WGS84"}};
-  json feature{{"type", "Feature"}, {"properties", props}, {"geometry", geometry}};
-  return json{{"type", "FeatureCollection"}, {"features", json::array({feature})}};
+  if (!radiusFrom.empty()) props["radius_from"] = radiusFrom;
+  return json{{"type", "Feature"}, {"properties", props}, {"geometry", geometry}};
+}
+
+// The radius a feature's attribute gives, in metres; UsageError when it gives none.
+double radiusFromField(const data::Place& centre, const std::string& field, std::optional<geo::DistanceUnit> unit) {
+  const std::string who = terminalSafe(centre.label);
+  if (centre.kind != data::Place::Kind::Feature)
+    throw UsageError("pamir ring: --radius-field " + field + " needs a feature as the centre; " + who +
+                     " is a coordinate");
+  size_t i = 0;
+  while (i < centre.fields.size() && centre.fields[i].name != field) ++i;
+  if (i == centre.fields.size()) {
+    std::string names;
+    for (const auto& f : centre.fields) names += (names.empty() ? "" : ", ") + f.name;
+    throw UsageError("pamir ring: " + who + " has no field '" + field + "' (fields: " + names + ")");
+  }
+  const FieldValue& v = i < centre.values.size() ? centre.values[i] : FieldValue{};
+  std::optional<double> value;
+  if (const auto* d = std::get_if<double>(&v)) value = *d;
+  if (const auto* n = std::get_if<int64_t>(&v)) value = static_cast<double>(*n);
+  if (const auto* s = std::get_if<std::string>(&v)) value = parseNumber(*s, NumberSyntax::Decimal);
+  if (!value || !std::isfinite(*value))
+    throw UsageError("pamir ring: " + who + "'s " + field + " is " +
+                     (std::holds_alternative<std::monostate>(v) ? std::string("empty") : "'" + toString(v) + "'") +
+                     ", not a number");
+  if (!(*value > 0)) throw UsageError("pamir ring: " + who + "'s " + field + " is " + toString(v) + ", not a radius");
+  if (!unit) unit = geo::unitFromFieldName(field);
+  if (!unit)
+    throw UsageError("pamir ring: the unit of " + field +
+                     " is not in its name (_km, _nm, _mi, _m); give --radius-unit");
+  return *value * geo::metresPerUnit(*unit);
 }
 
 }  // namespace
@@ -277,8 +259,9 @@ int runMeasureCommand(const std::vector<std::string>& args, std::ostream& out, s
     }
   }
   giveBackSurplusData(o, 2);
-  if (o.operands.size() != 2)
-    r.fail("measure needs two operands, A and B (got " + std::to_string(o.operands.size()) + ")");
+  if (o.operands.size() < 2)
+    r.fail("measure needs two operands, A and B, or more for a path (got " + std::to_string(o.operands.size()) + ")");
+  if (o.operands.size() > 2) return printPathMeasure(o.operands, o.data, asJson, unit, out, err);
 
   Resolver resolve("measure", o.data, err);
   const data::Place a = resolve(o.operands[0]);
@@ -297,7 +280,7 @@ int runMeasureCommand(const std::vector<std::string>& args, std::ostream& out, s
 int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   ArgReader r("ring", args);
   Operands o;
-  std::optional<std::string> radiusText, minVertices, output;
+  std::optional<std::string> radiusText, radiusField, radiusUnit, minVertices, output;
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
       out << kRingHelp;
@@ -313,16 +296,30 @@ int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std:
       output = *v4;
     else if (auto v5 = r.option("--min-vertices"))
       minVertices = *v5;
+    else if (auto v6 = r.option("--radius-field"))
+      radiusField = *v6;
+    else if (auto v7 = r.option("--radius-unit"))
+      radiusUnit = *v7;
     else
       readOperand(r, o);
   }
   giveBackSurplusData(o, 1);
   if (o.operands.size() != 1) r.fail("ring needs one CENTER (got " + std::to_string(o.operands.size()) + ")");
-  if (!radiusText || radiusText->empty()) r.fail("ring needs --radius, e.g. --radius 200km");
+  if (radiusText && radiusField) r.fail("give --radius or --radius-field, not both");
+  if (radiusField && radiusField->empty()) r.fail("--radius-field needs a field name");
+  if (!radiusField && (!radiusText || radiusText->empty())) r.fail("ring needs --radius, e.g. --radius 200km");
+  std::optional<geo::DistanceUnit> unit;
+  if (radiusUnit) {
+    unit = geo::parseUnit(*radiusUnit);
+    if (!unit) r.fail("--radius-unit wants km, nm, mi or m, not '" + *radiusUnit + "'");
+  }
   std::string why;
-  const std::optional<double> radius = geo::parseDistance(*radiusText, &why);
-  if (!radius) r.fail("--radius: " + why);
-  if (*radius <= 0) r.fail("--radius must be greater than zero");
+  std::vector<double> radii;
+  if (radiusText) {
+    auto parsed = geo::parseDistanceList(*radiusText, &why, unit);
+    if (!parsed) r.fail("--radius: " + why);
+    radii = *parsed;
+  }
   geo::RangeRingOptions options;
   if (minVertices) {
     const std::optional<double> n = parseNumber(*minVertices, NumberSyntax::Decimal);
@@ -337,16 +334,32 @@ int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std:
   const Geometry& g = centre.geometry;
   if (g.points.size() != 1 || !g.lines.empty() || !g.polygons.empty())
     throw UsageError("pamir ring: the centre of a ring must be a point; " + terminalSafe(centre.label) + " is not");
-  const geo::RangeRing ring = geo::rangeRing(g.points[0], *radius, options);
-  if (!ring.ok) throw std::runtime_error(ring.error);
-  const std::string text = ringJson(ring, centre.label).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  std::string radiusFrom;
+  if (radiusField) {
+    radii = {radiusFromField(centre, *radiusField, unit)};
+    radiusFrom = *radiusField;
+  }
+  std::sort(radii.begin(), radii.end());  // innermost first
+  json features = json::array();
+  size_t vertices = 0;
+  for (double radius : radii) {
+    const geo::RangeRing ring = geo::rangeRing(g.points[0], radius, options);
+    if (!ring.ok) throw std::runtime_error(ring.error);
+    vertices += ring.vertices.size();
+    features.push_back(ringFeature(ring, centre.label, radiusFrom));
+  }
+  const json collection{{"type", "FeatureCollection"}, {"features", features}};
+  const std::string text = collection.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   if (!output || output->empty()) {
     out << text;
     return kExitOk;
   }
   if (!writeFileAtomically(*output, text, &why)) throw std::runtime_error(why);
-  err << "pamir ring: wrote " << terminalSafe(*output) << " (" << ring.vertices.size() << " vertices, radius "
-      << geo::formatDistance(*radius, geo::DistanceUnit::Kilometre, 3) << ")\n";
+  std::string list;
+  for (double radius : radii)
+    list += (list.empty() ? "" : ", ") + geo::formatDistance(radius, geo::DistanceUnit::Kilometre, 3);
+  err << "pamir ring: wrote " << terminalSafe(*output) << " (" << radii.size()
+      << (radii.size() == 1 ? " ring, " : " rings, ") << vertices << " vertices, radius " << list << ")\n";
   return kExitOk;
 }
 

@@ -23,14 +23,17 @@ constexpr const char* kUsage =
     "\n"
     "A map viewer and measuring tool for military infrastructure in Central Asia.\n"
     "view, render, list and find show the built-in Central Asia dataset with any SOURCE\n"
-    "on top; measure and ring look names up in it (or in --data SOURCEs instead).\n"
+    "on top; measure, area and ring look names up in it (or in --data SOURCEs instead).\n"
     "\n"
     "commands:\n"
     "  view [SOURCE...]            open the map window\n"
     "  render [SOURCE...] -o PNG   draw the map to a PNG without a display\n"
     "  info SOURCE                 layers, geometry types, counts, CRS, extent, fields\n"
-    "  measure A B                 geodesic distance between two places or features\n"
-    "  ring CENTER --radius R      a geodesic range ring as GeoJSON\n"
+    "  measure A B [C...]          geodesic distance between two places or features,\n"
+    "                              or the length of the path through three or more\n"
+    "  area A B C...               geodesic area and perimeter of the polygon through them\n"
+    "  ring CENTER --radius R,...  geodesic range rings as GeoJSON (or --radius-field FIELD:\n"
+    "                              the radius from the centre feature's attribute)\n"
     "  find QUERY                  features by name or id, or a coordinate, best first\n"
     "  list [SOURCE...]            the features the map shows with the same filters\n"
     "\n"
@@ -77,6 +80,7 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
     if (cmd == "render") return runRenderCommand(args, out, err);
     if (cmd == "info") return runInfoCommand(args, out, err);
     if (cmd == "measure") return runMeasureCommand(args, out, err);
+    if (cmd == "area") return runAreaCommand(args, out, err);
     if (cmd == "ring") return runRingCommand(args, out, err);
     if (cmd == "find") return runFindCommand(args, out, err);
     if (cmd == "list") return runListCommand(args, out, err);
@@ -93,7 +97,7 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
     return kExitData;
   }
   err << "pamir: unknown command '" << terminalSafe(cmd)
-      << "' (commands: view, render, info, measure, ring, find, list; see 'pamir --help')\n";
+      << "' (commands: view, render, info, measure, area, ring, find, list; see 'pamir --help')\n";
   return kExitUsage;
 }
 

@@ -23,6 +23,7 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runInfoCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runMeasureCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runAreaCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runFindCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runListCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

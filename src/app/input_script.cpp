@@ -55,6 +55,8 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
       st.kind = ScriptStep::Kind::Drag, ok = numbers(4, st);
     else if (verb == "click")
       st.kind = ScriptStep::Kind::Click, ok = numbers(2, st);
+    else if (verb == "double-click")
+      st.kind = ScriptStep::Kind::DoubleClick, ok = numbers(2, st);
     else if (verb == "right-click")
       st.kind = ScriptStep::Kind::RightClick, ok = numbers(2, st);
     else if (verb == "wheel")
@@ -72,6 +74,8 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
     else if ((verb == "expect" && w.size() >= 2) || (verb == "expect-contains" && w.size() >= 3))
       st.kind = verb == "expect" ? ScriptStep::Kind::Expect : ScriptStep::Kind::ExpectContains, st.text = w[1],
       st.value = rest(2);
+    else if (verb == "print" && w.size() == 2)
+      st.kind = ScriptStep::Kind::Print, st.text = w[1];
     else if (verb == "remember" && w.size() == 2)
       st.kind = ScriptStep::Kind::Remember, st.text = w[1];
     else if (verb == "expect-same" && w.size() == 2)

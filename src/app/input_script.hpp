@@ -10,6 +10,7 @@
 //   move X Y                # pointer to window pixel X,Y
 //   drag X0 Y0 X1 Y1        # left button down at X0,Y0, move, release at X1,Y1
 //   click X Y               # left click
+//   double-click X Y        # two left clicks, the second with SDL's click count 2
 //   right-click X Y         # right click (the map's context menu)
 //   wheel X Y N             # the pointer comes to X,Y and turns the wheel N notches in
 //                           # the same frame, as a quick hand does (positive zooms in)
@@ -22,6 +23,7 @@
 //   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the
 //                           # line; nothing: KEY is empty)
 //   expect-contains KEY TEXT...  # ... unless it contains TEXT
+//   print KEY               # "pamir view: state KEY = VALUE" on stderr, for a test to read
 //   remember KEY            # note the state KEY now, for:
 //   expect-same KEY         # fail unless KEY is what it was when remembered
 //   expect-changed KEY      # fail unless it changed since
@@ -36,7 +38,10 @@
 // fields its year and country filters read), flying (1 while the view flies to a
 // search result), loading (1 while sources are read), settled (yes once every
 // source is read and every layer prepared), file-dialog, file-dialog-path,
-// recent-sources.
+// recent-sources, measure-tool (none, line, path, area, ring, features),
+// draft-points, measure-list (every kept measurement "kind name: values in
+// metres", "; " between), measure-last, cursor-readout (what the cursor shows
+// while a tool draws), can-undo, can-redo.
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +55,7 @@ struct ScriptStep {
     Move,
     Drag,
     Click,
+    DoubleClick,
     RightClick,
     Wheel,
     Key,
@@ -59,6 +65,7 @@ struct ScriptStep {
     ExpectMeasurements,
     Expect,
     ExpectContains,
+    Print,
     Remember,
     ExpectSame,
     ExpectChanged,

@@ -53,6 +53,12 @@ class MapInspection {
   };
   Outcome apply(const ui::OverlayActions& a, const ui::OverlayModel& model);
 
+  /// The selected feature, if any.
+  const std::optional<Pick>& selection() const { return selected_; }
+  /// Where the right-click menu was opened (lon/lat) and the feature there, if any.
+  LonLat menuPosition() const { return menuAt_; }
+  const std::optional<Pick>& menuFeature() const { return menuFeature_; }
+
   /// For scripted tests: "hovered", "selected", "tooltip", "here".
   std::string state(const std::string& key) const;
 

@@ -33,6 +33,7 @@
 #include "app/shortcuts.hpp"
 #include "app/source_loading.hpp"
 #include "app/window_input.hpp"
+#include "app/window_measure.hpp"
 #include "app/window_search.hpp"
 #include "core/view_flight.hpp"
 #include "geo/coordinates.hpp"
@@ -59,12 +60,12 @@ class MapWindow {
             std::ostream& out, std::ostream& err)
       : session_(session),
         res_(res),
-        measurementsFile_(std::move(sessionPath)),
         out_(out),
         err_(err),
         router_({[](float x, float y) { return ui::uiWindowAt(x, y); }, [] { return ui::uiPopupOpen(); },
                  [] { return ui::uiKeyboardTaken(); }}),
         inspection_(session),
+        measure_(session, inspection_, std::move(sessionPath)),
         search_(session) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
@@ -155,10 +156,10 @@ class MapWindow {
                  << renderer_.layersPreparing() << '\n';
       }
     }
-    if (unsaved_) {
+    if (measure_.unsaved()) {
       // What is on screen is not in the file: the analyst must not learn that next time.
-      err_ << "pamir view: error: closed with " << measurements_.size() << " measurement(s) not saved to "
-           << measurementsFile_.path() << "\n";
+      err_ << "pamir view: error: closed with " << measure_.count() << " measurement(s) not saved to "
+           << measure_.sessionFile() << "\n";
       return kExitData;
     }
     return 0;
@@ -187,7 +188,10 @@ class MapWindow {
       case SDL_MOUSEBUTTONUP:
         if (dragging_ && e.button.button == SDL_BUTTON_LEFT) {
           dragging_ = false;
-          if (dragMoved_ < 4) clickAt(e.button.x, e.button.y);
+          if (dragMoved_ < 4 && e.button.clicks >= 2 && measure_.active())
+            apply(measure_.doubleClick());
+          else if (dragMoved_ < 4)
+            clickAt(e.button.x, e.button.y);
         } else if (owner == InputOwner::Map && e.button.button == SDL_BUTTON_RIGHT) {
           inspection_.openMenuAt(view_, e.button.x * pixelRatio_, e.button.y * pixelRatio_, 5.0 * pixelRatio_);
         }
@@ -252,23 +256,14 @@ class MapWindow {
       case Command::Fit:
         fitToData();
         break;
-      case Command::Measure:
-        model_.measureMode = !model_.measureMode;
-        pendingFrom_.reset();
-        pendingFeature_.reset();
-        break;
-      case Command::MeasureFeatures:
-        model_.measureMode = true;
-        model_.measureFeatures = !model_.measureFeatures;
-        pendingFrom_.reset();
-        pendingFeature_.reset();
-        break;
       case Command::Cancel:
-        pendingFrom_.reset();
-        pendingFeature_.reset();
+        apply(measure_.command(c));
         inspection_.clearSelection();
         inspection_.closeAll();
         model_.help.open = false;
+        break;
+      default:
+        apply(measure_.command(c));
         break;
       case Command::Help:
         model_.help.open = !model_.help.open;
@@ -289,67 +284,28 @@ class MapWindow {
     const double px = x * pixelRatio_, py = y * pixelRatio_;
     LonLat ll = session_.projection().inverse(view_.pixelToMap(px, py));
     if (!ll.finite()) return;
-    if (model_.measureMode && model_.measureFeatures) {
-      measureFeatureAt(px, py);
-      return;
-    }
-    if (model_.measureMode) {
-      // Snap to a site when the click lands on one: measurements then name what they measure.
-      std::string name;
-      if (auto pick = pickAt(px, py); pick && !pick->layer->features[pick->featureIndex].geometry.points.empty()) {
-        const Feature& f = pick->layer->features[pick->featureIndex];
-        ll = f.geometry.points.front();
-        name = toString(pick->layer->value(f, "name"));
-      }
-      if (!pendingFrom_) {
-        pendingFrom_ = ll;
-        pendingName_ = name.empty() ? formatShort(ll) : name;
-      } else {
-        std::string label = pendingName_ + " → " + (name.empty() ? formatShort(ll) : name);
-        measurements_.push_back(measure(*pendingFrom_, ll, session_.projection(), label));
-        pendingFrom_.reset();
-        syncMeasurements();
-      }
+    if (measure_.active()) {
+      // Shift places the point where it is, snapping to nothing.
+      apply(measure_.click(view_, px, py, 5.0 * pixelRatio_, !(SDL_GetModState() & KMOD_SHIFT)));
       return;
     }
     inspection_.selectAt(view_, px, py, 5.0 * pixelRatio_);
   }
 
-  // Nearest distance between two whole features (edge to edge, on the ellipsoid).
-  void measureFeatureAt(double px, double py) {
-    auto pick = pickAt(px, py);
-    if (!pick) {
-      model_.status = "no feature there: click a site, line or area";
-      return;
-    }
-    if (!pendingFeature_) {
-      pendingFeature_ = pick;
-      model_.status.clear();
-      return;
-    }
-    const Feature& a = pendingFeature_->layer->features[pendingFeature_->featureIndex];
-    const Feature& b = pick->layer->features[pick->featureIndex];
-    geo::NearestResult r = geo::nearest(a.geometry, b.geometry);
-    auto nameOf = [](const Pick& p, const Feature& f) {
-      std::string n = toString(p.layer->value(f, "name"));
-      return n.empty() ? p.layer->name + " #" + std::to_string(f.fid) : n;
-    };
-    if (!r.ok) {
-      model_.status = r.error;
-    } else {
-      std::string label =
-          nameOf(*pendingFeature_, a) + " ↔ " + nameOf(*pick, b) + " (" + geo::relationName(r.relation) + ")";
-      measurements_.push_back(measure(r.from, r.to, session_.projection(), label));
-      syncMeasurements();
-    }
-    pendingFeature_.reset();
+  // What the measuring answered: where to look, what to say, what went wrong.
+  void apply(const WindowMeasure::Outcome& o) {
+    if (!o.handled) return;
+    if (o.zoomTo) flyTo(*o.zoomTo, 0.15);
+    if (!o.status.empty()) model_.status = o.status;
+    for (const auto& line : o.problems) report(line);
+    pacer_.changed();
   }
 
   std::optional<Pick> pickAt(double px, double py) { return inspection_.pickAt(view_, px, py, 5.0 * pixelRatio_); }
 
   // What scripted tests ask about (input_script.hpp).
   std::string state(const std::string& key) {
-    if (key == "measurements") return std::to_string(measurements_.size());
+    if (auto v = measure_.state(key)) return *v;
     if (key == "view") {
       const Bounds e = view_.extent();
       char buf[160];
@@ -498,10 +454,7 @@ class MapWindow {
 
   // Measurements survive the window: read at start, written whole after every change.
   void restoreMeasurements() {
-    std::string problem;
-    measurements_ = measurementsFile_.load(session_.projection(), &problem);
-    if (!problem.empty()) report("pamir view: warning: " + problem);
-    syncMeasurements(false);
+    for (const auto& line : measure_.restore()) report(line);
   }
 
   // Problems with the analyst's measurements go to stderr as well as to the
@@ -511,25 +464,6 @@ class MapWindow {
     if (!model_.messages.empty() && model_.messages.back() == line) return;
     model_.messages.push_back(line);
     err_ << line << std::endl;
-  }
-
-  void saveMeasurements() {
-    std::string problem;
-    if (measurementsFile_.save(measurements_, &problem)) {
-      unsaved_ = false;
-      return;
-    }
-    unsaved_ = true;
-    report("pamir view: error: " + problem);
-  }
-
-  void syncMeasurements(bool save = true) {
-    if (save) saveMeasurements();
-    model_.measurements.clear();
-    for (const auto& m : measurements_)
-      model_.measurements.push_back(
-          {m.label, m.geodesic_m, m.rhumb_m, m.planar_m, m.azimuth1_deg, m.azimuth2_deg, kMeasureMethod});
-    tracks_.clear();
   }
 
   void applyActions(const ui::OverlayActions& a) {
@@ -552,18 +486,13 @@ class MapWindow {
     if (a.reloadLayer) reloadLayerAt(*a.reloadLayer);
     if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
     if (a.zoomToLayer) zoomToLayerAt(*a.zoomToLayer);
-    if (a.measureModeChanged) pendingFrom_.reset(), pendingFeature_.reset();
-    if (a.clearMeasurements) measurements_.clear(), syncMeasurements();
-    if (a.deleteMeasurement && *a.deleteMeasurement < measurements_.size()) {
-      measurements_.erase(measurements_.begin() + static_cast<long>(*a.deleteMeasurement));
-      syncMeasurements();
+    if (a.measure.chooseExport) {
+      filePurpose_ = *a.measure.chooseExport ? FilePurpose::ExportChosenMeasurements : FilePurpose::ExportMeasurements;
+      files_.open(true, "Export measurements: .geojson, .csv or .kml", "Save", {}, model_.measure.exportPath);
+      inspection_.clearHover();
     }
-    if (a.exportMeasurements) {
-      std::string err;
-      model_.status = exportMeasurementsGeoJson(measurements_, *a.exportMeasurements, &err)
-                          ? "measurements written to " + *a.exportMeasurements
-                          : err;
-    }
+    apply(measure_.apply(a.measure, model_.measure));
+    apply(measure_.apply(a.popups));
     if (a.setCrs) {
       // Keep looking at the same place: the view centre survives the switch.
       LonLat centre = session_.projection().inverse(view_.center());
@@ -580,6 +509,7 @@ class MapWindow {
         if (ll.empty() && centre.finite()) ll.add(centre);
         Bounds b = session_.projection().forwardBounds(ll);
         if (!b.empty()) view_ = MapView::fitting(b, view_.width(), view_.height(), 0.0);
+        measure_.crsChanged();
         model_.status.clear();
       } else {
         model_.status = err;
@@ -593,7 +523,6 @@ class MapWindow {
     if (!o.status.empty()) model_.status = o.status;
     // What an action changed shows in the next frame.
     if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
-        a.measureModeChanged || a.clearMeasurements || a.deleteMeasurement || a.exportMeasurements ||
         a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature || a.removeLayer ||
         a.reloadLayer || a.setFilterFields || a.zoomToLayer || a.openAddDialog)
       pacer_.changed();
@@ -635,8 +564,10 @@ class MapWindow {
                     {model_.showGraticule, model_.showMgrs}, screen.y - 62);
     drawNorthArrow(ImGui::GetBackgroundDrawList(), northAngleDegrees(session_.projection(), view_),
                    ImVec2(screen.x - 44, screen.y - 130));
-    drawMeasurementsOnMap();
+    measure_.draw(ImGui::GetBackgroundDrawList(), view_, pixelRatio_,
+                  ImVec2(static_cast<float>(mouseX_), static_cast<float>(mouseY_)), model_.cursor);
     inspection_.fill(model_);
+    measure_.fill(model_.measure);
     const ImVec2 size = ImGui::GetIO().DisplaySize;
     ui::OverlayActions actions = ui::drawOverlay(model_, size.x, size.y);
     // Each key typed is an event, and so a frame: the results follow it without redrawing while idle.
@@ -654,6 +585,11 @@ class MapWindow {
   // The file dialog's answer, for what it was opened for.
   void fileChosen(const std::string& path) {
     if (filePurpose_ == FilePurpose::AddLayer) addSources({path});
+    if (filePurpose_ == FilePurpose::ExportMeasurements || filePurpose_ == FilePurpose::ExportChosenMeasurements) {
+      model_.measure.exportPath = path;
+      apply(measure_.exportTo(
+          path, filePurpose_ == FilePurpose::ExportChosenMeasurements ? &model_.measure.chosen : nullptr));
+    }
   }
 
   void openAddLayerDialog() {
@@ -669,7 +605,7 @@ class MapWindow {
   void changeLayers(Change change) {
     renderer_.stopPendingWork();
     inspection_.forgetLayers();
-    pendingFeature_.reset();
+    measure_.layersChanged();
     search_.invalidate();
     change();
     renderer_.setLayers(session_.drawLayers(), session_.drawRasters());
@@ -916,62 +852,6 @@ class MapWindow {
     model_.metresPerPixel = w.finite() && e.finite() ? geo::distance(w, e) / 10.0 * pixelRatio_ : 0.0;
   }
 
-  ImVec2 toScreen(const LonLat& p) const {
-    XY s = view_.mapToPixel(session_.projection().forward(p));
-    return ImVec2(static_cast<float>(s.x / pixelRatio_), static_cast<float>(s.y / pixelRatio_));
-  }
-
-  void drawMeasurementsOnMap() {
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    const ImU32 ink = IM_COL32(200, 0, 120, 255), halo = IM_COL32(255, 255, 255, 220);
-    auto drawPath = [&](const LonLat& a, const LonLat& b) {
-      std::vector<ImVec2> pts;
-      for (const auto& p : geodesicPath(a, b, 5000.0)) pts.push_back(toScreen(p));
-      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), halo, 0, 5.0f);
-      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ink, 0, 2.5f);
-      dl->AddCircleFilled(pts.front(), 4.5f, ink);
-      dl->AddCircleFilled(pts.back(), 4.5f, ink);
-      return pts[pts.size() / 2];
-    };
-    // Each measurement's line is worked out once in map coordinates; a frame
-    // only maps it to pixels. Recomputing every geodesic every frame made a
-    // window with 500 measurements take seconds per frame.
-    if (tracks_.size() != measurements_.size() || tracksCrs_ != session_.projection().definition()) {
-      tracks_.clear();
-      tracksCrs_ = session_.projection().definition();
-      for (const auto& m : measurements_) tracks_.push_back(measurementTrack(m.from, m.to, session_.projection()));
-    }
-    std::vector<XY> onScreen;
-    std::vector<ImVec2> pts;
-    for (size_t k = 0; k < measurements_.size(); ++k) {
-      const Measurement& m = measurements_[k];
-      onScreen.clear();
-      for (const XY& p : tracks_[k]) {
-        const XY s = view_.mapToPixel(p);
-        onScreen.push_back({s.x / pixelRatio_, s.y / pixelRatio_});
-      }
-      // Every vertex drawn costs triangles each frame; a curve that looks the same needs a few dozen.
-      pts.clear();
-      for (const XY& p : render::simplifyLine(onScreen, 0.25))
-        pts.emplace_back(static_cast<float>(p.x), static_cast<float>(p.y));
-      if (pts.empty()) continue;
-      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), halo, 0, 5.0f);
-      dl->AddPolyline(pts.data(), static_cast<int>(pts.size()), ink, 0, 2.5f);
-      dl->AddCircleFilled(pts.front(), 4.5f, ink);
-      dl->AddCircleFilled(pts.back(), 4.5f, ink);
-      ImVec2 mid = pts[pts.size() / 2];
-      std::string text = geo::formatDistance(m.geodesic_m);
-      ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-      dl->AddRectFilled(ImVec2(mid.x + 6, mid.y - ts.y - 4), ImVec2(mid.x + ts.x + 14, mid.y + 2), halo, 3.0f);
-      dl->AddText(ImVec2(mid.x + 10, mid.y - ts.y - 2), ink, text.c_str());
-    }
-    if (pendingFrom_ && model_.cursor) {
-      drawPath(*pendingFrom_, *model_.cursor);
-      std::string live = geo::formatDistance(geo::distance(*pendingFrom_, *model_.cursor));
-      dl->AddText(ImVec2(static_cast<float>(mouseX_) + 14, static_cast<float>(mouseY_) + 4), ink, live.c_str());
-    }
-  }
-
   // Segments a layer may draw in a frame while the view moves: about 20 ms
   // of llvmpipe on two cores (some 2M segments a second), nothing for a GPU.
   static constexpr size_t kMovingSegmentBudget = 40000;
@@ -980,22 +860,15 @@ class MapWindow {
 
   MapSession& session_;
   WindowResources& res_;
-  MeasurementSession measurementsFile_;
-  bool unsaved_ = false;  ///< the last save failed: the file does not hold what is on screen
   std::ostream& out_;
   std::ostream& err_;
   render::MapRenderer renderer_;
   MapView view_;
   ui::OverlayModel model_;
-  std::vector<Measurement> measurements_;
-  std::vector<std::vector<XY>> tracks_;  ///< each measurement's line in the view CRS, for drawing
-  std::string tracksCrs_;                ///< the CRS tracks_ were computed in
-  std::optional<LonLat> pendingFrom_;
-  std::optional<Pick> pendingFeature_;
-  std::string pendingName_;
   InputRouter router_;
   FramePacer pacer_;
   MapInspection inspection_;
+  WindowMeasure measure_;
   WindowSearch search_;
   std::optional<LonLat> marker_;      ///< the coordinate a search went to
   std::optional<ViewFlight> flight_;  ///< where the view is flying to
@@ -1013,7 +886,11 @@ class MapWindow {
                        e.type = SDL_USEREVENT;
                        SDL_PushEvent(&e);
                      }};
-  enum class FilePurpose { AddLayer } filePurpose_ = FilePurpose::AddLayer;
+  enum class FilePurpose {
+    AddLayer,
+    ExportMeasurements,
+    ExportChosenMeasurements
+  } filePurpose_ = FilePurpose::AddLayer;
   std::string lastFolder_;  ///< where the last source added from disk was
   std::chrono::steady_clock::time_point lastSourceCheck_;
   bool running_ = true;

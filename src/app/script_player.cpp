@@ -101,13 +101,13 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
     lastY_ = static_cast<int>(y);
     push(e);
   };
-  auto button = [&](double x, double y, bool down, Uint8 which = SDL_BUTTON_LEFT) {
+  auto button = [&](double x, double y, bool down, Uint8 which = SDL_BUTTON_LEFT, Uint8 clicks = 1) {
     SDL_Event e{};
     e.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
     e.button.windowID = windowId;
     e.button.button = which;
     e.button.state = down ? SDL_PRESSED : SDL_RELEASED;
-    e.button.clicks = 1;
+    e.button.clicks = clicks;
     e.button.x = static_cast<int>(x);
     e.button.y = static_cast<int>(y);
     push(e);
@@ -129,6 +129,16 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
       button(s.a, s.b, true);
       nextFrame();
       button(s.a, s.b, false);
+      break;
+    case ScriptStep::Kind::DoubleClick:
+      // As SDL reports one: a click, then a second whose events count 2.
+      motion(s.a, s.b, false);
+      for (Uint8 clicks : {1, 2}) {
+        nextFrame();
+        button(s.a, s.b, true, SDL_BUTTON_LEFT, clicks);
+        nextFrame();
+        button(s.a, s.b, false, SDL_BUTTON_LEFT, clicks);
+      }
       break;
     case ScriptStep::Kind::RightClick:
       motion(s.a, s.b, false);
@@ -237,6 +247,9 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
       }
       break;
     }
+    case ScriptStep::Kind::Print:
+      err << "pamir view: state " << s.text << " = " << state(s.text) << "\n";
+      break;
     case ScriptStep::Kind::Remember:
       remembered_[s.text] = state(s.text);
       break;

@@ -20,8 +20,18 @@ const std::array kShortcuts{
     Shortcut{Command::ZoomOut, SDLK_MINUS, 0, "-", "zoom out"},
     Shortcut{Command::ZoomOut, SDLK_KP_MINUS, 0, "", ""},
     Shortcut{Command::Fit, SDLK_f, 0, "F", "fit the data"},
-    Shortcut{Command::Measure, SDLK_m, 0, "M", "measure: click two points"},
+    Shortcut{Command::Measure, SDLK_m, 0, "M", "measure a line: click two points (a site or vertex snaps; Shift: no snapping)"},
+    Shortcut{Command::MeasurePath, SDLK_p, 0, "P", "measure a path: click any number of points"},
+    Shortcut{Command::MeasureArea, SDLK_a, 0, "A", "measure an area: click its corners"},
+    Shortcut{Command::MeasureRing, SDLK_r, 0, "R", "range rings: click a centre (radii in the Measure panel)"},
     Shortcut{Command::MeasureFeatures, SDLK_n, 0, "N", "nearest distance between two features (click each)"},
+    Shortcut{Command::FinishMeasurement, SDLK_RETURN, 0, "Enter", "finish the path or area (or double-click)"},
+    Shortcut{Command::FinishMeasurement, SDLK_KP_ENTER, 0, "", ""},
+    Shortcut{Command::RemoveLastPoint, SDLK_BACKSPACE, 0, "Backspace", "remove the last point"},
+    // Before Ctrl+Z: Shift is otherwise not looked at.
+    Shortcut{Command::Redo, SDLK_z, KMOD_CTRL | KMOD_SHIFT, "Ctrl+Shift+Z", "redo a measurement edit (also Ctrl+Y)"},
+    Shortcut{Command::Redo, SDLK_y, KMOD_CTRL, "", ""},
+    Shortcut{Command::Undo, SDLK_z, KMOD_CTRL, "Ctrl+Z", "undo a measurement edit (add, delete, rename, colour, hide)"},
     Shortcut{Command::Cancel, SDLK_ESCAPE, 0, "Esc", "cancel a measurement, clear the selection, close menus"},
     Shortcut{Command::Help, SDLK_F1, 0, "F1 or ?", "this help"},
     Shortcut{Command::Help, SDLK_QUESTION, 0, "", ""},
@@ -72,7 +82,9 @@ std::vector<ui::HelpRow> mouseHelp() {
       {"wheel", "zoom about the cursor"},
       {"hover", "highlight the feature under the cursor, with its name, kind and years"},
       {"click", "select a feature: outlined on the map, every attribute in the Feature panel"},
-      {"right-click", "copy the coordinate, what is here, zoom to the feature"},
+      {"click (measuring)", "place a point; a site or vertex under it snaps, Shift+click does not"},
+      {"double-click", "finish the path or area being measured"},
+      {"right-click", "copy the coordinate, what is here, measure from here, range ring here, zoom to the feature"},
   };
 }
 

@@ -41,6 +41,8 @@ Place fromFeature(const std::string& input, const Layer& layer, const Feature& f
   p.layer = layerId(layer);
   p.fid = f.fid;
   p.geometry = f.geometry;
+  p.fields = layer.fields;
+  p.values = f.values;
   const std::string name = featureName(layer, f);
   p.label = (name.empty() ? std::string("feature") : name) + " (" + p.layer + "#" + std::to_string(f.fid) + ")";
   if (!layer.uncertaintyField.empty()) {

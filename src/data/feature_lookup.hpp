@@ -26,6 +26,9 @@ struct Place {
   int64_t fid = -1;                      ///< the feature's id in its source (features only)
   Geometry geometry;                     ///< WGS84 lon/lat; never empty
   std::optional<double> uncertainty_km;  ///< the feature's location uncertainty, when its layer records one
+  /// The feature's attributes (features only): its layer's fields and their values, in the layer's order.
+  std::vector<FieldDef> fields;
+  std::vector<FieldValue> values;
 };
 
 /// Why an operand names no place: it is wrong (a bad coordinate, an unknown

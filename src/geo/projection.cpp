@@ -193,6 +193,27 @@ double centralMeridianOf(PJ* crs, const std::string& definition) {
   return 0.0;
 }
 
+// What the CRS is called. A CRS made from a PROJ string has no name ("unknown"
+// to PROJ): it is then named by its map projection method and the
+// definition, "Lambert Conic Conformal (2SP) (+proj=lcc ...)", which is what
+// a reader of an exported file needs to rebuild it.
+std::string crsName(PJ* crs, const std::string& definition) {
+  const char* n = proj_get_name(crs);
+  std::string name = n ? n : "";
+  if (!name.empty() && name != "unknown") return name;
+  PJ_CONTEXT* ctx = threadContext().get();
+  std::string method;
+  if (proj_get_type(crs) == PJ_TYPE_PROJECTED_CRS) {
+    PjPtr op(proj_crs_get_coordoperation(ctx, crs));
+    const char* m = nullptr;
+    if (op && proj_coordoperation_get_method_info(ctx, op.get(), &m, nullptr, nullptr) && m) method = m;
+  } else if (proj_get_type(crs) == PJ_TYPE_GEOGRAPHIC_2D_CRS) {
+    method = "geographic";
+  }
+  const std::string def = trimmed(definition);
+  return method.empty() || method == "unknown" ? "CRS " + def : method + " (" + def + ")";
+}
+
 }  // namespace
 
 std::string projVersion() { return proj_info().version ? proj_info().version : "unknown"; }
@@ -267,8 +288,7 @@ Result<Projection> Projection::create(const std::string& definition, Diagnostics
   Projection p;
   p.definition_ = def;
   p.toView_ = std::make_shared<Transform>(std::move(*t));
-  const char* n = proj_get_name(crs->get());
-  p.name_ = n ? n : def;
+  p.name_ = crsName(crs->get(), def);
   PJ_TYPE type = proj_get_type(crs->get());
   p.geographic_ = type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
   p.centralMeridian_ = centralMeridianOf(crs->get(), asCrsDefinition(def));

@@ -89,6 +89,59 @@ std::optional<double> parseDistance(const std::string& text, std::string* error,
   return *value * metresPerUnit(*unit);
 }
 
+std::optional<std::vector<double>> parseDistanceList(const std::string& text, std::string* error,
+                                                     std::optional<DistanceUnit> defaultUnit) {
+  auto fail = [&](const std::string& why) -> std::optional<std::vector<double>> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  std::vector<std::string> items;
+  size_t start = 0;
+  for (;;) {
+    const size_t comma = text.find(',', start);
+    items.push_back(trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  // "100, 200, 300 km": the unit written last stands for the bare numbers before it.
+  std::optional<DistanceUnit> lastUnit = defaultUnit;
+  for (auto it = items.rbegin(); it != items.rend(); ++it) {
+    size_t split = 0;
+    while (split < it->size() && (std::isdigit(static_cast<unsigned char>((*it)[split])) || (*it)[split] == '.' ||
+                                  (*it)[split] == '-' || (*it)[split] == '+'))
+      ++split;
+    if (split < it->size()) {
+      if (auto u = parseUnit(trim(it->substr(split)))) lastUnit = u;
+      break;
+    }
+  }
+  std::vector<double> out;
+  for (const std::string& item : items) {
+    if (item.empty()) return fail("an empty distance in '" + text + "'");
+    std::optional<double> m = parseDistance(item, error, lastUnit);
+    if (!m) return std::nullopt;
+    if (!(*m > 0)) return fail("distance '" + item + "' must be greater than zero");
+    out.push_back(*m);
+  }
+  return out;
+}
+
+std::optional<DistanceUnit> unitFromFieldName(const std::string& fieldName) {
+  std::string t;
+  for (char c : fieldName) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto endsWith = [&](const std::string& suffix) {
+    if (t.size() < suffix.size() || t.compare(t.size() - suffix.size(), suffix.size(), suffix) != 0) return false;
+    // The suffix is a word of its own: "range_km", "km", not "ilkm".
+    const size_t before = t.size() - suffix.size();
+    return before == 0 || t[before - 1] == '_' || t[before - 1] == '-' || t[before - 1] == ' ';
+  };
+  if (endsWith("km")) return DistanceUnit::Kilometre;
+  if (endsWith("nm") || endsWith("nmi")) return DistanceUnit::NauticalMile;
+  if (endsWith("mi")) return DistanceUnit::StatuteMile;
+  if (endsWith("m")) return DistanceUnit::Metre;
+  return std::nullopt;
+}
+
 std::string formatFixed(double value, int decimals) {
   char buf[400];
   auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, std::clamp(decimals, 0, 17));

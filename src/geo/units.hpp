@@ -3,6 +3,7 @@
 // decimal point, never a comma).
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pamir::geo {
 
@@ -24,6 +25,18 @@ std::optional<DistanceUnit> parseUnit(const std::string& text);
 /// (negative, NaN, infinite, missing or unknown unit, trailing text).
 std::optional<double> parseDistance(const std::string& text, std::string* error,
                                     std::optional<DistanceUnit> defaultUnit = std::nullopt);
+
+/// Several distances, comma-separated: "100km,200km", "100, 200, 300 km",
+/// "50 nm, 200km". A bare number takes the unit written after the last
+/// number (so "100, 200, 300 km" is three distances in km), else
+/// `defaultUnit`. Metres, in the order given; nullopt with a one-line reason
+/// in *error (an empty item, a distance of 0 or less, or one parseDistance refuses).
+std::optional<std::vector<double>> parseDistanceList(const std::string& text, std::string* error,
+                                                     std::optional<DistanceUnit> defaultUnit = std::nullopt);
+
+/// The unit a field's name says its values are in, from its suffix:
+/// range_km, radius_nm, reach_mi, radius_m (also "-km", "km" alone, any case).
+std::optional<DistanceUnit> unitFromFieldName(const std::string& fieldName);
 
 /// "212.35 km": the value in `unit` with `decimals` decimals.
 std::string formatDistance(double metres, DistanceUnit unit, int decimals = 3);

@@ -28,6 +28,8 @@ void contextMenu(ContextMenuModel& m, MapPopupActions& a) {
   if (!m.mgrs.empty() && ImGui::MenuItem("Copy coordinate (MGRS)")) a.copy = m.mgrs;
   ImGui::Separator();
   if (ImGui::MenuItem("What is here?")) a.whatIsHere = true;
+  if (ImGui::MenuItem("Measure from here")) a.measureFromHere = true;
+  if (ImGui::MenuItem("Range ring here")) a.ringHere = true;
   if (!m.feature.empty()) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", m.feature.c_str());

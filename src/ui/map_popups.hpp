@@ -36,6 +36,8 @@ struct MapPopupActions {
   bool selectFeature = false;        ///< ... selected
   std::optional<size_t> selectHere;  ///< a row of "what is here"
   std::optional<size_t> zoomToHere;
+  bool measureFromHere = false;  ///< start a path at the menu's point
+  bool ringHere = false;         ///< range rings round the menu's point (its site, if it is on one)
 };
 
 MapPopupActions drawMapPopups(HoverTip& hover, ContextMenuModel& menu, WhatIsHereModel& here);

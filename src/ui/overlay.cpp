@@ -47,42 +47,6 @@ void filterPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::End();
 }
 
-void measurePanel(OverlayModel& m, OverlayActions& a, float w) {
-  ImGui::SetNextWindowPos(ImVec2(w - 390, 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(380, 260), ImGuiCond_FirstUseEver);
-  ImGui::Begin("Measure");
-  if (ImGui::Checkbox("Measure (M): click two points", &m.measureMode)) a.measureModeChanged = true;
-  if (ImGui::Checkbox("Between features (N): nearest, edge to edge", &m.measureFeatures)) {
-    if (m.measureFeatures) m.measureMode = true;
-    a.measureModeChanged = true;
-  }
-  for (size_t i = 0; i < m.measurements.size(); ++i) {
-    const auto& x = m.measurements[i];
-    ImGui::PushID(static_cast<int>(i));
-    ImGui::Separator();
-    ImGui::Text("%s", x.label.c_str());
-    if (std::isfinite(x.azimuth1_deg))
-      ImGui::Text("geodesic %s   az %.2f° → %.2f°", geo::formatDistance(x.geodesic_m).c_str(), x.azimuth1_deg,
-                  x.azimuth2_deg);
-    else
-      ImGui::Text("geodesic %s", geo::formatDistance(x.geodesic_m).c_str());
-    ImGui::TextDisabled("rhumb %s   planar (view CRS) %s", geo::formatDistance(x.rhumb_m).c_str(),
-                        geo::formatDistance(x.planar_m).c_str());
-    if (x.geodesic_m > 0)
-      ImGui::TextDisabled("planar error %+.2f %%", (x.planar_m - x.geodesic_m) / x.geodesic_m * 100.0);
-    if (ImGui::SmallButton("delete")) a.deleteMeasurement = i;
-    ImGui::PopID();
-  }
-  if (!m.measurements.empty()) {
-    ImGui::Separator();
-    if (ImGui::Button("Export GeoJSON")) a.exportMeasurements = "pamir-measurements.geojson";
-    ImGui::SameLine();
-    if (ImGui::Button("Clear")) a.clearMeasurements = true;
-    ImGui::TextDisabled("%s", m.measurements.front().method.c_str());
-  }
-  ImGui::End();
-}
-
 void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
   const float barH = ImGui::GetFrameHeightWithSpacing() + 8;
   ImGui::SetNextWindowPos(ImVec2(0, h - barH));
@@ -158,7 +122,7 @@ OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   OverlayActions a;
   drawLayersPanel(model, a);
   filterPanel(model, a);
-  measurePanel(model, a, w);
+  a.measure = drawMeasurePanel(model.measure, w);
   if (model.inspected) a.inspector = drawInspector(*model.inspected, w);
   a.popups = drawMapPopups(model.hover, model.menu, model.here);
   if (model.legend.open) drawLegendPanel(model.legend, w, h - 330);  // bottom right, clear of the Measure panel

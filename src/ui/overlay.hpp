@@ -14,6 +14,7 @@
 #include "ui/inspector.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/map_popups.hpp"
+#include "ui/measure_panel.hpp"
 
 namespace pamir::ui {
 
@@ -45,16 +46,6 @@ struct CountryItem {
   bool selected = false;
 };
 
-struct MeasurementItem {
-  std::string label;  ///< e.g. "Chinese outpost → Gilgit"
-  double geodesic_m = 0;
-  double rhumb_m = 0;
-  double planar_m = 0;  ///< in the view CRS
-  double azimuth1_deg = 0;
-  double azimuth2_deg = 0;
-  std::string method;  ///< how it was measured (app's kMeasureMethod)
-};
-
 struct OverlayModel {
   std::string title;
   std::vector<LayerItem> layers;  ///< drawing order, bottom first (shown top first)
@@ -76,9 +67,7 @@ struct OverlayModel {
   int compareYear = 2010;
   std::vector<std::string> changes;  ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
 
-  bool measureMode = false;
-  bool measureFeatures = false;  ///< nearest distance between whole features instead of two points
-  std::vector<MeasurementItem> measurements;
+  MeasurePanelModel measure;
   std::optional<InspectorModel> inspected;  ///< the selected feature
   HoverTip hover;
   ContextMenuModel menu;
@@ -102,10 +91,7 @@ struct OverlayActions {
   std::optional<size_t> reloadLayer;
   std::optional<size_t> zoomToLayer;
   std::optional<FilterFieldsChoice> setFilterFields;
-  bool measureModeChanged = false;
-  bool clearMeasurements = false;
-  std::optional<size_t> deleteMeasurement;
-  std::optional<std::string> exportMeasurements;  ///< path to write GeoJSON to
+  MeasurePanelActions measure;
   std::optional<std::string> setCrs;
   InspectorActions inspector;
   MapPopupActions popups;

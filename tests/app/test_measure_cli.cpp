@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "geo/geodesic.hpp"
+#include "geo/path_measure.hpp"
+#include "geo/range_ring.hpp"
 #include "support/run_command.hpp"
 #include "support/shell_command.hpp"
 
@@ -30,6 +32,7 @@ Result runPamir(const std::vector<std::string>& args) {
 }
 
 const std::string kSites = std::string(PAMIR_TEST_DATA_DIR) + "/measure/sites.geojson";
+const std::string kLaunchers = std::string(PAMIR_TEST_DATA_DIR) + "/measure/launchers.geojson";
 const std::string kOneSite = std::string(PAMIR_TEST_DATA_DIR) + "/measure/one_site.geojson";
 
 json measureJson(const std::string& a, const std::string& b, std::vector<std::string> extra = {}) {
@@ -136,6 +139,15 @@ TEST(MeasureCli, BadInputGivesOneClearLineAndTheRightStatus) {
       {{"measure", "37.4,74.9", "37°61'N 74°E"}, 2, "minutes must be below 60"},
       {{"measure", "Atlantis", "Khorugh", "--data", kSites}, 2, "'Atlantis' is not a coordinate"},
       {{"measure", "37.4,74.9"}, 2, "two operands"},
+      {{"area", "37.4,74.9", "37,74"}, 2, "three or more operands"},
+      {{"area", "37.4,74.9", "37,74", "Atlantis", "--data", kSites}, 2, "'Atlantis' is not a coordinate"},
+      {{"ring", "37.4,74.9", "--radius", "100km,,200km"}, 2, "empty distance"},
+      {{"ring", "37.4,74.9", "--radius", "100km", "--radius-field", "range_km"}, 2, "not both"},
+      {{"ring", "37.4,74.9", "--radius-field", "range_km"}, 2, "needs a feature"},
+      {{"ring", "Battery North", "--radius-field", "notes", "--data", kLaunchers}, 2, "'n/a', not a number"},
+      {{"ring", "Battery North", "--radius-field", "spare_km", "--data", kLaunchers}, 2, "empty, not a number"},
+      {{"ring", "Battery North", "--radius-field", "range_kms", "--data", kLaunchers}, 2, "no field 'range_kms'"},
+      {{"ring", "Battery North", "--radius-field", "range", "--data", kLaunchers}, 2, "give --radius-unit"},
       {{"measure", "37.4,74.9", "37,74", "--units", "furlong"}, 2, "--units"},
       {{"measure", "37.4,74.9", "37,74", "--frobnicate"}, 2, "unknown option"},
       {{"measure", kSites, "37,74"}, 2, "holds 8 features"},
@@ -255,4 +267,109 @@ TEST(MeasureCli, SeedQuestionOnTheBuiltInDataset) {
   EXPECT_LT(std::fabs(city - 200e3), std::fabs(region - 200e3));
   EXPECT_LT(std::fabs(city - 200e3), std::fabs(corridor["distance_m"].get<double>() - 200e3));
   EXPECT_EQ(outpostCity["a"]["uncertainty_km"].get<double>(), 20.0);
+}
+
+TEST(MeasureCli, ThreeOrMoreOperandsMeasureThePathThroughThem) {
+  Result r = runPamir({"measure", "37.4,74.9", "35.92083,74.30833", "Khorugh", "--data", kSites, "--json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_EQ(j["segments"].size(), 2u);
+  ASSERT_EQ(j["vertices"].size(), 3u);
+  double total = 0;
+  pamir::Path path;
+  for (const json& v : j["vertices"]) path.push_back(at(v));
+  for (size_t i = 0; i < 2; ++i) {
+    const json& s = j["segments"][i];
+    const pamir::geo::GeodesicInverse inv = pamir::geo::inverse(path[i], path[i + 1]);
+    EXPECT_NEAR(s["distance_m"].get<double>(), inv.distance_m, 1e-6);
+    EXPECT_NEAR(s["azimuth1_deg"].get<double>(), inv.azimuth1_deg < 0 ? inv.azimuth1_deg + 360 : inv.azimuth1_deg,
+                1e-9);
+    EXPECT_NEAR(s["azimuth2_deg"].get<double>(), inv.azimuth2_deg < 0 ? inv.azimuth2_deg + 360 : inv.azimuth2_deg,
+                1e-9);
+    total += inv.distance_m;
+  }
+  EXPECT_NEAR(j["total_m"].get<double>(), total, 1e-6);
+  EXPECT_EQ(j["method"], "geodesic (Karney) on WGS84 via PROJ");
+  EXPECT_EQ(j["ellipsoid"], "WGS84");
+  EXPECT_EQ(j["planar_crs"].get<std::string>().find("unknown"), std::string::npos) << j["planar_crs"];
+  // Two operands keep the nearest-distance answer and its fields.
+  const json two = measureJson("37.4,74.9", "35.92083,74.30833");
+  EXPECT_TRUE(two.contains("relation"));
+  EXPECT_TRUE(two.contains("distance_m"));
+  EXPECT_FALSE(two.contains("segments"));
+  // The text form lists each leg with the running total.
+  r = runPamir({"measure", "37.4,74.9", "35.92083,74.30833", "36,75", "--units", "nm"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("leg 1-2"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("leg 2-3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(" nm"), std::string::npos) << r.out;
+}
+
+TEST(MeasureCli, AreaIsTheGeodesicPolygonWithAPlanarComparison) {
+  Result r = runPamir({"area", "37,74", "37,75", "38,75", "38,74", "--json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json j = json::parse(r.out);
+  const pamir::geo::PolygonMeasure m = pamir::geo::measurePolygon({{74, 37}, {75, 37}, {75, 38}, {74, 38}});
+  EXPECT_NEAR(j["area_m2"].get<double>(), m.area_m2, 1e-3);
+  EXPECT_NEAR(j["perimeter_m"].get<double>(), m.perimeter_m, 1e-6);
+  // About 9,814 km² (a degree cell at 37.5°N).
+  EXPECT_NEAR(j["area_m2"].get<double>() / 1e6, 9813.9, 0.1);
+  // Equal-area planar: within 0.01 %; the conformal view CRS is off by about 1 %.
+  EXPECT_NEAR(j["planar_area_m2"].get<double>() / m.area_m2, 1.0, 1e-4);
+  EXPECT_NE(j["planar_crs"].get<std::string>().find("Lambert Azimuthal Equal Area"), std::string::npos) << j;
+  EXPECT_GT(std::fabs(j["view_crs_error_pct"].get<double>()), 0.1);
+  EXPECT_EQ(j["view_crs"].get<std::string>().find("unknown"), std::string::npos);
+  EXPECT_NE(j["method"].get<std::string>().find("geod_polygon"), std::string::npos);
+  EXPECT_EQ(j["ellipsoid"], "WGS84");
+  // Names and ids resolve as for measure.
+  r = runPamir({"area", "Khorugh", "Murgob", "North Box", "--data", kSites, "--json"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_GT(json::parse(r.out)["area_m2"].get<double>(), 0);
+  r = runPamir({"area", "37,74", "37,75", "38,75"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("km²"), std::string::npos);
+  EXPECT_NE(r.out.find("perimeter"), std::string::npos);
+}
+
+TEST(MeasureCli, SeveralRadiiAreOneFeatureEachInnermostFirst) {
+  Result r = runPamir({"ring", "37.4,74.9", "--radius", "300km,100km,150nm"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  const json fc = json::parse(r.out);
+  ASSERT_EQ(fc["features"].size(), 3u);
+  const double want[] = {100000, 150 * 1852.0, 300000};
+  for (size_t i = 0; i < 3; ++i) {
+    const json& f = fc["features"][i];
+    EXPECT_NEAR(f["properties"]["radius_m"].get<double>(), want[i], 1e-9);
+    const json& v = f["geometry"]["coordinates"][0][10];
+    EXPECT_NEAR(pamir::geo::distance({74.9, 37.4}, {v[0].get<double>(), v[1].get<double>()}), want[i], 1e-3);
+  }
+  r = runPamir({"ring", "37.4,74.9", "--radius", "100, 200, 300 km"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out)["features"].size(), 3u);
+}
+
+TEST(MeasureCli, RingRadiusFromTheCentreFeaturesAttribute) {
+  auto radiusOf = [](std::vector<std::string> args) -> double {
+    Result r = runPamir(args);
+    EXPECT_EQ(r.status, 0) << r.err;
+    if (r.status != 0) return NAN;
+    const json f = json::parse(r.out)["features"][0];
+    EXPECT_EQ(f["properties"]["radius_from"], args[3]);
+    return f["properties"]["radius_m"].get<double>();
+  };
+  EXPECT_NEAR(radiusOf({"ring", "Battery North", "--radius-field", "range_km", "--data", kLaunchers}), 300000, 1e-9);
+  EXPECT_NEAR(radiusOf({"ring", "Battery South", "--radius-field", "range_km", "--data", kLaunchers}), 70250, 1e-9);
+  EXPECT_NEAR(radiusOf({"ring", "Battery North", "--radius-field", "reach_nm", "--data", kLaunchers}), 54.5 * 1852,
+              1e-9);
+  EXPECT_NEAR(
+      radiusOf({"ring", "Battery North", "--radius-field", "range", "--radius-unit", "mi", "--data", kLaunchers}),
+      120 * 1609.344, 1e-9);
+  // The built-in dataset: the outpost's location uncertainty as a ring.
+  Result r = runPamir({"ring", "bases#cn_outpost_shaymak", "--radius-field", "uncertainty_km"});
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_GT(json::parse(r.out)["features"][0]["properties"]["radius_m"].get<double>(), 0);
+  // A clear one-line error for a field that is not a number.
+  r = runPamir({"ring", "Battery North", "--radius-field", "notes", "--data", kLaunchers});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(lines(r.err), 1u) << r.err;
 }

@@ -54,3 +54,34 @@ TEST(Units, Conversions) {
   EXPECT_FALSE(parseUnit("ft"));
   EXPECT_STREQ(unitSymbol(DistanceUnit::Kilometre), "km");
 }
+
+TEST(Units, DistanceListsTakeTheUnitWrittenAfterThem) {
+  std::string why;
+  auto km = parseDistanceList("100, 200, 300 km", &why);
+  ASSERT_TRUE(km) << why;
+  EXPECT_EQ(*km, (std::vector<double>{100000, 200000, 300000}));
+  auto mixed = parseDistanceList("150 nm,200km", &why);
+  ASSERT_TRUE(mixed) << why;
+  EXPECT_EQ(*mixed, (std::vector<double>{150 * 1852.0, 200000}));
+  auto one = parseDistanceList("200km", &why);
+  ASSERT_TRUE(one);
+  EXPECT_EQ(*one, std::vector<double>{200000});
+  EXPECT_EQ(*parseDistanceList("5, 10", &why, DistanceUnit::StatuteMile),
+            (std::vector<double>{5 * 1609.344, 10 * 1609.344}));
+  EXPECT_FALSE(parseDistanceList("100, 200", &why));
+  EXPECT_NE(why.find("no unit"), std::string::npos) << why;
+  EXPECT_FALSE(parseDistanceList("100km,,200km", &why));
+  EXPECT_NE(why.find("empty"), std::string::npos) << why;
+  EXPECT_FALSE(parseDistanceList("0 km", &why));
+  EXPECT_FALSE(parseDistanceList("100 furlongs", &why));
+}
+
+TEST(Units, AFieldNamesItsUnitBySuffix) {
+  EXPECT_EQ(unitFromFieldName("range_km"), DistanceUnit::Kilometre);
+  EXPECT_EQ(unitFromFieldName("RADIUS_NM"), DistanceUnit::NauticalMile);
+  EXPECT_EQ(unitFromFieldName("reach-mi"), DistanceUnit::StatuteMile);
+  EXPECT_EQ(unitFromFieldName("radius_m"), DistanceUnit::Metre);
+  EXPECT_EQ(unitFromFieldName("uncertainty_km"), DistanceUnit::Kilometre);
+  EXPECT_FALSE(unitFromFieldName("range"));
+  EXPECT_FALSE(unitFromFieldName("bottom"));  // ends in "m", but not as a word
+}
