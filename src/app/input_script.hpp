@@ -19,6 +19,8 @@
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
 //   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the line)
 //   expect-contains KEY TEXT...  # ... unless it contains TEXT
+//   wait-for KEY VALUE...   # frames go on until KEY is VALUE; fail after 30 s (what runs on
+//                           # the clock, such as the Time bar playing)
 //   remember KEY            # note the state KEY now, for:
 //   expect-same KEY         # fail unless KEY is what it was when remembered
 //   expect-changed KEY      # fail unless it changed since
@@ -27,7 +29,10 @@
 // State keys (see the window): measurements, view, hovered, tooltip, selected,
 // clipboard, help, context-menu, here (features listed by "what is here"),
 // search (the search box open), marker (where a coordinate search went),
-// layer-names (the Layers panel's titles, "; " between).
+// layer-names (the Layers panel's titles, "; " between); the Time bar's
+// year ("2016", "2001..2014" or "off"), playing, changes (how many are
+// listed), change-list, shown:ID (1 when the feature with that id or name
+// passes the filter, else 0), histogram:YEAR ("TOTAL SHARE").
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +54,7 @@ struct ScriptStep {
     ExpectMeasurements,
     Expect,
     ExpectContains,
+    WaitFor,
     Remember,
     ExpectSame,
     ExpectChanged,

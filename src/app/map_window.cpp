@@ -27,6 +27,7 @@
 #include "app/picking.hpp"
 #include "app/script_player.hpp"
 #include "app/shortcuts.hpp"
+#include "app/time_bar.hpp"
 #include "app/window_input.hpp"
 #include "app/window_search.hpp"
 #include "geo/coordinates.hpp"
@@ -57,7 +58,8 @@ class MapWindow {
         router_({[](float x, float y) { return ui::uiWindowAt(x, y); }, [] { return ui::uiPopupOpen(); },
                  [] { return ui::uiKeyboardTaken(); }}),
         inspection_(session),
-        search_(session) {
+        search_(session),
+        time_(session, model_) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
@@ -137,7 +139,7 @@ class MapWindow {
         const render::FrameStats& f = renderer_.lastFrame();
         frameLog << std::chrono::duration<double, std::milli>(t1 - start).count() << ' ' << model_.frameMs << ' '
                  << f.segmentsDrawn << ' ' << f.pointsDrawn << ' ' << (f.provisional() ? 1 : 0) << ' '
-                 << renderer_.layersPreparing() << '\n';
+                 << renderer_.layersPreparing() << std::endl;  // whole lines, for readers that follow it
       }
     }
     if (unsaved_) {
@@ -258,6 +260,14 @@ class MapWindow {
       case Command::Search:
         search_.open();
         break;
+      case Command::PlayYears:
+      case Command::YearBack:
+      case Command::YearOn: {
+        using K = TimeBar::Key;
+        const K k = c == Command::PlayYears ? K::PlayPause : c == Command::YearBack ? K::YearBack : K::YearOn;
+        takeTime(time_.key(k, std::chrono::steady_clock::now()));
+        break;
+      }
     }
   }
 
@@ -348,6 +358,7 @@ class MapWindow {
       SDL_free(text);
       return out;
     }
+    if (auto s = time_.state(key)) return *s;
     return inspection_.state(key);
   }
 
@@ -356,6 +367,7 @@ class MapWindow {
     a.moving = viewMoving();
     a.working = renderer_.pendingWork() > 0;
     a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
+    a.animationMs = time_.msUntilNextStep(std::chrono::steady_clock::now()).value_or(-1);
     a.textCaret = ImGui::GetIO().WantTextInput;
     return a;
   }
@@ -400,36 +412,35 @@ class MapWindow {
 
   void buildFilterItems() {
     const std::set<std::string> codes = countryCodesIn(session_.drawLayers());
-    int lo = 9999, hi = 0;
-    for (const Layer* l : session_.drawLayers()) {
-      if (l->yearFields.empty()) continue;
-      for (const auto& f : l->features) {
-        auto [start, end] = featureYears(*l, f);
-        if (start) lo = std::min(lo, *start), hi = std::max(hi, *start);
-        if (end) hi = std::max(hi, *end);
-      }
-    }
     for (const auto& c : codes) model_.countries.push_back({c, session_.filter.countries.count(c) > 0});
-    if (lo <= hi) {
-      model_.yearMin = lo;
-      model_.yearMax = std::max(hi, 2026);
-    }
-    model_.yearFilterOn = session_.filter.asOfYear.has_value();
-    model_.year = session_.filter.asOfYear.value_or(std::clamp(2016, model_.yearMin, model_.yearMax));
+    time_.layersChanged(layerShown());
+  }
+
+  // Whether each of session_.drawLayers() is switched on (the panel lists the rasters first).
+  std::vector<bool> layerShown() const {
+    std::vector<bool> shown;
+    const size_t rasters = session_.drawRasters().size();
+    for (size_t i = 0; i < session_.drawLayers().size(); ++i)
+      shown.push_back(rasters + i >= model_.layers.size() || model_.layers[rasters + i].visible);
+    return shown;
+  }
+
+  // The Time bar's answer: the map filtered again, a message, a change to show.
+  void takeTime(const TimeBar::Outcome& o) {
+    if (o.filterChanged) filterMap();
+    for (const auto& line : o.messages) report(line);
+    if (o.select)
+      if (auto frame = inspection_.selectAndFrame(*o.select))
+        view_ = MapView::fitting(*frame, view_.width(), view_.height(), 0.15);
+    if (o.filterChanged || o.redraw || o.select || !o.messages.empty()) pacer_.changed();
   }
 
   void applyFilter() {
-    model_.changes.clear();
-    if (model_.compareOn) {
-      for (const auto& c : changesBetween(session_.drawLayers(), model_.compareYear, model_.year)) {
-        if (session_.isDerived(*c.layer)) continue;  // derived circles repeat their sites
-        char line[512];
-        std::snprintf(line, sizeof line, "%s %d  %s (%s)", c.appeared ? "+" : "-", c.year,
-                      toString(c.layer->value(c.layer->features[c.featureIndex], "name")).c_str(),
-                      c.layer->name.c_str());
-        model_.changes.push_back(line);
-      }
-    }
+    time_.recount(layerShown());
+    filterMap();
+  }
+
+  void filterMap() {
     if (session_.filter.active())
       renderer_.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session_.filter, l, f); });
     else
@@ -476,9 +487,10 @@ class MapWindow {
     if (a.layersChanged) {
       // The panel lists layers in the renderer's default order: rasters, then vectors.
       for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
+      if (!a.filterChanged) time_.recount(layerShown());  // the histogram's share
     }
+    takeTime(time_.apply(a.time, a.changes, std::chrono::steady_clock::now()));
     if (a.filterChanged) {
-      session_.filter.asOfYear = model_.yearFilterOn ? std::optional<int>(model_.year) : std::nullopt;
       session_.filter.countries.clear();
       for (const auto& c : model_.countries)
         if (c.selected) session_.filter.countries.insert(c.code);
@@ -544,6 +556,7 @@ class MapWindow {
     // of detail on big data), so that a drag or a wheel notch answers at once;
     // once it is still, the full detail.
     if (viewMoving()) opts.segmentBudget = kMovingSegmentBudget;
+    takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
     renderer_.draw(view_, opts);
     const render::FrameStats& stats = renderer_.lastFrame();
     if (const size_t preparing = renderer_.layersPreparing(); preparing > 0)
@@ -559,6 +572,7 @@ class MapWindow {
     ImGui::NewFrame();
     updateCursor();
     inspection_.drawHighlights(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
+    time_.drawOnMap(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
     drawMarker();
     drawMeasurementsOnMap();
     inspection_.fill(model_);
@@ -765,6 +779,7 @@ class MapWindow {
   FramePacer pacer_;
   MapInspection inspection_;
   WindowSearch search_;
+  TimeBar time_;                      ///< the time filter, its player, the histogram and the changes
   std::optional<LonLat> marker_;      ///< the coordinate a search went to
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   bool running_ = true;
@@ -779,8 +794,9 @@ class MapWindow {
 // The labels' face (DejaVu Sans) when installed: ImGui's built-in font has
 // no degree sign, primes or arrows, which coordinates and measurements need.
 void loadUiFont() {
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00,
-                                   0x1EFF, 0x2010, 0x205E, 0x2190, 0x2195, 0};
+  static const ImWchar ranges[] = {
+      0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0x2010,
+      0x205E, 0x2190, 0x2195, 0x2212, 0x2212, 0x25A0, 0x25FF, 0};  // with the Time bar's minus, triangles and dots
   const std::string path = render::findFont();
   if (!path.empty()) ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), 15.0f, nullptr, ranges);
 }

@@ -34,6 +34,19 @@ bool parseKey(const std::string& spec, SDL_Keycode* key, Uint16* mod) {
 
 ScriptPlayer::Frame ScriptPlayer::beforeFrame(const StateQuery& state, std::ostream& err) {
   Frame frame;
+  if (waitingFor_ && queued_.empty()) {
+    const std::string have = state(waitingFor_->text);
+    if (have == waitingFor_->value) {
+      waitingFor_.reset();
+    } else {
+      if (std::chrono::steady_clock::now() > waitDeadline_) {
+        err << "pamir view: script line " << waitingFor_->line << ": waited " << kWaitForLimit.count() << " s for "
+            << waitingFor_->text << " to be '" << waitingFor_->value << "', have '" << have << "'\n";
+        frame.exitStatus = 1;
+      }
+      return frame;
+    }
+  }
   if (!queued_.empty()) {
     deliver(queued_.front());
     queued_.pop_front();
@@ -218,6 +231,12 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
       }
       break;
     }
+    case ScriptStep::Kind::WaitFor:
+      if (state(s.text) != s.value) {
+        waitingFor_ = s;
+        waitDeadline_ = std::chrono::steady_clock::now() + kWaitForLimit;
+      }
+      break;
     case ScriptStep::Kind::Remember:
       remembered_[s.text] = state(s.text);
       break;

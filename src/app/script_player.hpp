@@ -4,6 +4,7 @@
 // exactly as it handles a person's mouse and keyboard.
 #include <SDL.h>
 
+#include <chrono>
 #include <deque>
 #include <functional>
 #include <iosfwd>
@@ -46,6 +47,9 @@ class ScriptPlayer {
   std::deque<std::vector<SDL_Event>> queued_;  // one batch per frame
   int lastX_ = 0, lastY_ = 0;
   std::map<std::string, std::string> remembered_;
+  std::optional<ScriptStep> waitingFor_;  ///< a wait-for step not yet met
+  std::chrono::steady_clock::time_point waitDeadline_;
+  static constexpr std::chrono::seconds kWaitForLimit{30};
 };
 
 }  // namespace pamir::app

@@ -25,6 +25,9 @@ enum class Command {
   Cancel,
   Help,
   Search,
+  PlayYears,
+  YearBack,
+  YearOn,
 };
 
 struct Shortcut {

@@ -13,6 +13,7 @@
 #include "ui/help_overlay.hpp"
 #include "ui/inspector.hpp"
 #include "ui/map_popups.hpp"
+#include "ui/year_control.hpp"
 
 namespace pamir::ui {
 
@@ -53,13 +54,9 @@ struct OverlayModel {
   /// Work still under way behind the map ("drawing 3 layers in full detail…"); empty when none.
   std::string progress;
 
-  bool yearFilterOn = false;
-  int year = 2016;
-  int yearMin = 1990, yearMax = 2026;
+  YearBarModel time;  ///< the Time bar: the year or range, play, the histogram
   std::vector<CountryItem> countries;
-  bool compareOn = false;  ///< list what changed between compareYear and year
-  int compareYear = 2010;
-  std::vector<std::string> changes;  ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
+  ChangesModel changes;  ///< what appeared and closed between two years, in the Filter panel
 
   bool measureMode = false;
   bool measureFeatures = false;  ///< nearest distance between whole features instead of two points
@@ -76,7 +73,9 @@ struct OverlayModel {
 
 struct OverlayActions {
   bool layersChanged = false;  ///< a LayerItem::visible changed
-  bool filterChanged = false;  ///< year or countries changed
+  bool filterChanged = false;  ///< countries changed
+  YearBarActions time;
+  ChangesActions changes;
   bool fitToData = false;
   std::optional<std::string> addSource;  ///< a file, folder or GDAL source to add on top
   bool measureModeChanged = false;
