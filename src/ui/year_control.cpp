@@ -16,6 +16,14 @@ constexpr float kLeftPanels = 380;  // the Layers and Filter panels' column
 constexpr float kBarsHeight = 52;   // the histogram's tallest bar
 constexpr float kTicksHeight = 22;  // ticks and year labels under the bars
 
+// On the same line when an item `width` wide still fits there, else on the
+// next: a narrow window wraps the Time bar's controls instead of cutting them.
+void sameLineIfFits(float width, float spacing) {
+  const float gap = spacing >= 0 ? spacing : ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, spacing);
+}
+
 // The year field: shows the years while not being edited, and hands over
 // what was typed on Enter or when the analyst leaves it.
 void yearField(const YearBarModel& m, YearBarActions& a) {
@@ -46,7 +54,7 @@ void controlsRow(const YearBarModel& m, YearBarActions& a) {
   ImGui::SameLine();
   if (ImGui::RadioButton("Range", m.range)) a.range = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("What existed at any time between two years");
-  ImGui::SameLine(0, 18);
+  sameLineIfFits(ImGui::CalcTextSize("|\u25C0\u25C0\u25AE\u25AE Pause\u25B6\u25B6|").x + 60, 18);
   if (ImGui::Button("|\u25C0")) a.toStart = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The first year");
   ImGui::SameLine(0, 2);
@@ -61,7 +69,7 @@ void controlsRow(const YearBarModel& m, YearBarActions& a) {
   ImGui::SameLine(0, 2);
   if (ImGui::Button("\u25B6|")) a.toEnd = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The last year");
-  ImGui::SameLine();
+  sameLineIfFits(ImGui::CalcTextSize("0.5 yr/s").x + 34, -1);
   char speed[32];
   std::snprintf(speed, sizeof speed, "%g yr/s", m.yearsPerSecond);
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("0.5 yr/s").x + 34);
@@ -76,7 +84,7 @@ void controlsRow(const YearBarModel& m, YearBarActions& a) {
   ImGui::SameLine();
   bool loop = m.loop;
   if (ImGui::Checkbox("Loop", &loop)) a.loop = loop;
-  ImGui::SameLine(0, 18);
+  sameLineIfFits(ImGui::CalcTextSize("0000..0000").x + 16, 18);
   yearField(m, a);
 }
 
@@ -99,7 +107,7 @@ void changesRow(const YearBarModel& m, const ChangesModel& c, ChangesActions& a)
     ImGui::SameLine();
     ImGui::TextDisabled("%d \u2192 %d: %zu change(s)", c.compared.from, c.compared.to, c.rows.size());
   }
-  ImGui::SameLine(0, 24);
+  sameLineIfFits(ImGui::CalcTextSize("00 dated in 0000, 00 shown").x, 24);
   const int last = m.shown.to;
   if (m.on && !m.range)
     ImGui::TextDisabled("%d dated in %d, %d %s", m.histogram.totalIn(last), last, m.histogram.selectedIn(last),
@@ -204,7 +212,7 @@ void slider(YearBarModel& m, YearBarActions& a) {
     const float visible = ImGui::GetWindowWidth();
     const float hx = slotX(m.shown.to) + slot / 2 - p0.x;  // in the slider's own coordinates
     const float sx = ImGui::GetScrollX();
-    if (hx < sx + 2 * slot || hx > sx + visible - 2 * slot) ImGui::SetScrollX(std::max(0.0f, hx - visible / 2));
+    if (hx < sx + 4 * slot || hx > sx + visible - 4 * slot) ImGui::SetScrollX(std::max(0.0f, hx - visible / 2));
   }
   m.scrolledTo = m.shown.to;
 }
@@ -219,10 +227,9 @@ float yearSlotWidth(float available, int years, float minimum) {
 void drawYearBar(YearBarModel& m, ChangesModel& c, YearBarActions& a, ChangesActions& ca, float width, float bottom) {
   const ImGuiStyle& st = ImGui::GetStyle();
   const float childH = kBarsHeight + kTicksHeight + st.ScrollbarSize + 4;
-  const float height =
-      ImGui::GetFrameHeight() + 2 * st.WindowPadding.y + 2 * ImGui::GetFrameHeightWithSpacing() + childH;
   ImGui::SetNextWindowPos(ImVec2(kLeftPanels, bottom - 4), ImGuiCond_Always, ImVec2(0, 1));
-  ImGui::SetNextWindowSize(ImVec2(std::max(320.0f, width - kLeftPanels - 10), height), ImGuiCond_Always);
+  // As tall as its rows: two, or more where a narrow window wraps them.
+  ImGui::SetNextWindowSize(ImVec2(std::max(320.0f, width - kLeftPanels - 10), 0), ImGuiCond_Always);
   const bool open = ImGui::Begin("Time###timebar", nullptr,
                                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
