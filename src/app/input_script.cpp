@@ -67,11 +67,11 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
       st.kind = ScriptStep::Kind::Type, st.text = rest(1);
     else if (verb == "drop" && w.size() >= 2)
       st.kind = ScriptStep::Kind::Drop, st.text = rest(1);
-    else if ((verb == "expect" || verb == "expect-contains") && w.size() >= 3)
+    else if (verb == "wait-until" && w.size() >= 3)
+      st.kind = ScriptStep::Kind::WaitUntil, st.text = w[1], st.value = rest(2);
+    else if ((verb == "expect" && w.size() >= 2) || (verb == "expect-contains" && w.size() >= 3))
       st.kind = verb == "expect" ? ScriptStep::Kind::Expect : ScriptStep::Kind::ExpectContains, st.text = w[1],
       st.value = rest(2);
-    else if (verb == "wait-for" && w.size() >= 3)
-      st.kind = ScriptStep::Kind::WaitFor, st.text = w[1], st.value = rest(2);
     else if (verb == "remember" && w.size() == 2)
       st.kind = ScriptStep::Kind::Remember, st.text = w[1];
     else if (verb == "expect-same" && w.size() == 2)

@@ -5,6 +5,8 @@
 //
 //   # comment
 //   wait 3                  # frames
+//   wait-until KEY TEXT...  # until the window's state KEY contains TEXT (a load,
+//                           # a file watch); fails after a minute
 //   move X Y                # pointer to window pixel X,Y
 //   drag X0 Y0 X1 Y1        # left button down at X0,Y0, move, release at X1,Y1
 //   click X Y               # left click
@@ -17,10 +19,9 @@
 //   drop PATH               # PATH dropped on the window, as from a file manager
 //   screenshot PATH         # the window's pixels as PNG, after this frame is drawn
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
-//   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the line)
+//   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the
+//                           # line; nothing: KEY is empty)
 //   expect-contains KEY TEXT...  # ... unless it contains TEXT
-//   wait-for KEY VALUE...   # frames go on until KEY is VALUE; fail after 30 s (what runs on
-//                           # the clock, such as the Time bar playing)
 //   remember KEY            # note the state KEY now, for:
 //   expect-same KEY         # fail unless KEY is what it was when remembered
 //   expect-changed KEY      # fail unless it changed since
@@ -29,10 +30,14 @@
 // State keys (see the window): measurements, view, hovered, tooltip, selected,
 // clipboard, help, context-menu, here (features listed by "what is here"),
 // search (the search box open), marker (where a coordinate search went),
-// layer-names (the Layers panel's titles, "; " between); the Time bar's
-// year ("2016", "2001..2014" or "off"), playing, changes (how many are
-// listed), change-list, shown:ID (1 when the feature with that id or name
-// passes the filter, else 0), histogram:YEAR ("TOTAL SHARE").
+// layer-names (the Layers panel's titles, "; " between), changed-on-disk (titles
+// of layers whose file was written since it was read), shown:TITLE (how many of
+// that layer's features the filters let through), filter-fields:TITLE (the
+// fields its year and country filters read), flying (1 while the view flies to a
+// search result), file-dialog, file-dialog-path, recent-sources; the Time bar's
+// year ("2016", "2001..2014" or "off"), playing, changes (how many are listed),
+// change-list, in-filter:ID (1 when the feature with that id or name passes the
+// filter, else 0), histogram:YEAR ("TOTAL SHARE").
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +47,7 @@ namespace pamir::app {
 struct ScriptStep {
   enum class Kind {
     Wait,
+    WaitUntil,
     Move,
     Drag,
     Click,
@@ -54,7 +60,6 @@ struct ScriptStep {
     ExpectMeasurements,
     Expect,
     ExpectContains,
-    WaitFor,
     Remember,
     ExpectSame,
     ExpectChanged,

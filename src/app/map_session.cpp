@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "data/filter_fields.hpp"
 #include "geo/range_ring.hpp"
 #include "geo/seam_cut.hpp"
 
@@ -58,6 +59,66 @@ MapSession::Added MapSession::addSources(const std::vector<std::string>& sources
   for (auto& r : more.rasters) catalog_.rasters.push_back(std::move(r));
   if (added.layers > 0) rebuildDerived();
   return added;
+}
+
+Layer* MapSession::own(const Layer* layer) {
+  for (auto& l : catalog_.layers)
+    if (&l == layer) return &l;
+  return nullptr;
+}
+
+RasterLayer* MapSession::own(const RasterLayer* raster) {
+  for (auto& r : catalog_.rasters)
+    if (&r == raster) return &r;
+  return nullptr;
+}
+
+bool MapSession::removeLayer(const Layer* layer) {
+  Layer* l = own(layer);
+  if (!l) return false;
+  catalog_.layers.erase(catalog_.layers.begin() + (l - catalog_.layers.data()));
+  rebuildDerived();
+  return true;
+}
+
+bool MapSession::removeRaster(const RasterLayer* raster) {
+  RasterLayer* r = own(raster);
+  if (!r) return false;
+  catalog_.rasters.erase(catalog_.rasters.begin() + (r - catalog_.rasters.data()));
+  return true;
+}
+
+bool MapSession::reloadLayer(const Layer* layer, Diagnostics& diag) {
+  Layer* l = own(layer);
+  if (!l) return false;
+  std::optional<Layer> fresh = data::reloadLayer(*l, diag);
+  if (!fresh) return false;
+  *l = std::move(*fresh);
+  rebuildDerived();
+  return true;
+}
+
+bool MapSession::reloadRaster(const RasterLayer* raster, Diagnostics& diag) {
+  RasterLayer* r = own(raster);
+  if (!r) return false;
+  std::optional<RasterLayer> fresh = data::reloadRaster(*r, diag);
+  if (!fresh) return false;
+  *r = std::move(*fresh);
+  return true;
+}
+
+bool MapSession::setFilterFields(const Layer* layer, const std::vector<std::string>& yearFields,
+                                 const std::vector<std::string>& countryFields) {
+  Layer* l = own(layer);
+  if (!l || yearFields.size() > 2) return false;
+  for (const auto* names : {&yearFields, &countryFields})
+    for (const auto& n : *names)
+      if (l->fieldIndex(n) < 0) return false;
+  l->yearFields = yearFields;
+  l->countryFields = countryFields;
+  l->countryAliases = data::countryAliases(*l, data::CountryCodes::standard());
+  rebuildDerived();  // the circles carry the site's description, filter fields included
+  return true;
 }
 
 bool MapSession::hasOwnData() const {

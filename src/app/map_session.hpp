@@ -58,6 +58,22 @@ class MapSession {
   /// (layers move); problems go to `diag` and nothing already open changes.
   Added addSources(const std::vector<std::string>& sources, Diagnostics& diag);
 
+  /// Takes a layer (with its uncertainty circles) off the map. False for a
+  /// layer that is not the session's own or a derived one (remove the layer
+  /// it comes from). Every layer pointer handed out before is invalid after it.
+  bool removeLayer(const Layer* layer);
+  bool removeRaster(const RasterLayer* raster);
+  /// Reads a layer again from its source, in its place (data::reloadLayer).
+  /// False, with the reason in `diag`, when it cannot: the old layer stays.
+  /// Every layer pointer handed out before is invalid after a reload.
+  bool reloadLayer(const Layer* layer, Diagnostics& diag);
+  bool reloadRaster(const RasterLayer* raster, Diagnostics& diag);
+  /// The fields the year and country filters read on `layer` ({start, end}
+  /// or one field; empty = the filter leaves the layer alone). Fields the
+  /// layer does not have are refused: false, nothing changes.
+  bool setFilterFields(const Layer* layer, const std::vector<std::string>& yearFields,
+                       const std::vector<std::string>& countryFields);
+
   /// Whether any layer is the analyst's own (not from the built-in dataset).
   bool hasOwnData() const;
   /// The area to show first, lon/lat: the manifest's default view, else the
@@ -75,6 +91,8 @@ class MapSession {
  private:
   explicit MapSession(geo::Projection projection) : projection_(std::move(projection)) {}
   void rebuildDerived();
+  Layer* own(const Layer* layer);
+  RasterLayer* own(const RasterLayer* raster);
   data::Catalog catalog_;
   std::vector<Layer> derived_;
   std::vector<const Layer*> drawLayers_;

@@ -19,9 +19,11 @@
 #include <utility>
 
 #include "app/commands.hpp"
+#include "app/file_chooser.hpp"
 #include "app/frame_pacer.hpp"
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
+#include "app/layer_list.hpp"
 #include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
@@ -30,15 +32,18 @@
 #include "app/time_bar.hpp"
 #include "app/window_input.hpp"
 #include "app/window_search.hpp"
+#include "core/view_flight.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
+#include "geo/seam_cut.hpp"
 #include "geo/units.hpp"
 #include "render/font_locator.hpp"
 #include "render/gl_loader.hpp"
 #include "render/image.hpp"
 #include "render/map_renderer.hpp"
 #include "render/simplify.hpp"
+#include "ui/file_dialog.hpp"
 #include "ui/overlay.hpp"
 #include "ui/ui_hit_test.hpp"
 
@@ -113,7 +118,13 @@ class MapWindow {
         pacer_.eventArrived();
         handleEvent(e);
       }
+      if (auto path = files_.poll()) {
+        fileChosen(*path);
+        pacer_.changed();
+      }
       if (!script && !pacer_.frameWanted(activity(), std::chrono::steady_clock::now())) continue;
+      watchSources();
+      advanceFlight();
       drawFrame();
       if (screenshotAfterFrame) {
         int w, h;
@@ -159,6 +170,9 @@ class MapWindow {
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) running_ = false;
     // Who owns this event is decided from the event itself (window_input.hpp).
     const InputOwner owner = router_.route(e);
+    if (owner == InputOwner::Map &&
+        (e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEWHEEL || e.type == SDL_KEYDOWN))
+      flight_.reset();
     mouseX_ = router_.mouseX();
     mouseY_ = router_.mouseY();
     switch (e.type) {
@@ -180,7 +194,7 @@ class MapWindow {
         if (dragging_) {
           dragMoved_ += std::abs(e.motion.xrel) + std::abs(e.motion.yrel);
           view_.panPixels(e.motion.xrel * pixelRatio_, e.motion.yrel * pixelRatio_);
-        } else if (owner == InputOwner::Map) {
+        } else if (owner == InputOwner::Map && !files_.model().open) {
           inspection_.hoverAt(view_, e.motion.x * pixelRatio_, e.motion.y * pixelRatio_, 5.0 * pixelRatio_);
         } else {
           inspection_.clearHover();
@@ -259,6 +273,9 @@ class MapWindow {
         break;
       case Command::Search:
         search_.open();
+        break;
+      case Command::AddLayer:
+        openAddLayerDialog();
         break;
       case Command::PlayYears:
       case Command::YearBack:
@@ -345,12 +362,38 @@ class MapWindow {
     if (key == "tooltip") return model_.hover.show && !model_.menu.open ? "1" : "0";
     if (key == "help") return model_.help.open ? "1" : "0";
     if (key == "search") return search_.isOpen() ? "1" : "0";
+    if (key == "flying") return flight_ ? "1" : "0";
+    if (key == "file-dialog") return files_.model().open ? "1" : "0";
+    if (key == "file-dialog-path") return files_.model().path;
+    if (key == "recent-sources") {
+      std::string names;
+      for (const auto& r : files_.model().recent) names += (names.empty() ? "" : "; ") + r;
+      return names;
+    }
     if (key == "layer-names") {
       std::string names;
       for (const auto& l : model_.layers) names += (names.empty() ? "" : "; ") + l.title;
       return names;
     }
     if (key == "marker") return marker_ ? formatShort(*marker_) : "";
+    if (key == "changed-on-disk") {
+      std::string names;
+      for (const auto& l : model_.layers)
+        if (l.changedOnDisk) names += (names.empty() ? "" : "; ") + l.title;
+      return names;
+    }
+    if (key.starts_with("filter-fields:")) return filterFieldsText(key.substr(14));
+    if (key.starts_with("shown:")) {
+      // How many of the layer's features the filters let through.
+      for (size_t i = 0; i < model_.layers.size(); ++i) {
+        const LayerRef ref = layers_.at(i);
+        if (!ref.layer || model_.layers[i].derived || model_.layers[i].title != key.substr(6)) continue;
+        size_t n = 0;
+        for (const Feature& f : ref.layer->features) n += passes(session_.filter, *ref.layer, f) ? 1 : 0;
+        return std::to_string(n);
+      }
+      return "";
+    }
     if (key == "context-menu") return model_.menu.open ? "1" : "0";
     if (key == "clipboard") {
       char* text = SDL_GetClipboardText();
@@ -392,22 +435,18 @@ class MapWindow {
     int w, h;
     SDL_GL_GetDrawableSize(res_.window, &w, &h);
     Bounds b = session_.dataExtent();
+    flight_.reset();
     if (!b.empty()) view_ = MapView::fitting(b, w, h, 0.03);
   }
   void setInitialView(const MapView& v) { view_ = v; }
   void setPixelRatio(double r) { pixelRatio_ = r; }
 
  private:
+  // The Layers panel's rows, and the renderer's visibility to match them
+  // (a row that was there before keeps what the analyst chose).
   void buildLayerItems() {
-    model_.layers.clear();
-    std::map<std::string, std::string> groupTitle;
-    for (const auto& g : session_.catalog().groups) groupTitle[g.id] = g.title;
-    auto title = [&](const std::string& id) { return groupTitle.count(id) ? groupTitle[id] : id; };
-    for (const RasterLayer* r : session_.drawRasters())
-      model_.layers.push_back({r->name, title(r->group), r->visible, Color{128, 128, 128, 255}, 0, true});
-    for (const Layer* l : session_.drawLayers())
-      model_.layers.push_back({l->name, title(l->group), l->visible, l->style.filled ? l->style.fill : l->style.stroke,
-                               l->features.size(), false});
+    layers_.rebuild(session_, model_.layers);
+    for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
   }
 
   void buildFilterItems() {
@@ -430,8 +469,7 @@ class MapWindow {
     if (o.filterChanged) filterMap();
     for (const auto& line : o.messages) report(line);
     if (o.select)
-      if (auto frame = inspection_.selectAndFrame(*o.select))
-        view_ = MapView::fitting(*frame, view_.width(), view_.height(), 0.15);
+      if (auto frame = inspection_.selectAndFrame(*o.select)) flyTo(*frame, 0.15);  // as a search result does
     if (o.filterChanged || o.redraw || o.select || !o.messages.empty()) pacer_.changed();
   }
 
@@ -498,6 +536,11 @@ class MapWindow {
     }
     if (a.fitToData) fitToData();
     if (a.addSource) addSources({*a.addSource});
+    if (a.openAddDialog) openAddLayerDialog();
+    if (a.removeLayer) removeLayerAt(*a.removeLayer);
+    if (a.reloadLayer) reloadLayerAt(*a.reloadLayer);
+    if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
+    if (a.zoomToLayer) zoomToLayerAt(*a.zoomToLayer);
     if (a.measureModeChanged) pendingFrom_.reset(), pendingFeature_.reset();
     if (a.clearMeasurements) measurements_.clear(), syncMeasurements();
     if (a.deleteMeasurement && *a.deleteMeasurement < measurements_.size()) {
@@ -518,6 +561,7 @@ class MapWindow {
       LonLat c1 = session_.projection().inverse({visible.maxx, visible.maxy});
       std::string err;
       if (session_.setCrs(*a.setCrs, &err)) {
+        flight_.reset();  // it flew in the old CRS's units
         renderer_.setProjection(session_.projection());
         Bounds ll;
         if (c0.finite()) ll.add(c0);
@@ -534,12 +578,13 @@ class MapWindow {
     }
     const MapInspection::Outcome o = inspection_.apply(a, model_);
     if (o.clipboard) SDL_SetClipboardText(o.clipboard->c_str());
-    if (o.zoomTo) view_ = MapView::fitting(*o.zoomTo, view_.width(), view_.height(), 0.15);
+    if (o.zoomTo) flyTo(*o.zoomTo, 0.15);
     if (!o.status.empty()) model_.status = o.status;
     // What an action changed shows in the next frame.
     if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
         a.measureModeChanged || a.clearMeasurements || a.deleteMeasurement || a.exportMeasurements ||
-        a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature)
+        a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature || a.removeLayer ||
+        a.reloadLayer || a.setFilterFields || a.zoomToLayer || a.openAddDialog)
       pacer_.changed();
   }
 
@@ -580,52 +625,146 @@ class MapWindow {
     ui::OverlayActions actions = ui::drawOverlay(model_, size.x, size.y);
     // Each key typed is an event, and so a frame: the results follow it without redrawing while idle.
     if (auto target = search_.draw(size.x)) goTo(*target);
+    const ui::FileDialogActions fileActions = ui::drawFileDialog(files_.model());
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     applyActions(actions);
+    if (auto path = files_.apply(fileActions)) fileChosen(*path);
+    if (fileActions.edited || fileActions.browse || fileActions.native || fileActions.chosen || fileActions.cancelled)
+      pacer_.changed();
   }
 
-  // More layers on top of what is open, from a drop or the Add field. Layers
-  // move in memory when the session grows: the worker stops first, and every
-  // pick, index and level is rebuilt from the session afterwards. What the
-  // analyst switched off stays off.
-  void addSources(const std::vector<std::string>& sources) {
-    if (sources.empty()) return;
-    std::map<std::string, bool> shown;
-    for (const auto& item : model_.layers) shown[item.title + "\n" + item.group] = item.visible;
+  // The file dialog's answer, for what it was opened for.
+  void fileChosen(const std::string& path) {
+    if (filePurpose_ == FilePurpose::AddLayer) addSources({path});
+  }
+
+  void openAddLayerDialog() {
+    filePurpose_ = FilePurpose::AddLayer;
+    files_.open(false, "Add layer: a file, a folder or any GDAL source", "Add", lastFolder_);
+    inspection_.clearHover();
+    pacer_.changed();
+  }
+
+  // Layers move in memory when the session changes: the worker stops
+  // first, and picks, the pick index and the search are rebuilt after.
+  template <class Change>
+  void changeLayers(Change change) {
     renderer_.stopPendingWork();
     inspection_.forgetLayers();
     pendingFeature_.reset();
     search_.invalidate();
-    Diagnostics diag;
-    const MapSession::Added added = session_.addSources(sources, diag);
-    for (const auto& d : diag.all()) report(d.line());
+    change();
     renderer_.setLayers(session_.drawLayers(), session_.drawRasters());
     buildLayerItems();
-    for (size_t i = 0; i < model_.layers.size(); ++i) {
-      auto it = shown.find(model_.layers[i].title + "\n" + model_.layers[i].group);
-      if (it != shown.end() && it->second != model_.layers[i].visible) {
-        model_.layers[i].visible = it->second;
-        renderer_.setLayerVisible(i, it->second);
-      }
-    }
     model_.countries.clear();
     buildFilterItems();
     applyFilter();
+    pacer_.changed();
+  }
+
+  void addSources(const std::vector<std::string>& sources) {
+    if (sources.empty()) return;
+    Diagnostics diag;
+    MapSession::Added added;
+    changeLayers([&] { added = session_.addSources(sources, diag); });
+    for (const auto& d : diag.all()) report(d.line());
     const std::string what = sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
     if (added.layers == 0) {
       report("pamir view: nothing could be added from " + what);
     } else {
       const Bounds b = session_.projection().forwardBounds(added.lonlat);
+      flight_.reset();
       if (!b.empty() && b.width() > 0 && b.height() > 0)
         view_ = MapView::fitting(b, view_.width(), view_.height(), 0.15);
       else if (!b.empty())
         view_.setCenter({(b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2});
       model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
       err_ << "pamir view: " << model_.status << std::endl;
+      for (const auto& source : sources) {
+        std::string problem;
+        files_.remember(source, &problem);
+        if (!problem.empty()) report("pamir view: warning: recent sources: " + problem);
+      }
+      std::error_code ec;
+      if (std::filesystem::exists(sources.back(), ec))
+        lastFolder_ = std::filesystem::path(sources.back()).parent_path().string();
     }
-    pacer_.changed();
+  }
+
+  // What the Layers panel's menus asked for, on the layer of row `row`.
+  void removeLayerAt(size_t row) {
+    const LayerRef ref = layers_.at(row);
+    if (!ref.layer && !ref.raster) return;
+    const std::string title = model_.layers[row].title;
+    bool removed = false;
+    changeLayers([&] { removed = ref.layer ? session_.removeLayer(ref.layer) : session_.removeRaster(ref.raster); });
+    if (removed) {
+      model_.status = "removed " + title;
+      err_ << "pamir view: " << model_.status << std::endl;
+    }
+  }
+
+  void reloadLayerAt(size_t row) {
+    const LayerRef ref = layers_.at(row);
+    if (!ref.layer && !ref.raster) return;
+    const ui::LayerItem item = model_.layers[row];
+    Diagnostics diag;
+    bool reloaded = false;
+    changeLayers([&] {
+      reloaded = ref.layer ? session_.reloadLayer(ref.layer, diag) : session_.reloadRaster(ref.raster, diag);
+      if (reloaded) layers_.forget(item);
+    });
+    for (const auto& d : diag.all()) report(d.line());
+    if (reloaded) {
+      size_t count = 0;
+      for (const auto& l : model_.layers)
+        if (l.title == item.title && l.group == item.group && !l.derived) count = l.featureCount;
+      model_.status = "reloaded " + item.title + " from " + item.source + " (" + std::to_string(count) + " features)";
+      err_ << "pamir view: " << model_.status << std::endl;
+    }
+  }
+
+  void setFilterFieldsAt(const ui::FilterFieldsChoice& c) {
+    const LayerRef ref = layers_.at(c.layer);
+    if (!ref.layer) return;
+    const std::string title = model_.layers[c.layer].title;
+    bool set = false;
+    changeLayers([&] { set = session_.setFilterFields(ref.layer, c.yearFields, c.countryFields); });
+    if (set) model_.status = "filters on " + title + " now read " + filterFieldsText(title);
+  }
+
+  void zoomToLayerAt(size_t row) {
+    const LayerRef ref = layers_.at(row);
+    if (!ref.layer) return;
+    Bounds b;
+    const geo::ViewDomain domain = geo::viewDomain(session_.projection());
+    for (const Feature& f : ref.layer->features) b.add(geo::projectedBounds(f.geometry, session_.projection(), domain));
+    if (!b.empty()) flyTo(b, 0.1);
+  }
+
+  // "year: start to end; country: a, b" of the layer titled `title`.
+  std::string filterFieldsText(const std::string& title) const {
+    for (const auto& l : model_.layers) {
+      if (l.title != title || l.derived) continue;
+      std::string year = l.yearFields.empty() ? "none" : l.yearFields.front();
+      if (l.yearFields.size() > 1 && l.yearFields[1] != l.yearFields[0]) year += " to " + l.yearFields[1];
+      std::string country;
+      for (const auto& f : l.countryFields) country += (country.empty() ? "" : ", ") + f;
+      return "year: " + year + "; country: " + (country.empty() ? "none" : country);
+    }
+    return "";
+  }
+
+  // Files edited while the window is open (in QGIS, by a script): their
+  // rows offer a reload, checked every couple of seconds while frames are drawn.
+  void watchSources() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastSourceCheck_ < std::chrono::seconds(2)) return;
+    lastSourceCheck_ = now;
+    for (const auto& source : layers_.checkSources(model_.layers))
+      report("pamir view: " + source + " changed on disk; its layers can be reloaded (right-click in Layers)");
   }
 
   // Where a search result takes the view: the feature selected and framed,
@@ -647,7 +786,7 @@ class MapWindow {
         frame = b;
       }
     }
-    if (frame) view_ = MapView::fitting(*frame, view_.width(), view_.height(), 0.15);
+    if (frame) flyTo(*frame, 0.15);
     model_.status = (frame ? "went to " : "cannot show ") + t.label;
     pacer_.changed();
   }
@@ -668,6 +807,22 @@ class MapWindow {
   }
 
   // The view changed in the last few frames, or is being dragged.
+  // Search results and "zoom to" fly there (view_flight.hpp); any hand on
+  // the map stops the flight where it is.
+  void flyTo(const Bounds& b, double margin) {
+    flight_.emplace(view_, MapView::fitting(b, view_.width(), view_.height(), margin), kFlightSeconds);
+    flightStart_ = std::chrono::steady_clock::now();
+    inspection_.clearHover();  // what was under the pointer will not be
+    pacer_.changed();
+  }
+
+  void advanceFlight() {
+    if (!flight_) return;
+    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - flightStart_).count();
+    view_ = flight_->at(t);
+    if (flight_->done(t)) flight_.reset();
+  }
+
   bool viewMoving() {
     const auto now = std::chrono::steady_clock::now();
     const Bounds e = view_.extent();
@@ -677,7 +832,7 @@ class MapWindow {
       lastExtent_ = e;
       lastMove_ = now;
     }
-    return dragging_ || now - lastMove_ < kStillAfter;
+    return dragging_ || flight_ || now - lastMove_ < kStillAfter;
   }
 
   void updateCursor() {
@@ -759,6 +914,7 @@ class MapWindow {
   // of llvmpipe on two cores (some 2M segments a second), nothing for a GPU.
   static constexpr size_t kMovingSegmentBudget = 40000;
   static constexpr std::chrono::milliseconds kStillAfter{200};  // no change for this long: still
+  static constexpr double kFlightSeconds = 0.6;
 
   MapSession& session_;
   WindowResources& res_;
@@ -781,7 +937,19 @@ class MapWindow {
   WindowSearch search_;
   TimeBar time_;                      ///< the time filter, its player, the histogram and the changes
   std::optional<LonLat> marker_;      ///< the coordinate a search went to
+  std::optional<ViewFlight> flight_;  ///< where the view is flying to
+  std::chrono::steady_clock::time_point flightStart_;
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
+  LayerList layers_;                  ///< what each row of the Layers panel stands for
+  FileChooser files_{RecentSources::defaultPath(), [] {
+                       // The desktop's chooser answered (from its reader thread): wake the window.
+                       SDL_Event e{};
+                       e.type = SDL_USEREVENT;
+                       SDL_PushEvent(&e);
+                     }};
+  enum class FilePurpose { AddLayer } filePurpose_ = FilePurpose::AddLayer;
+  std::string lastFolder_;  ///< where the last source added from disk was
+  std::chrono::steady_clock::time_point lastSourceCheck_;
   bool running_ = true;
   bool dragging_ = false;
   int dragMoved_ = 0;

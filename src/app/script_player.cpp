@@ -6,6 +6,10 @@ namespace pamir::app {
 
 namespace {
 
+// How long wait-until waits before it fails: long enough for a slow loaded
+// machine, short enough that a broken test ends.
+constexpr int kWaitUntilSeconds = 60;
+
 // "Ctrl+F", "Shift+/", "+", "Ctrl++": modifiers before the last '+' that is not the key itself.
 bool parseKey(const std::string& spec, SDL_Keycode* key, Uint16* mod) {
   *mod = 0;
@@ -34,18 +38,16 @@ bool parseKey(const std::string& spec, SDL_Keycode* key, Uint16* mod) {
 
 ScriptPlayer::Frame ScriptPlayer::beforeFrame(const StateQuery& state, std::ostream& err) {
   Frame frame;
-  if (waitingFor_ && queued_.empty()) {
-    const std::string have = state(waitingFor_->text);
-    if (have == waitingFor_->value) {
+  if (waitingFor_) {
+    if (state(waitingFor_->text).find(waitingFor_->value) != std::string::npos) {
       waitingFor_.reset();
-    } else {
-      if (std::chrono::steady_clock::now() > waitDeadline_) {
-        err << "pamir view: script line " << waitingFor_->line << ": waited " << kWaitForLimit.count() << " s for "
-            << waitingFor_->text << " to be '" << waitingFor_->value << "', have '" << have << "'\n";
-        frame.exitStatus = 1;
-      }
-      return frame;
+    } else if (std::chrono::steady_clock::now() > waitDeadline_) {
+      err << "pamir view: script line " << waitingFor_->line << ": waited " << kWaitUntilSeconds << " s for "
+          << waitingFor_->text << " to contain '" << waitingFor_->value << "', have '" << state(waitingFor_->text)
+          << "'\n";
+      frame.exitStatus = 1;
     }
+    return frame;
   }
   if (!queued_.empty()) {
     deliver(queued_.front());
@@ -113,6 +115,10 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
   switch (s.kind) {
     case ScriptStep::Kind::Wait:
       waitFrames_ = static_cast<int>(s.a);
+      break;
+    case ScriptStep::Kind::WaitUntil:
+      waitingFor_ = s;
+      waitDeadline_ = std::chrono::steady_clock::now() + std::chrono::seconds(kWaitUntilSeconds);
       break;
     case ScriptStep::Kind::Move:
       motion(s.a, s.b, false);
@@ -231,12 +237,6 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
       }
       break;
     }
-    case ScriptStep::Kind::WaitFor:
-      if (state(s.text) != s.value) {
-        waitingFor_ = s;
-        waitDeadline_ = std::chrono::steady_clock::now() + kWaitForLimit;
-      }
-      break;
     case ScriptStep::Kind::Remember:
       remembered_[s.text] = state(s.text);
       break;

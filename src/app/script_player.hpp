@@ -44,12 +44,11 @@ class ScriptPlayer {
   SDL_Window* window_;
   size_t next_ = 0;
   int waitFrames_ = 0;
+  std::optional<ScriptStep> waitingFor_;  ///< a wait-until step not yet met
+  std::chrono::steady_clock::time_point waitDeadline_;
   std::deque<std::vector<SDL_Event>> queued_;  // one batch per frame
   int lastX_ = 0, lastY_ = 0;
   std::map<std::string, std::string> remembered_;
-  std::optional<ScriptStep> waitingFor_;  ///< a wait-for step not yet met
-  std::chrono::steady_clock::time_point waitDeadline_;
-  static constexpr std::chrono::seconds kWaitForLimit{30};
 };
 
 }  // namespace pamir::app

@@ -25,6 +25,7 @@ enum class Command {
   Cancel,
   Help,
   Search,
+  AddLayer,
   PlayYears,
   YearBack,
   YearOn,

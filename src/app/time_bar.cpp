@@ -266,8 +266,8 @@ std::optional<std::string> TimeBar::state(const std::string& key) const {
       out += (out.empty() ? "" : "; ") + std::string(r.appeared ? "+ " : "- ") + r.text;
     return out;
   }
-  if (key.rfind("shown:", 0) == 0) {
-    const std::string id = key.substr(6);
+  if (key.rfind("in-filter:", 0) == 0) {
+    const std::string id = key.substr(10);
     for (const Layer* l : session_.drawLayers()) {
       if (!counted(*l)) continue;
       for (const Feature& f : l->features) {

@@ -55,7 +55,7 @@ class TimeBar {
 
   /// For scripted tests: "year" (the filter's years, "off"), "playing",
   /// "changes" (how many are listed), "change-list" (the rows, "; " between),
-  /// "shown:ID" (whether the feature with that id or name passes the filter:
+  /// "in-filter:ID" (whether the feature with that id or name passes the filter:
   /// 1, 0, or "" when there is none), "histogram:YEAR" ("TOTAL SHARE").
   std::optional<std::string> state(const std::string& key) const;
 

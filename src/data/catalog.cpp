@@ -105,6 +105,50 @@ Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, 
   return c;
 }
 
+std::optional<Layer> reloadLayer(const Layer& old, Diagnostics& diag) {
+  LoadOptions opts;
+  opts.layers = {old.sourceLayer};
+  LoadedSource loaded = loadSource(old.source, diag, opts);
+  auto it = std::find_if(loaded.layers.begin(), loaded.layers.end(),
+                         [&](const Layer& l) { return l.sourceLayer == old.sourceLayer; });
+  if (it == loaded.layers.end()) {
+    diag.error(old.source, old.sourceLayer, -1, "cannot reload: the layer is no longer in its source; kept as it was");
+    return std::nullopt;
+  }
+  Layer l = std::move(*it);
+  l.name = old.name;
+  l.id = old.id;
+  l.group = old.group;
+  l.style = old.style;
+  l.styleRules = old.styleRules;
+  l.visible = old.visible;
+  l.builtin = old.builtin;
+  if (l.fieldIndex(old.uncertaintyField) >= 0) l.uncertaintyField = old.uncertaintyField;
+  auto allExist = [&](const std::vector<std::string>& names) {
+    return std::all_of(names.begin(), names.end(), [&](const std::string& n) { return l.fieldIndex(n) >= 0; });
+  };
+  if (allExist(old.yearFields)) l.yearFields = old.yearFields;
+  if (allExist(old.countryFields)) l.countryFields = old.countryFields;
+  completeFilterFields(l);
+  return l;
+}
+
+std::optional<RasterLayer> reloadRaster(const RasterLayer& old, Diagnostics& diag) {
+  LoadedSource loaded = loadSource(old.source, diag);
+  if (loaded.rasters.empty()) {
+    diag.error(old.source, "", -1, "cannot reload: no raster could be read from it; kept as it was");
+    return std::nullopt;
+  }
+  RasterLayer r = std::move(loaded.rasters.front());
+  r.name = old.name;
+  r.id = old.id;
+  r.group = old.group;
+  r.visible = old.visible;
+  r.opacity = old.opacity;
+  r.builtin = old.builtin;
+  return r;
+}
+
 Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only, CatalogContent content) {
   auto m = readManifest(defaultManifestPath(), diag);
   if (!m) return {};

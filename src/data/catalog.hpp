@@ -1,6 +1,7 @@
 #pragma once
 // A set of layers ready to show: the built-in dataset (through its manifest)
 // and/or sources named on the command line, in drawing order.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,15 @@ Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag, const std::vect
 /// Loads each source (every layer of each), styled with a default palette
 /// (from its `firstColour`th colour: sources added later look different).
 Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, size_t firstColour = 0);
+
+/// `old` read again from its source (the file changed on disk): the features
+/// and fields as they are now; the name, id, group, style, visibility and
+/// uncertainty field as they were. Filter fields that still exist stay (the
+/// analyst may have chosen them); the others are detected again. nullopt,
+/// with the reason in `diag`, when the source or the layer cannot be read:
+/// the caller keeps the old layer.
+std::optional<Layer> reloadLayer(const Layer& old, Diagnostics& diag);
+std::optional<RasterLayer> reloadRaster(const RasterLayer& old, Diagnostics& diag);
 
 /// The built-in dataset (its layers marked `builtin`).
 Catalog loadBuiltinCatalog(Diagnostics& diag, const std::vector<std::string>& only = {},

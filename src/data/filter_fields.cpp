@@ -75,17 +75,20 @@ const std::array<const char*, 8> kYearSingles = {"year",       "event_year", "yr
                                                  "event_date", "datetime",   "event_time", "time"};
 
 bool countryLikeName(const std::string& n) {
-  static const std::array<const char*, 24> exact = {
-      "iso_a3", "iso3",     "iso_3",        "alpha3",  "alpha_3",   "adm0_a3",      "iso_a2",      "iso2",
-      "iso_2",  "alpha2",   "alpha_2",      "country", "countries", "country_code", "countrycode", "country_iso",
-      "cntry",  "cntry_cd", "country_name", "nation",  "iso",       "iso_code",     "sov_a3",      "gu_a3"};
+  // Names that say a country only with their values ("host": "TJ"): the
+  // values must confirm them (see detectCountryFields).
+  static const std::array<const char*, 27> exact = {
+      "iso_a3",      "iso3",        "iso_3",  "alpha3",   "alpha_3",      "adm0_a3",   "iso_a2",
+      "iso2",        "iso_2",       "alpha2", "alpha_2",  "country",      "countries", "country_code",
+      "countrycode", "country_iso", "cntry",  "cntry_cd", "country_name", "nation",    "iso",
+      "iso_code",    "sov_a3",      "gu_a3",  "host",     "operator",     "owner"};
   if (std::find(exact.begin(), exact.end(), n) != exact.end()) return true;
   auto endsWith = [&](const char* suffix) {
     const std::string s(suffix);
     return n.size() > s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
   };
   return endsWith("_country") || endsWith("country") || endsWith("_iso3") || endsWith("_iso") || endsWith("_a3") ||
-         endsWith("_a2");
+         endsWith("_a2") || endsWith("_nation");
 }
 
 }  // namespace

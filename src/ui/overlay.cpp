@@ -8,62 +8,11 @@
 #include <utility>
 
 #include "geo/units.hpp"
+#include "ui/layers_panel.hpp"
 
 namespace pamir::ui {
 
 namespace {
-
-ImU32 toImColor(const Color& c) { return IM_COL32(c.r, c.g, c.b, std::max<int>(c.a, 160)); }
-
-void layerRow(LayerItem& l, size_t k, OverlayActions& a) {
-  ImGui::PushID(static_cast<int>(k));
-  ImVec2 p = ImGui::GetCursorScreenPos();
-  float h = ImGui::GetTextLineHeight();
-  ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + h, p.y + h + 3), toImColor(l.swatch),
-                                            2.0f);
-  ImGui::Dummy(ImVec2(h + 4, h));
-  ImGui::SameLine();
-  char label[256];
-  if (l.raster)
-    std::snprintf(label, sizeof label, "%s", l.title.c_str());
-  else
-    std::snprintf(label, sizeof label, "%s (%zu)", l.title.c_str(), l.featureCount);
-  if (ImGui::Checkbox(label, &l.visible)) a.layersChanged = true;
-  ImGui::PopID();
-}
-
-void layersPanel(OverlayModel& m, OverlayActions& a) {
-  ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(360, 430), ImGuiCond_FirstUseEver);
-  ImGui::Begin("Layers");
-  if (ImGui::Button("Fit to data")) a.fitToData = true;
-  ImGui::SameLine();
-  ImGui::TextDisabled("(F)   F1 or ? for keys");
-  // Any GDAL source: a file, a folder, PG:..., /vsizip/...; files can also be dropped on the window.
-  char path[1024];
-  std::snprintf(path, sizeof path, "%s", m.addLayerPath.c_str());
-  ImGui::SetNextItemWidth(-60);
-  const bool enter = ImGui::InputTextWithHint("##add", "file, folder or GDAL source; or drop files", path, sizeof path,
-                                              ImGuiInputTextFlags_EnterReturnsTrue);
-  m.addLayerPath = path;
-  ImGui::SameLine();
-  if ((ImGui::Button("Add") || enter) && !m.addLayerPath.empty()) {
-    a.addSource = m.addLayerPath;
-    m.addLayerPath.clear();
-  }
-  ImGui::Separator();
-  // Groups in the order their topmost layer is drawn; inside a group, top layer first.
-  std::vector<std::string> groups;
-  for (size_t k = m.layers.size(); k-- > 0;)
-    if (std::find(groups.begin(), groups.end(), m.layers[k].group) == groups.end()) groups.push_back(m.layers[k].group);
-  for (const auto& g : groups) {
-    ImGui::SetNextItemOpen(true, ImGuiCond_FirstUseEver);
-    if (!ImGui::CollapsingHeader(g.empty() ? "Other" : g.c_str())) continue;
-    for (size_t k = m.layers.size(); k-- > 0;)
-      if (m.layers[k].group == g) layerRow(m.layers[k], k, a);
-  }
-  ImGui::End();
-}
 
 void filterPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::SetNextWindowPos(ImVec2(10, 450), ImGuiCond_FirstUseEver);
@@ -201,7 +150,7 @@ double niceScaleLength(double maxMetres) {
 
 OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   OverlayActions a;
-  layersPanel(model, a);
+  drawLayersPanel(model, a);
   filterPanel(model, a);
   measurePanel(model, a, w);
   if (model.inspected) a.inspector = drawInspector(*model.inspected, w);

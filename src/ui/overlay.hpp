@@ -24,6 +24,20 @@ struct LayerItem {
   Color swatch;
   size_t featureCount = 0;
   bool raster = false;
+  bool derived = false;  ///< made from another layer (uncertainty circles): follows it
+  bool builtin = false;  ///< part of the built-in dataset
+  std::string source;    ///< the file or GDAL source it was read from
+  bool changedOnDisk = false;
+  std::vector<std::string> fields;         ///< attribute names, to choose filter fields from
+  std::vector<std::string> yearFields;     ///< {start, end} or {year}; empty: not dated
+  std::vector<std::string> countryFields;  ///< what the country filter reads
+};
+
+/// New filter fields for one layer, chosen in its menu.
+struct FilterFieldsChoice {
+  size_t layer = 0;  ///< index into OverlayModel::layers
+  std::vector<std::string> yearFields;
+  std::vector<std::string> countryFields;
 };
 
 struct CountryItem {
@@ -78,6 +92,11 @@ struct OverlayActions {
   ChangesActions changes;
   bool fitToData = false;
   std::optional<std::string> addSource;  ///< a file, folder or GDAL source to add on top
+  bool openAddDialog = false;            ///< the Add layer dialog (browse, recent, desktop chooser)
+  std::optional<size_t> removeLayer;     ///< indices into OverlayModel::layers
+  std::optional<size_t> reloadLayer;
+  std::optional<size_t> zoomToLayer;
+  std::optional<FilterFieldsChoice> setFilterFields;
   bool measureModeChanged = false;
   bool clearMeasurements = false;
   std::optional<size_t> deleteMeasurement;

@@ -84,7 +84,12 @@ TEST(FilterFields, CountryFieldsAreFoundByNameAndConfirmedByValues) {
                       {{std::string("TJK"), std::string("TJ"), std::string("Tajikistan"), std::string("AIR")},
                        {std::string("KGZ"), std::string("KG"), std::string("Kyrgyzstan"), std::string("GND")}});
   EXPECT_EQ(data::detectCountryFields(l, codes()), (std::vector<std::string>{"host_country", "ISO_A2", "country"}));
+  Layer hosts = layerWith({{"host", FieldType::String}, {"operator", FieldType::String}},
+                          {{std::string("TJ"), std::string("RUS")}, {std::string("AF"), std::string("USA")}});
+  EXPECT_EQ(data::detectCountryFields(hosts, codes()), (std::vector<std::string>{"host", "operator"}));
   Layer notCountries = layerWith({{"country", FieldType::String}}, {{std::string("north")}, {std::string("south")}});
+  Layer hostNames = layerWith({{"host", FieldType::String}}, {{std::string("web-01")}, {std::string("web-02")}});
+  EXPECT_TRUE(data::detectCountryFields(hostNames, codes()).empty());
   EXPECT_TRUE(data::detectCountryFields(notCountries, codes()).empty());
 }
 

@@ -29,6 +29,7 @@ wait 3
 expect search 0
 expect-contains selected Murgh
 expect-changed view
+wait-until flying 0
 screenshot $out/selected.png
 remember view
 key Ctrl+K
@@ -40,6 +41,7 @@ key Return
 wait 3
 expect marker 38.5000, 68.7000
 expect-changed view
+wait-until flying 0
 screenshot $out/marker.png
 key /
 wait 2

@@ -29,12 +29,12 @@ cat > "$out/years.txt" <<SCRIPT
 wait 5
 expect year 2012
 expect playing 0
-expect shown:manas_transit_center 1
+expect in-filter:manas_transit_center 1
 remember view
 key space
 wait 2
 expect playing 1
-wait-for year 2014
+wait-until year 2014
 key space
 wait 2
 expect playing 0
@@ -42,17 +42,17 @@ expect year 2014
 move 200 600
 wait 60
 expect year 2014
-expect shown:manas_transit_center 1
+expect in-filter:manas_transit_center 1
 screenshot $out/open-2014.png
 click 722 623
 wait 2
 expect playing 1
-wait-for year 2015
+wait-until year 2015
 click 722 623
 wait 2
 expect playing 0
 expect year 2015
-expect shown:manas_transit_center 0
+expect in-filter:manas_transit_center 0
 move 200 600
 wait 3
 screenshot $out/closed-2015.png
@@ -96,6 +96,7 @@ remember view
 click 100 593
 wait 3
 expect-contains selected Transit Center at Manas
+wait-until flying 0
 expect-changed view
 move 200 600
 wait 3
