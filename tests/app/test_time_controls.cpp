@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "app/time_controls.hpp"
+#include "ui/year_control.hpp"
 
 using namespace pamir;
 using namespace pamir::app;
@@ -121,4 +122,13 @@ TEST(TimeControls, StepsStopAtTheBounds) {
   EXPECT_EQ(t.span(), YearSpan::single(2007));
   t.show(YearSpan::single(1800));
   EXPECT_EQ(t.span(), YearSpan::single(2000));
+}
+
+TEST(YearSlider, EveryYearGetsAtLeastEightPixels) {
+  // 1957-2026 in the 140 px the slider used to have: 8 px a year, and the slider scrolls.
+  EXPECT_EQ(ui::yearSlotWidth(140, 70), 8.0f);
+  // The Time bar at 1280 px: whole pixels, as wide as the bar allows.
+  EXPECT_EQ(ui::yearSlotWidth(874, 70), 12.0f);
+  EXPECT_GE(ui::yearSlotWidth(0, 1), ui::kMinYearSlot);
+  EXPECT_GE(ui::yearSlotWidth(100, 0), ui::kMinYearSlot);
 }
