@@ -87,6 +87,7 @@ class MapWindow {
   MapView& view() { return view_; }
 
   int run(ScriptPlayer* script, const std::string& frameLogPath) {
+    scripted_ = script != nullptr;
     std::optional<std::string> screenshotAfterFrame;
     bool firstFrame = true;
     const auto start = std::chrono::steady_clock::now();
@@ -166,6 +167,8 @@ class MapWindow {
   // --- input --------------------------------------------------------------------
   void handleEvent(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
+    if ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) && e.button.button == SDL_BUTTON_LEFT)
+      leftHeld_ = e.type == SDL_MOUSEBUTTONDOWN;
     if (e.type == SDL_QUIT) running_ = false;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) running_ = false;
     // Who owns this event is decided from the event itself (window_input.hpp).
@@ -614,6 +617,9 @@ class MapWindow {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // A scripted press is an event only: SDL's button state, which the ImGui
+    // backend reads, never sees it, and a drag on a panel's widget would be a click.
+    if (scripted_ && leftHeld_) ImGui::GetIO().MouseDown[0] = true;
     ImGui::NewFrame();
     updateCursor();
     inspection_.drawHighlights(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
@@ -952,6 +958,8 @@ class MapWindow {
   std::chrono::steady_clock::time_point lastSourceCheck_;
   bool running_ = true;
   bool dragging_ = false;
+  bool scripted_ = false;  ///< input comes from a script (script_player.hpp)
+  bool leftHeld_ = false;  ///< the left button is down, as the events say
   int dragMoved_ = 0;
   int mouseX_ = 0, mouseY_ = 0;
   double pixelRatio_ = 1.0;

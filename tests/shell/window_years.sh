@@ -5,7 +5,8 @@
 # the map in 2014 and gone in 2015 (state and pixels); the focused slider
 # takes Left/Right (the map does not pan); a typed year past the data is
 # clamped with a message; a change in the list, clicked, is shown and
-# selected, with its ring on the map. Then, as a person's keys: a playing
+# selected, with its ring on the map; a range is dragged, typed and played
+# as a moving window. Then, as a person's keys: a playing
 # bar draws about one frame a year, a paused one none.
 set -eu
 pamir=$1
@@ -24,7 +25,7 @@ count() {
 
 # At 1280x800 the Time bar's Play button is at (722,623), its year field at
 # (1010,623), "Changes since" at (398,648); the slider gives each year 12 px
-# from x = 390 (1957), so 2010 is at x = 1032. With this box Manas is at (622,402).
+# from x = 388 (1957), so 2010 is at x = 1024..1035. With this box Manas is at (622,402).
 cat > "$out/years.txt" <<SCRIPT
 wait 5
 expect year 2012
@@ -101,6 +102,37 @@ expect-changed view
 move 200 600
 wait 3
 screenshot $out/change-selected.png
+key Escape
+wait 2
+expect selected
+click 580 623
+wait 2
+expect year 2015..2025
+drag 1092 690 1152 690
+wait 2
+expect year 2020..2025
+move 200 600
+wait 2
+screenshot $out/dragged.png
+click 924 690
+wait 2
+expect year 2001..2025
+expect in-filter:manas_transit_center 1
+click 1010 623
+wait 2
+type 2001-2013
+key Return
+wait 2
+expect year 2001..2013
+click 924 690
+wait 2
+key space
+wait-until year 2002..2014
+key space
+wait 2
+expect playing 0
+expect year 2002..2014
+screenshot $out/range.png
 quit
 SCRIPT
 view --year 2012 --bbox 73.2,42.4,75.8,43.7 --script "$out/years.txt" > "$out/years.out" 2> "$out/years.err" || {
@@ -114,6 +146,12 @@ open=$(count "$out/open-2014.png" "$green" 30x30+607+387)
 closed=$(count "$out/closed-2015.png" "$green" 30x30+607+387)
 [ "$open" -gt 15 ] || fail "Manas is not on the map in 2014 ($open green pixels)"
 [ "$closed" -lt 5 ] || fail "Manas is still on the map in 2015 ($closed green pixels)"
+# The handles are drawn in red (190,30,45) at the middle of their years: the
+# range's start dragged from 2015 (x 1090) to 2020 (x 1150), its end at 2025 (x 1210).
+handle() { count "$out/dragged.png" 'rgb(190,30,45)' "5x40+$(($1 - 2))+668"; }
+[ "$(handle 1150)" -gt 20 ] || fail "the dragged start is not at 2020 ($(handle 1150) red pixels)"
+[ "$(handle 1090)" -lt 5 ] || fail "the dragged start is still at 2015"
+[ "$(handle 1210)" -gt 20 ] || fail "the range's end moved from 2025"
 # The selected change is framed at the centre, in its vermilion crossed ring (closed).
 ring=$(count "$out/change-selected.png" 'rgb(213,94,0)' 60x60+610+370)
 [ "$ring" -gt 40 ] || fail "no ring round the selected change ($ring vermilion pixels)"
@@ -122,7 +160,7 @@ ring=$(count "$out/change-selected.png" 'rgb(213,94,0)' 60x60+610+370)
 log="$out/frames.log"
 cat > "$out/xdo.sh" <<XDO
 set -eu
-"$pamir" view --size 1280x800 --year 2005 --frame-log "$log" > "$out/xdo-view.log" 2>&1 &
+"$pamir" view --size 1280x800 --year 2005..2015 --frame-log "$log" > "$out/xdo-view.log" 2>&1 &
 pid=\$!
 wid=\$(xdotool search --sync --onlyvisible --class 'pamir' | head -n1)
 tries=0
