@@ -68,7 +68,7 @@ std::optional<YearSpan> parseYearSpan(std::string_view text, std::string* error)
   }
   const auto from = year(whole.substr(0, at)), to = year(whole.substr(at + width));
   if (!from || !to) return fail("a year such as 2016 or a range such as 2001..2014; got " + quoted);
-  if (*from > *to) return fail("a range goes from the earlier year to the later; got " + quoted);
+  if (*from > *to) return fail("a range from the earlier year to the later (2001..2014); got " + quoted);
   return YearSpan{*from, *to};
 }
 
