@@ -1,6 +1,7 @@
 // pamir view: the interactive map window.
 #include <filesystem>
 #include <ostream>
+#include <stdexcept>
 
 #include "app/cli.hpp"
 #include "app/commands.hpp"
@@ -90,17 +91,30 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
   }
   if (noSession) window.sessionPath.clear();
 
-  // One load and one first view, whether they end up in the window or in a PNG.
+  // In the window, the sources are read on workers once it is open: the
+  // dataset shows at once and each source when it is in. --layers names
+  // layers of the sources, so with it they are read first, as for a PNG.
   const bool display = displayAvailable();
+  const bool readLater = display && !sources.empty() && request.layers.empty();
   Diagnostics diag;
-  MapSession session = openSession(sources, request, r, diag, err);
+  MapSession session = readLater ? openDataset(request, diag, err) : openSession(sources, request, r, diag, err);
   // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
-  const MapView firstView = applyViewRequest(request, session, display ? window.width : kFallbackWidth,
-                                             display ? window.height : kFallbackHeight, r);
+  const int viewW = display ? window.width : kFallbackWidth, viewH = display ? window.height : kFallbackHeight;
+  const MapView firstView = applyViewRequest(request, session, viewW, viewH, r, readLater);
 
   // Without a display the same view goes to a PNG, so the command still shows the map.
-  auto renderInstead = [&](const char* why, const MapView& view) {
+  auto renderInstead = [&](const char* why, MapView view) {
     err << "pamir view: " << why << "; rendering the view to a PNG\n";
+    if (readLater) {
+      // The window was to read them: read them now, and frame them as render would.
+      Diagnostics more;
+      const MapSession::Added added = session.addSources(sources, more);
+      more.print(err);
+      if (added.layers == 0)
+        throw std::runtime_error("nothing could be loaded from " +
+                                 (sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources"));
+      view = applyViewRequest(request, session, kFallbackWidth, kFallbackHeight, r);
+    }
     const int rc = renderSessionToPng(session, view, render::RenderOptions{}, fallbackPng, "view", out, err);
     if (rc == kExitOk) err << "pamir view: open " << std::filesystem::absolute(fallbackPng).string() << "\n";
     return rc;
@@ -109,6 +123,10 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
 
   std::vector<std::string> messages;
   for (const auto& d : diag.all()) messages.push_back(d.line());
+  if (readLater) {
+    window.sourcesToLoad = sources;
+    window.fitLoadedSources = !request.extent && !request.bbox;
+  }
   const int rc = runMapWindow(session, firstView, window, std::move(messages), out, err);
   if (rc != kNoWindow) return rc;
   return renderInstead("no window could be opened",

@@ -34,10 +34,12 @@
 // of layers whose file was written since it was read), shown:TITLE (how many of
 // that layer's features the filters let through), filter-fields:TITLE (the
 // fields its year and country filters read), flying (1 while the view flies to a
-// search result), file-dialog, file-dialog-path, recent-sources; the Time bar's
-// year ("2016", "2001..2014" or "off"), playing, changes (how many are listed),
-// change-list, in-filter:ID (1 when the feature with that id or name passes the
-// filter, else 0), histogram:YEAR ("TOTAL SHARE").
+// search result), loading (1 while sources are read), settled (yes once every
+// source is read and every layer prepared), file-dialog, file-dialog-path,
+// recent-sources; the Time bar's year ("2016", "2001..2014" or "off"),
+// playing, changes (how many are listed), change-list, in-filter:ID (1 when
+// the feature with that id or name passes the filter, else 0),
+// histogram:YEAR ("TOTAL SHARE").
 #include <optional>
 #include <string>
 #include <vector>

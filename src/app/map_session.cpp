@@ -46,10 +46,16 @@ bool MapSession::setCrs(const std::string& definition, std::string* error) {
   return true;
 }
 
-MapSession::Added MapSession::addSources(const std::vector<std::string>& sources, Diagnostics& diag) {
-  const size_t own = static_cast<size_t>(
+size_t MapSession::ownLayerCount() const {
+  return static_cast<size_t>(
       std::count_if(catalog_.layers.begin(), catalog_.layers.end(), [](const Layer& l) { return !l.builtin; }));
-  data::Catalog more = data::loadSources(sources, diag, own);
+}
+
+MapSession::Added MapSession::addSources(const std::vector<std::string>& sources, Diagnostics& diag) {
+  return addCatalog(data::loadSources(sources, diag, ownLayerCount()));
+}
+
+MapSession::Added MapSession::addCatalog(data::Catalog more) {
   Added added;
   added.layers = more.layers.size() + more.rasters.size();
   for (auto& l : more.layers) {

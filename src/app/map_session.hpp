@@ -57,6 +57,10 @@ class MapSession {
   /// Every layer pointer the session handed out before is invalid after it
   /// (layers move); problems go to `diag` and nothing already open changes.
   Added addSources(const std::vector<std::string>& sources, Diagnostics& diag);
+  /// The same with sources already read (on a worker: source_loading.hpp).
+  Added addCatalog(data::Catalog more);
+  /// How many of the layers are the analyst's own: where the palette goes on.
+  size_t ownLayerCount() const;
 
   /// Takes a layer (with its uncertainty circles) off the map. False for a
   /// layer that is not the session's own or a derived one (remove the layer

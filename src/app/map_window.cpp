@@ -24,11 +24,14 @@
 #include "app/gl_window.hpp"
 #include "app/input_script.hpp"
 #include "app/layer_list.hpp"
+#include "app/legend.hpp"
+#include "app/map_furniture.hpp"
 #include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
 #include "app/picking.hpp"
 #include "app/script_player.hpp"
 #include "app/shortcuts.hpp"
+#include "app/source_loading.hpp"
 #include "app/time_bar.hpp"
 #include "app/window_input.hpp"
 #include "app/window_search.hpp"
@@ -119,6 +122,7 @@ class MapWindow {
         pacer_.eventArrived();
         handleEvent(e);
       }
+      takeLoaded();
       if (auto path = files_.poll()) {
         fileChosen(*path);
         pacer_.changed();
@@ -280,6 +284,9 @@ class MapWindow {
       case Command::AddLayer:
         openAddLayerDialog();
         break;
+      case Command::Graticule:
+        model_.showGraticule = !model_.showGraticule;
+        break;
       case Command::PlayYears:
       case Command::YearBack:
       case Command::YearOn: {
@@ -366,6 +373,19 @@ class MapWindow {
     if (key == "help") return model_.help.open ? "1" : "0";
     if (key == "search") return search_.isOpen() ? "1" : "0";
     if (key == "flying") return flight_ ? "1" : "0";
+    if (key == "grid-lines") return std::to_string(furniture_.lineCount());
+    if (key == "legend") {
+      // "meaning (count)" per entry, "; " between, top layer first.
+      std::string out;
+      for (const auto& e : model_.legend.entries)
+        out += (out.empty() ? "" : "; ") + (e.meaning.empty() ? e.group : e.meaning) + " (" + std::to_string(e.count) +
+               ")";
+      return out;
+    }
+    if (key == "loading") return loading_.busy() ? "1" : "0";
+    // Every source read and every layer prepared: what a screenshot of the whole map waits for.
+    if (key == "settled")
+      return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 ? "yes" : "no";
     if (key == "file-dialog") return files_.model().open ? "1" : "0";
     if (key == "file-dialog-path") return files_.model().path;
     if (key == "recent-sources") {
@@ -411,7 +431,7 @@ class MapWindow {
   Activity activity() {
     Activity a;
     a.moving = viewMoving();
-    a.working = renderer_.pendingWork() > 0;
+    a.working = renderer_.pendingWork() > 0 || loading_.busy();
     a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
     a.animationMs = time_.msUntilNextStep(std::chrono::steady_clock::now()).value_or(-1);
     a.textCaret = ImGui::GetIO().WantTextInput;
@@ -439,7 +459,7 @@ class MapWindow {
     SDL_GL_GetDrawableSize(res_.window, &w, &h);
     Bounds b = session_.dataExtent();
     flight_.reset();
-    if (!b.empty()) view_ = MapView::fitting(b, w, h, 0.03);
+    if (!b.empty()) view_ = time_.fitAbove(b, w, h, 0.03, pixelRatio_);
   }
   void setInitialView(const MapView& v) { view_ = v; }
   void setPixelRatio(double r) { pixelRatio_ = r; }
@@ -486,6 +506,7 @@ class MapWindow {
       renderer_.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session_.filter, l, f); });
     else
       renderer_.setFeatureFilter({});
+    model_.legend.entries = legendEntries(session_, model_.layers);
   }
 
   // Measurements survive the window: read at start, written whole after every change.
@@ -528,6 +549,7 @@ class MapWindow {
     if (a.layersChanged) {
       // The panel lists layers in the renderer's default order: rasters, then vectors.
       for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
+      model_.legend.entries = legendEntries(session_, model_.layers);
       if (!a.filterChanged) time_.recount(layerShown());  // the histogram's share
     }
     takeTime(time_.apply(a.time, a.changes, std::chrono::steady_clock::now()));
@@ -614,6 +636,8 @@ class MapWindow {
       model_.progress = "refining " + std::to_string(stats.substitutedLevels) + " layer(s)…";
     else
       model_.progress.clear();
+    if (loading_.busy())
+      model_.progress = loading_.progress() + (model_.progress.empty() ? "" : "  " + model_.progress);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
@@ -625,6 +649,11 @@ class MapWindow {
     inspection_.drawHighlights(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
     time_.drawOnMap(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
     drawMarker();
+    const ImVec2 screen = ImGui::GetIO().DisplaySize;
+    furniture_.draw(ImGui::GetBackgroundDrawList(), session_.projection(), view_, pixelRatio_,
+                    {model_.showGraticule, model_.showMgrs}, screen.y - 62);
+    drawNorthArrow(ImGui::GetBackgroundDrawList(), northAngleDegrees(session_.projection(), view_),
+                   ImVec2(screen.x - 44, screen.y - 130));
     drawMeasurementsOnMap();
     inspection_.fill(model_);
     const ImVec2 size = ImGui::GetIO().DisplaySize;
@@ -670,32 +699,78 @@ class MapWindow {
     pacer_.changed();
   }
 
+  // More sources on top, read on a worker (source_loading.hpp): the window
+  // keeps drawing, with the features read so far in the status bar.
   void addSources(const std::vector<std::string>& sources) {
     if (sources.empty()) return;
-    Diagnostics diag;
+    loading_.start(sources, session_.ownLayerCount() + coloursAhead_);
+    coloursAhead_ += sources.size();
+    err_ << "pamir view: loading " << describeSources(sources) << std::endl;
+    pacer_.changed();
+  }
+
+ public:
+  /// The sources named on the command line, read once the window is open.
+  /// `fit`: the view goes to them when they are in (no --bbox or --extent given).
+  void loadAtStart(const std::vector<std::string>& sources, bool fit) {
+    if (sources.empty()) return;
+    fitNextLoad_ = fit;
+    addSources(sources);
+  }
+
+ private:
+  static std::string describeSources(const std::vector<std::string>& sources) {
+    return sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
+  }
+
+  // Loads that finished: their layers join the session in the order asked.
+  void takeLoaded() {
+    for (LoadedSources& done : loading_.takeFinished()) adoptLoaded(done);
+    if (!loading_.busy()) coloursAhead_ = 0;
+  }
+
+  void adoptLoaded(LoadedSources& done) {
     MapSession::Added added;
-    changeLayers([&] { added = session_.addSources(sources, diag); });
-    for (const auto& d : diag.all()) report(d.line());
-    const std::string what = sources.size() == 1 ? sources.front() : std::to_string(sources.size()) + " sources";
+    changeLayers([&] { added = session_.addCatalog(std::move(done.catalog)); });
+    for (const auto& d : done.diag.all()) report(d.line());
+    const std::string what = describeSources(done.sources);
+    const bool fit = std::exchange(fitNextLoad_, true);
     if (added.layers == 0) {
       report("pamir view: nothing could be added from " + what);
-    } else {
-      const Bounds b = session_.projection().forwardBounds(added.lonlat);
+      return;
+    }
+    const Bounds b = session_.projection().forwardBounds(added.lonlat);
+    if (fit) {
       flight_.reset();
       if (!b.empty() && b.width() > 0 && b.height() > 0)
-        view_ = MapView::fitting(b, view_.width(), view_.height(), 0.15);
+        view_ = time_.fitAbove(b, view_.width(), view_.height(), 0.15, pixelRatio_);
       else if (!b.empty())
         view_.setCenter({(b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2});
-      model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
-      err_ << "pamir view: " << model_.status << std::endl;
-      for (const auto& source : sources) {
-        std::string problem;
-        files_.remember(source, &problem);
-        if (!problem.empty()) report("pamir view: warning: recent sources: " + problem);
-      }
-      std::error_code ec;
-      if (std::filesystem::exists(sources.back(), ec))
-        lastFolder_ = std::filesystem::path(sources.back()).parent_path().string();
+    }
+    model_.status = "added " + std::to_string(added.layers) + " layer(s) from " + what;
+    err_ << "pamir view: " << model_.status << std::endl;
+    for (const auto& source : done.sources) {
+      std::string problem;
+      files_.remember(source, &problem);
+      if (!problem.empty()) report("pamir view: warning: recent sources: " + problem);
+    }
+    std::error_code ec;
+    if (std::filesystem::exists(done.sources.back(), ec))
+      lastFolder_ = std::filesystem::path(done.sources.back()).parent_path().string();
+    checkRequestedCountries();
+  }
+
+  // Countries asked for on the command line that no loaded layer has: said
+  // once the sources are in (the map would otherwise just stay empty).
+  void checkRequestedCountries() {
+    if (session_.filter.countries.empty()) return;
+    const std::set<std::string> present = countryCodesIn(session_.drawLayers());
+    for (const auto& c : session_.filter.countries) {
+      if (present.count(c) || !saidMissingCountry_.insert(c).second) continue;
+      std::string list;
+      for (const auto& p : present) list += (list.empty() ? "" : ",") + p;
+      report("pamir view: --country " + c + ": no feature of the loaded layers has it" +
+             (list.empty() ? std::string() : "; they have " + list));
     }
   }
 
@@ -848,16 +923,16 @@ class MapWindow {
       model_.cursor = ll;
       model_.cursorDms = geo::formatDms(ll);
       model_.cursorMgrs = geo::formatMgrs(ll);
-      // Geodesic metres per screen pixel at the cursor, for the scale bar.
-      LonLat right = session_.projection().inverse(view_.pixelToMap(px + pixelRatio_ * 10, py));
-      model_.metresPerPixel = right.finite() ? geo::distance(ll, right) / 10.0 : 0.0;
     } else {
       model_.cursor.reset();
-      LonLat c = session_.projection().inverse(view_.center());
-      LonLat r = session_.projection().inverse({view_.center().x + view_.resolutionX() * 10, view_.center().y});
-      model_.metresPerPixel = c.finite() && r.finite() ? geo::distance(c, r) / 10.0 : 0.0;
     }
-    model_.metresPerPixel *= pixelRatio_;
+    // Geodesic metres per screen pixel across the view's centre, for the
+    // scale bar: it says what the middle of the map measures, wherever the pointer is.
+    const XY c = view_.center();
+    const double half = view_.resolutionX() * 5;
+    const LonLat w = session_.projection().inverse({c.x - half, c.y});
+    const LonLat e = session_.projection().inverse({c.x + half, c.y});
+    model_.metresPerPixel = w.finite() && e.finite() ? geo::distance(w, e) / 10.0 * pixelRatio_ : 0.0;
   }
 
   ImVec2 toScreen(const LonLat& p) const {
@@ -947,6 +1022,11 @@ class MapWindow {
   std::chrono::steady_clock::time_point flightStart_;
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   LayerList layers_;                  ///< what each row of the Layers panel stands for
+  SourceLoading loading_;             ///< sources being read on workers
+  MapFurniture furniture_;            ///< graticule, MGRS grid
+  size_t coloursAhead_ = 0;           ///< palette colours taken by loads under way
+  bool fitNextLoad_ = true;
+  std::set<std::string> saidMissingCountry_;
   FileChooser files_{RecentSources::defaultPath(), [] {
                        // The desktop's chooser answered (from its reader thread): wake the window.
                        SDL_Event e{};
@@ -1017,6 +1097,7 @@ int runMapWindow(MapSession& session, const MapView& firstView, const WindowOpti
   // a window manager may give more pixels or another shape: show the same area.
   win.setInitialView(
       firstView.width() == w && firstView.height() == h ? firstView : MapView::fitting(firstView.extent(), w, h, 0.0));
+  win.loadAtStart(options.sourcesToLoad, options.fitLoadedSources);
   const bool scripted = !script.empty();  // an empty script leaves the window to the user
   ScriptPlayer player(std::move(script), res.window);
   return win.run(scripted ? &player : nullptr, options.frameLogPath);

@@ -21,6 +21,10 @@ struct WindowOptions {
   /// One line per frame drawn (time since start, frame time, what it drew): for
   /// benchmarks of the window as a person uses it; empty = none.
   std::string frameLogPath;
+  /// Sources read once the window is open (on workers: the window draws the
+  /// dataset at once and each source's layers when they are in).
+  std::vector<std::string> sourcesToLoad;
+  bool fitLoadedSources = true;  ///< the view goes to them when they are in
 };
 
 /// runMapWindow's answer when no window could be opened at all (no X server

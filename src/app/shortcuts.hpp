@@ -26,6 +26,7 @@ enum class Command {
   Help,
   Search,
   AddLayer,
+  Graticule,
   PlayYears,
   YearBack,
   YearOn,

@@ -253,6 +253,20 @@ void TimeBar::drawOnMap(ImDrawList* dl, const MapView& view, double pixelRatio) 
   dl->AddText(ImVec2(x + 22, ty), IM_COL32(30, 30, 30, 255), down);
 }
 
+MapView TimeBar::fitAbove(const Bounds& b, int w, int h, double margin, double pixelRatio) const {
+  // What the bar leaves of the window, in device pixels; all of it before the bar is first drawn.
+  const int free = model_.time.top > 0 ? std::clamp(static_cast<int>(model_.time.top * pixelRatio), h / 2, h) : h;
+  if (free >= h) return MapView::fitting(b, w, h, margin);
+  const MapView inFree = MapView::fitting(b, w, free, margin);
+  // The same scale and top edge, the window's full height below it.
+  const double r = inFree.resolutionX();
+  const XY c = inFree.center();
+  Bounds e;
+  e.add(c.x - w * r / 2, c.y + free * r / 2 - h * r);
+  e.add(c.x + w * r / 2, c.y + free * r / 2);
+  return MapView::fromExtent(e, w, h);
+}
+
 std::optional<std::string> TimeBar::state(const std::string& key) const {
   if (key == "year") {
     const auto y = controls_.filterYears();

@@ -53,6 +53,11 @@ class TimeBar {
   /// crossed ring where each one that closed was, and their legend above the bar.
   void drawOnMap(ImDrawList* dl, const MapView& view, double pixelRatio);
 
+  /// A view of `b` (view CRS) in a widthPx x heightPx window that shows it
+  /// whole in the part of the map above the Time bar, which covers the
+  /// window's bottom: what fitting to the data and to added layers use.
+  MapView fitAbove(const Bounds& b, int widthPx, int heightPx, double margin, double pixelRatio) const;
+
   /// For scripted tests: "year" (the filter's years, "off"), "playing",
   /// "changes" (how many are listed), "change-list" (the rows, "; " between),
   /// "in-filter:ID" (whether the feature with that id or name passes the filter:

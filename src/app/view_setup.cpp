@@ -67,13 +67,29 @@ MapSession openSession(const std::vector<std::string>& sources, const ViewReques
   return session;
 }
 
+MapSession openDataset(const ViewRequest& request, Diagnostics& diag, std::ostream& err) {
+  MapSession session =
+      MapSession::open({}, request.builtin ? data::BuiltinData::Include : data::BuiltinData::LeaveOut, diag);
+  diag.print(err);
+  return session;
+}
+
 MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, int height, double margin) {
   Bounds projected = session.projection().forwardBounds(lonlat);
   if (projected.empty()) projected = session.projection().forwardBounds(session.catalog().bounds());
+  if (projected.empty()) {
+    // Nothing loaded yet (the window reads the sources later): the region
+    // Pamir is made for, until the data says where to look.
+    Bounds centralAsia;
+    centralAsia.add(55.0, 30.0);
+    centralAsia.add(85.0, 47.0);
+    projected = session.projection().forwardBounds(centralAsia);
+  }
   return MapView::fitting(projected, width, height, margin);
 }
 
-MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, int height, ArgReader& r) {
+MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, int height, ArgReader& r,
+                         bool sourcesPending) {
   if (q.crs) {
     std::string err;
     if (!session.setCrs(*q.crs, &err)) r.fail("--crs: " + err);
@@ -87,7 +103,7 @@ MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, i
     // A code no layer holds would silently empty the map: say which exist.
     const std::set<std::string> present = countryCodesIn(session.drawLayers());
     for (const auto& c : q.countries) {
-      if (present.count(c)) continue;
+      if (present.count(c) || sourcesPending) continue;
       if (present.empty()) r.fail("--country " + c + ": no loaded layer has a country field");
       std::string list;
       for (const auto& p : present) list += (list.empty() ? "" : ",") + p;

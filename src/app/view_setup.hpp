@@ -31,9 +31,16 @@ bool readViewOption(ArgReader& r, ViewRequest& request);
 MapSession openSession(const std::vector<std::string>& sources, const ViewRequest& request, ArgReader& r,
                        Diagnostics& diag, std::ostream& err);
 
+/// The built-in dataset alone (none with --no-builtin), for a window that
+/// reads the sources itself once it is open.
+MapSession openDataset(const ViewRequest& request, Diagnostics& diag, std::ostream& err);
+
 /// Applies CRS, layers and filters to the session and returns the first view.
+/// With `sourcesPending` (the window reads them later), --country codes are
+/// not checked against the data: the window says which are missing.
 /// Bad values (unknown CRS or layer) fail through `r` (exit status 2).
-MapView applyViewRequest(const ViewRequest& request, MapSession& session, int width, int height, ArgReader& r);
+MapView applyViewRequest(const ViewRequest& request, MapSession& session, int width, int height, ArgReader& r,
+                         bool sourcesPending = false);
 
 /// The lon/lat box fitted into a width x height view in the session's CRS.
 MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, int height, double margin);

@@ -86,10 +86,12 @@ Catalog loadCatalog(const Manifest& m, Diagnostics& diag, const std::vector<std:
   return c;
 }
 
-Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, size_t firstColour) {
+Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, size_t firstColour,
+                    const LoadOptions& options) {
   Catalog c;
   for (const auto& s : sources) {
-    LoadedSource loaded = loadSource(s, diag);
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) break;
+    LoadedSource loaded = loadSource(s, diag, options);
     for (auto& l : loaded.layers) {
       l.style = defaultStyle(firstColour + c.layers.size());
       // Points are labelled by their name when the source has one.

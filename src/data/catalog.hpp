@@ -8,6 +8,7 @@
 #include "core/diagnostics.hpp"
 #include "core/feature.hpp"
 #include "data/manifest.hpp"
+#include "data/source_loader.hpp"
 
 namespace pamir::data {
 
@@ -36,7 +37,9 @@ Catalog loadCatalog(const Manifest& manifest, Diagnostics& diag, const std::vect
 
 /// Loads each source (every layer of each), styled with a default palette
 /// (from its `firstColour`th colour: sources added later look different).
-Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, size_t firstColour = 0);
+/// `options` (progress, cancelling) apply to every source.
+Catalog loadSources(const std::vector<std::string>& sources, Diagnostics& diag, size_t firstColour = 0,
+                    const LoadOptions& options = {});
 
 /// `old` read again from its source (the file changed on disk): the features
 /// and fields as they are now; the name, id, group, style, visibility and

@@ -185,7 +185,7 @@ void mendAttributeText(Layer& layer, bool sourceDeclaresUtf8, const std::string&
 }
 
 void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCapture& capture, Diagnostics& diag,
-                     LoadedSource& out) {
+                     const LoadOptions& options, LoadedSource& out) {
   const std::string layerName = ogrLayer.GetName();
   Layer layer;
   layer.name = layerName;
@@ -246,12 +246,17 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
   constexpr int64_t kCorruptNamed = 3;
   int64_t corrupt = 0;
   for (;;) {
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
+      out.complete = false;
+      return;
+    }
     const size_t failuresBefore = capture.failureCount();
     OGRFeatureUniquePtr feature(ogrLayer.GetNextFeature());
     const bool fetchFailed = capture.failureCount() > failuresBefore;
     if (fetchFailed && readError.empty()) readError = capture.lastFailure();
     if (!feature) break;
     ++readCount;
+    if (options.featuresRead) options.featuresRead->fetch_add(1, std::memory_order_relaxed);
     const int64_t fid = feature->GetFID();
     Feature f;
     f.fid = fid;
@@ -366,7 +371,8 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
       if (!wanted) continue;
     }
     capture.setLayer(l->GetName());
-    loadVectorLayer(*l, path, capture, diag, out);
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed)) break;
+    loadVectorLayer(*l, path, capture, diag, options, out);
   }
   capture.setLayer("");
   for (size_t k = 0; k < options.layers.size(); ++k)

@@ -3,6 +3,7 @@
 // GDAL raster. Vector features are transformed to WGS84 lon/lat on load.
 // Problems are reported to Diagnostics one line each; a broken feature or
 // layer is skipped and the rest still loads.
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -36,6 +37,12 @@ struct LoadOptions {
   /// Only these layer names (empty: all). Applies to vector layers of the source.
   std::vector<std::string> layers;
   RasterBudget raster;
+  /// Features read so far, counted up as they are read, for another thread
+  /// to show progress with; null: not counted.
+  std::atomic<int64_t>* featuresRead = nullptr;
+  /// Set by another thread to stop reading (the window closes): the layer
+  /// read so far is dropped and the source marked incomplete.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 /// Opens `path` (a file or any GDAL connection string). `SOURCE:LAYER` is not

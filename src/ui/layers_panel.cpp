@@ -134,6 +134,8 @@ void layerRow(LayerItem& l, size_t k, OverlayActions& a) {
   menu |= ImGui::IsItemHovered() && ImGui::IsMouseReleased(ImGuiMouseButton_Right);
   if (menu) ImGui::OpenPopup("layer menu");
   if (ImGui::BeginPopup("layer menu")) {
+    // Escape closes the menu, as in any desktop menu (ImGui does so only with keyboard navigation on).
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
     layerMenu(l, k, a);
     ImGui::EndPopup();
   }
@@ -164,6 +166,13 @@ void drawLayersPanel(OverlayModel& m, OverlayActions& a) {
     a.addSource = m.addLayerPath;
     m.addLayerPath.clear();
   }
+  ImGui::TextUnformatted("Grid:");
+  ImGui::SameLine();
+  ImGui::Checkbox("lat/lon (G)", &m.showGraticule);
+  ImGui::SameLine();
+  ImGui::Checkbox("MGRS", &m.showMgrs);
+  ImGui::SameLine();
+  ImGui::Checkbox("Legend", &m.legend.open);
   ImGui::Separator();
   // Groups in the order their topmost layer is drawn; inside a group, top layer first.
   std::vector<std::string> groups;

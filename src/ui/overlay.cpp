@@ -100,11 +100,16 @@ void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
     ImGui::SetTooltip("%s\nEPSG:3857, ESRI:102025, a PROJ string... then Enter", m.crsName.c_str());
   ImGui::SameLine();
   ImGui::TextDisabled("%.1f ms", m.frameMs);
-  if (!m.progress.empty()) {
-    ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.1f, 0.3f, 0.7f, 1.0f), "%s", m.progress.c_str());
-  }
   ImGui::End();
+  // Work under way (sources read, layers prepared), right-aligned just above the bar.
+  if (!m.progress.empty()) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const ImVec2 size = ImGui::CalcTextSize(m.progress.c_str());
+    const ImVec2 at(w - size.x - 14, h - barH - size.y - 10);
+    dl->AddRectFilled(ImVec2(at.x - 6, at.y - 3), ImVec2(at.x + size.x + 6, at.y + size.y + 3),
+                      IM_COL32(255, 255, 255, 225), 3);
+    dl->AddText(at, IM_COL32(25, 75, 180, 255), m.progress.c_str());
+  }
 
   // Scale bar above the status bar, bottom left, drawn straight on the background.
   if (m.metresPerPixel > 0) {
@@ -155,9 +160,12 @@ OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   measurePanel(model, a, w);
   if (model.inspected) a.inspector = drawInspector(*model.inspected, w);
   a.popups = drawMapPopups(model.hover, model.menu, model.here);
+  const float statusTop = h - (ImGui::GetFrameHeightWithSpacing() + 8);
+  drawYearBar(model.time, model.changes, a.time, a.changes, w, statusTop);
+  // Bottom right, clear of the Measure panel and above the Time bar.
+  if (model.legend.open) drawLegendPanel(model.legend, w, std::min(h - 330, statusTop - 4 - yearBarHeight() - 268));
   drawHelp(model.help, w, h);
   messagesPanel(model);
-  drawYearBar(model.time, model.changes, a.time, a.changes, w, h - (ImGui::GetFrameHeightWithSpacing() + 8));
   statusBar(model, a, w, h);
   return a;
 }

@@ -12,6 +12,7 @@
 #include "core/style.hpp"
 #include "ui/help_overlay.hpp"
 #include "ui/inspector.hpp"
+#include "ui/legend_panel.hpp"
 #include "ui/map_popups.hpp"
 #include "ui/year_control.hpp"
 
@@ -83,6 +84,9 @@ struct OverlayModel {
   std::vector<std::string> messages;  ///< load problems, one line each
   std::string status;                 ///< last action's result
   std::string addLayerPath;           ///< what is typed in the Layers panel's Add field
+  bool showGraticule = false;         ///< lines of latitude and longitude
+  bool showMgrs = false;              ///< MGRS grid zones and 100 km squares
+  LegendModel legend;
 };
 
 struct OverlayActions {

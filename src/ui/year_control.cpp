@@ -224,6 +224,12 @@ float yearSlotWidth(float available, int years, float minimum) {
   return std::max(minimum, std::floor(available / static_cast<float>(years)));
 }
 
+float yearBarHeight() {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  return ImGui::GetFrameHeight() + 2 * st.WindowPadding.y + 2 * ImGui::GetFrameHeightWithSpacing() + kBarsHeight +
+         kTicksHeight + st.ScrollbarSize + 4 + st.ItemSpacing.y;
+}
+
 void drawYearBar(YearBarModel& m, ChangesModel& c, YearBarActions& a, ChangesActions& ca, float width, float bottom) {
   const ImGuiStyle& st = ImGui::GetStyle();
   const float childH = kBarsHeight + kTicksHeight + st.ScrollbarSize + 4;

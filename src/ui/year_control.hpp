@@ -42,6 +42,10 @@ struct YearBarActions {
   }
 };
 
+/// The Time bar's height with its controls on two rows (a window wide
+/// enough not to wrap them), for placing panels above it before it is drawn.
+float yearBarHeight();
+
 struct ChangesModel;
 struct ChangesActions;
 

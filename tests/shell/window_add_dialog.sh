@@ -45,7 +45,8 @@ wait 2
 expect file-dialog-path $out/data/depots.geojson
 screenshot $out/typed.png
 key Return
-wait 5
+wait-until layer-names depots
+wait 3
 expect file-dialog 0
 expect-contains layer-names depots
 expect recent-sources $out/data/depots.geojson
