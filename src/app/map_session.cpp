@@ -214,6 +214,7 @@ void MapSession::rebuildDerived() {
     u.id = l.id + ":uncertainty";
     u.name = l.name + ": location uncertainty";
     u.geometryType = "MultiPolygon";
+    u.visible = l.visible && l.uncertaintyShown;
     // A faint disc with a dashed rim in the colour of the site's own symbol.
     auto circleStyle = [](const Style& site) {
       Style c;

@@ -47,6 +47,7 @@ struct Layer {
   bool visible = true;
   /// Field holding a location uncertainty radius in km (drawn as a geodesic circle); empty = none.
   std::string uncertaintyField;
+  bool uncertaintyShown = true;            ///< the circles start switched on
   std::vector<std::string> yearFields;     ///< {start, end} year fields, when the layer is dated
   std::vector<std::string> countryFields;  ///< country fields the country filter looks at
   /// Values of the country fields that are not ISO alpha-3 codes ("TJ",

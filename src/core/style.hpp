@@ -33,6 +33,10 @@ struct Style {
   /// Labels only when the map shows at most this many metres per pixel
   /// (scale-dependent labelling: thousands of village names only when zoomed in); 0 = always.
   float labelMaxMetresPerPixel = 0.0f;
+  /// Which labels are placed first where they collide: lower first, whatever
+  /// the drawing order (a curated site's name before an event's or a
+  /// village's). Within one priority, the top layer's labels first.
+  int labelPriority = 3;
 };
 
 /// A per-feature style: features whose `field` has text value `value` are

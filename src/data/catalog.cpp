@@ -22,6 +22,7 @@ Style defaultStyle(size_t index) {
   s.fill.a = 110;
   s.strokeWidth = 1.5f;
   s.symbolSize = 9.0f;
+  s.labelPriority = 1;  // the analyst's own: right after the curated sites
   return s;
 }
 
@@ -39,6 +40,7 @@ void describeFromEntry(Layer& l, const LayerEntry& e) {
   l.style = e.style;
   l.styleRules = e.rules;
   l.uncertaintyField = e.uncertaintyField;
+  l.uncertaintyShown = e.uncertaintyShown;
   l.yearFields = e.yearFields;
   l.countryFields = e.countryFields;
 }
@@ -126,6 +128,7 @@ std::optional<Layer> reloadLayer(const Layer& old, Diagnostics& diag) {
   l.visible = old.visible;
   l.builtin = old.builtin;
   if (l.fieldIndex(old.uncertaintyField) >= 0) l.uncertaintyField = old.uncertaintyField;
+  l.uncertaintyShown = old.uncertaintyShown;
   auto allExist = [&](const std::vector<std::string>& names) {
     return std::all_of(names.begin(), names.end(), [&](const std::string& n) { return l.fieldIndex(n) >= 0; });
   };

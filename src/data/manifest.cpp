@@ -41,6 +41,12 @@ void applyStyle(const json& j, Style& style, const std::string& where, Diagnosti
   number("size", style.symbolSize);
   number("opacity", style.opacity);
   number("label_max_m_per_px", style.labelMaxMetresPerPixel);
+  if (j.contains("label_priority")) {
+    if (j["label_priority"].is_number_integer())
+      style.labelPriority = j["label_priority"].get<int>();
+    else
+      diag.error(file, where, -1, "style 'label_priority' must be a whole number");
+  }
   if (j.contains("filled") && j["filled"].is_boolean()) style.filled = j["filled"].get<bool>();
   if (j.contains("dashed") && j["dashed"].is_boolean()) style.dashed = j["dashed"].get<bool>();
   if (j.contains("label") && j["label"].is_string()) style.labelField = j["label"].get<std::string>();
@@ -133,6 +139,8 @@ std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag)
       }
     }
     e.uncertaintyField = stringOr(lj, "uncertainty_field");
+    if (lj.contains("uncertainty_shown") && lj["uncertainty_shown"].is_boolean())
+      e.uncertaintyShown = lj["uncertainty_shown"].get<bool>();
     e.yearFields = stringList(lj, "year_fields");
     e.countryFields = stringList(lj, "country_fields");
     m.layers.push_back(std::move(e));

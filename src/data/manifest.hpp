@@ -21,6 +21,7 @@
 //      "style_by": [{"field": "operator_country", "value": "CHN",
 //                    "style": {<any subset of the style keys>}}, ...],
 //      "uncertainty_field": "uncertainty_km",  // optional: draw geodesic circles of this radius (km)
+//      "uncertainty_shown": false,            // optional: the circles start switched off
 //      "year_fields": ["year_start", "year_end"],  // optional: enables the year filter
 //      "country_fields": ["host_country", "operator_country"]  // optional: enables the country filter
 //     }, ...]
@@ -40,6 +41,7 @@ struct LayerEntry {
   Style style;
   std::vector<StyleRule> rules;
   std::string uncertaintyField;
+  bool uncertaintyShown = true;
   std::vector<std::string> yearFields;
   std::vector<std::string> countryFields;
 };

@@ -1,6 +1,7 @@
 #include "render/label_painter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <string>
@@ -30,22 +31,26 @@ struct Box {
   bool overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
 };
 
-// Placed label boxes bucketed into a coarse grid, so each test looks at neighbours only.
+// Placed label boxes bucketed into a coarse grid, so each test looks at
+// neighbours only. Each box has an owner: a label is not kept off its own
+// symbol.
 class Occupancy {
  public:
+  static constexpr size_t kNobody = static_cast<size_t>(-1);
   explicit Occupancy(float cell) : cell_(cell) {}
-  bool free(const Box& b) const {
+  bool free(const Box& b, size_t self = kNobody) const {
     for (long long key : keys(b)) {
       auto it = cells_.find(key);
       if (it == cells_.end()) continue;
       for (size_t i : it->second) {
-        if (boxes_[i].overlaps(b)) return false;
+        if (owners_[i] != self && boxes_[i].overlaps(b)) return false;
       }
     }
     return true;
   }
-  void add(const Box& b) {
+  void add(const Box& b, size_t owner = kNobody) {
     boxes_.push_back(b);
+    owners_.push_back(owner);
     for (long long key : keys(b)) cells_[key].push_back(boxes_.size() - 1);
   }
 
@@ -61,6 +66,7 @@ class Occupancy {
   }
   float cell_;
   std::vector<Box> boxes_;
+  std::vector<size_t> owners_;
   std::unordered_map<long long, std::vector<size_t>> cells_;
 };
 
@@ -234,7 +240,20 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
   };
   std::vector<Placed> placed;
   Occupancy occupied(64.0f * pixelRatio);
-  for (const LabelCandidate& c : candidates) {
+  std::vector<size_t> order(candidates.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return candidates[a].priority < candidates[b].priority; });
+  // The symbols of the first priority (curated sites) are kept clear of
+  // every other label: no event's name is written over an air base.
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const LabelCandidate& c = candidates[i];
+    if (c.centred || c.priority > 0) continue;
+    const float r = std::max(0.0f, c.offset - 3.0f * pixelRatio);
+    occupied.add({c.x - r, c.y - r, c.x + r, c.y + r}, i);
+  }
+  for (size_t i : order) {
+    const LabelCandidate& c = candidates[i];
     if (!c.text || c.text->text.empty()) continue;
     LabelText& t = *c.text;
     if (t.generation != generation_) {
@@ -243,13 +262,24 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
       t.height = box.height;
       t.generation = generation_;
     }
-    float x = std::round(c.centred ? c.x - t.width / 2 : c.x + c.offset);
-    float y = std::round(c.y - t.height / 2);
-    Box box{x - halo - gap, y - halo - gap, x + t.width + halo + gap, y + t.height + halo + gap};
-    if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
-    if (!occupied.free(box)) continue;
-    occupied.add(box);
-    placed.push_back({&t, x, y});
+    // Where the text may go: centred on an area or line; right of a point's
+    // symbol, else left of it, above, below.
+    const float rise = c.offset - 3.0f * pixelRatio + t.height / 2 + 1.0f * pixelRatio;
+    const std::array<std::pair<float, float>, 4> spots = {{{c.x + c.offset, c.y - t.height / 2},
+                                                           {c.x - c.offset - t.width, c.y - t.height / 2},
+                                                           {c.x - t.width / 2, c.y - rise - t.height / 2},
+                                                           {c.x - t.width / 2, c.y + rise - t.height / 2}}};
+    const size_t tries = c.centred ? 1 : spots.size();
+    for (size_t k = 0; k < tries; ++k) {
+      const float x = std::round(c.centred ? c.x - t.width / 2 : spots[k].first);
+      const float y = std::round(c.centred ? c.y - t.height / 2 : spots[k].second);
+      Box box{x - halo - gap, y - halo - gap, x + t.width + halo + gap, y + t.height + halo + gap};
+      if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height) continue;
+      if (!occupied.free(box, i)) continue;
+      occupied.add(box);
+      placed.push_back({&t, x, y});
+      break;
+    }
   }
   if (placed.empty()) return 0;
 

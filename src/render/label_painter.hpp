@@ -32,6 +32,7 @@ struct LabelCandidate {
   float offset = 0;      ///< px right of the anchor where the text starts (half the symbol, plus a gap)
   bool centred = false;  ///< centred on the anchor instead (areas and lines)
   LabelText* text = nullptr;
+  int priority = 0;  ///< lower placed first (Style::labelPriority)
 };
 
 class TextRaster;
@@ -43,9 +44,11 @@ class LabelPainter {
   LabelPainter(const LabelPainter&) = delete;
   LabelPainter& operator=(const LabelPainter&) = delete;
 
-  /// Places candidates in order (earlier ones win), skipping any whose box
-  /// would overlap a placed one or leave the frame, and draws them into the
-  /// bound framebuffer of width x height px. Returns how many were drawn.
+  /// Places candidates by priority, in order within one (earlier ones win),
+  /// and draws them into the bound framebuffer of width x height px. A
+  /// point's label goes right of its symbol, else left, above or below it,
+  /// whichever is first free; one that fits nowhere inside the frame is
+  /// left out. Returns how many were drawn.
   size_t draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates);
 
   /// DejaVu Sans (render::findFont), the labels' face; nullptr when no font is installed (no labels then).

@@ -133,8 +133,9 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
   // which is precise enough to decide whether a map is zoomed in.
   const double metresPerPixel =
       view.resolutionX() / options.pixelRatio * (projection && projection->isGeographic() ? 111320.0 : 1.0);
-  // Top layer first: its labels win collisions; within a layer, points before
-  // lines before areas (a place name matters more than its province's).
+  // By priority first (the painter sorts, keeping this order within one);
+  // then top layer first, and within a layer points before lines before
+  // areas (a place name matters more than its province's).
   for (auto kind :
        {detail::LabelAnchor::Kind::Point, detail::LabelAnchor::Kind::Line, detail::LabelAnchor::Kind::Polygon}) {
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
@@ -146,7 +147,7 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
         if (e.maxMetresPerPixel > 0 && metresPerPixel > e.maxMetresPerPixel) continue;
         XY p = view.mapToPixel(e.position);
         candidates.push_back({static_cast<float>(p.x), static_cast<float>(p.y), e.offsetPx * options.pixelRatio,
-                              kind != detail::LabelAnchor::Kind::Point, &e.text});
+                              kind != detail::LabelAnchor::Kind::Point, &e.text, e.priority});
       }
     }
   }

@@ -189,7 +189,8 @@ void resolveLabels(VectorGpu& gpu) {
     if (s.labelField.empty()) continue;
     std::string text = toString(layer.value(f, s.labelField));
     if (text.empty()) continue;
-    LabelEntry e{a.position, a.feature, a.kind, s.symbolSize / 2 + s.strokeWidth / 2 + 3, s.labelMaxMetresPerPixel, {}};
+    LabelEntry e{a.position,      a.feature, a.kind, s.symbolSize / 2 + s.strokeWidth / 2 + 3, s.labelMaxMetresPerPixel,
+                 s.labelPriority, {}};
     e.text.text = std::move(text);
     gpu.labels.push_back(std::move(e));
   }

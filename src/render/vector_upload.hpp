@@ -39,6 +39,7 @@ struct LabelEntry {
   LabelAnchor::Kind kind;
   float offsetPx;           ///< style px right of a point's anchor
   float maxMetresPerPixel;  ///< 0 = at every scale
+  int priority;             ///< Style::labelPriority
   LabelText text;
 };
 

@@ -530,16 +530,54 @@ TEST_F(RendererTest, NothingToDrawGivesTheBackground) {
   EXPECT_EQ(zero.width, 1) << "a degenerate view is one pixel, as MapView makes it";
 }
 
-TEST_F(RendererTest, LabelsOfUpperLayersWinCollisions) {
+TEST_F(RendererTest, NoLabelIsWrittenOverACuratedSitesSymbol) {
+  Layer sites, events;
+  sites.fields = events.fields = {{"name", FieldType::String}};
+  sites.style = solid({200, 0, 0, 255});
+  sites.style.symbolSize = 14;
+  sites.style.labelField = "name";
+  sites.style.labelPriority = 0;
+  events.style = solid({0, 0, 200, 255});
+  events.style.labelField = "name";
+  events.style.labelPriority = 3;
+  geo::Projection proj = projection();
+  MapView view = MapView::fitting(proj.forwardBounds({69, 37, 71, 39}), 300, 200);
+  const XY site = view.mapToPixel(proj.forward({70, 38}));
+  // The event 24 px left of the site: its label's first place runs over the site.
+  const LonLat eventAt = proj.inverse(view.pixelToMap(site.x - 24, site.y));
+  Feature s = pointFeature(70, 38);
+  s.values = {std::string("Site")};
+  Feature e = pointFeature(eventAt.lon, eventAt.lat);
+  e.values = {std::string("Event B")};
+  sites.features.push_back(s);
+  events.features.push_back(e);
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&sites, &events}, {});  // the events drawn on top
+  RenderOptions withLabels = options_;
+  withLabels.labels = true;
+  Image img = renderer.renderToImage(view, withLabels);
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 2u);  // the event's label went elsewhere
+  size_t red = 0, ink = 0;
+  for (int y = int(site.y) - 6; y <= int(site.y) + 6; ++y)
+    for (int x = int(site.x) - 6; x <= int(site.x) + 6; ++x) {
+      red += isColour(img, x, y, {200, 0, 0, 255}, 40);
+      ink += isColour(img, x, y, {20, 20, 20, 255}, 60);
+    }
+  EXPECT_GT(red, 100u);
+  EXPECT_EQ(ink, 0u);
+}
+
+TEST_F(RendererTest, LabelsOfUpperLayersWinTheFirstPlaceAndOthersMoveAside) {
   Layer lower, upper;
   lower.fields = upper.fields = {{"name", FieldType::String}};
   lower.style = solid({0, 0, 0, 255});
   lower.style.labelField = "name";
   upper.style = lower.style;
   Feature a = pointFeature(70, 38);
-  a.values = {std::string("Lower label")};
+  a.values = {std::string("Lower label, a long one")};
   Feature b = pointFeature(70, 38);
-  b.values = {std::string("Upper label")};
+  b.values = {std::string("Up")};
   lower.features.push_back(a);
   upper.features.push_back(b);
   geo::Projection proj = projection();
@@ -549,15 +587,31 @@ TEST_F(RendererTest, LabelsOfUpperLayersWinCollisions) {
   MapView view = MapView::fitting(proj.forwardBounds({69, 37, 71, 39}), 300, 200);
   RenderOptions withLabels = options_;
   withLabels.labels = true;
+  const XY p = view.mapToPixel(proj.forward({70, 38}));
+  // Text ink in a band beside the symbol, from dx0 to dx1 px right of it (negative: left).
+  auto inkBetween = [&](const Image& img, int dx0, int dx1) {
+    size_t ink = 0;
+    for (int y = int(p.y) - 8; y <= int(p.y) + 8; ++y)
+      for (int x = int(p.x) + dx0; x < int(p.x) + dx1; ++x)
+        if (x >= 0 && x < img.width) ink += isColour(img, x, y, {20, 20, 20, 255}, 60);
+    return ink;
+  };
   Image img = renderer.renderToImage(view, withLabels);
-  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 1u);
-  // Text ink to the right of the symbol.
-  XY p = view.mapToPixel(proj.forward({70, 38}));
-  size_t ink = 0;
-  for (int y = int(p.y) - 8; y <= int(p.y) + 8; ++y)
-    for (int x = int(p.x) + 8; x < int(p.x) + 80 && x < img.width; ++x)
-      ink += isColour(img, x, y, {20, 20, 20, 255}, 60);
-  EXPECT_GT(ink, 30u);
+  // Both are drawn: the upper layer's short label right of the symbol, where
+  // labels go first; the lower one moved to the left.
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 2u);
+  EXPECT_GT(inkBetween(img, 8, 30), 10u);
+  EXPECT_EQ(inkBetween(img, 40, 120), 0u);
+  EXPECT_GT(inkBetween(img, -120, -10), 30u);
+
+  // A label of a higher priority wins the first place whatever the layer order.
+  lower.style.labelPriority = 0;
+  renderer.refreshStyles();
+  img = renderer.renderToImage(view, withLabels);
+  EXPECT_EQ(renderer.lastFrame().labelsDrawn, 2u);
+  EXPECT_GT(inkBetween(img, 40, 120), 30u);
+  lower.style.labelPriority = upper.style.labelPriority;
+  renderer.refreshStyles();
 
   // Far apart, both show.
   upper.features[0].geometry.points[0] = {70, 38.6};
