@@ -12,7 +12,7 @@ namespace pamir::app {
 
 namespace {
 constexpr const char* kListHelp =
-    "usage: pamir list [SOURCE...] [--year Y] [--country C,...] [--layers ID,...] [--kind K]\n"
+    "usage: pamir list [SOURCE...] [--year Y|Y1..Y2] [--country C,...] [--layers ID,...] [--kind K]\n"
     "                  [--bbox MINLON,MINLAT,MAXLON,MAXLAT] [--no-builtin] [--json]\n"
     "\n"
     "Lists the features the map shows with the same filters: the built-in dataset's\n"
@@ -22,6 +22,7 @@ constexpr const char* kListHelp =
     "\n"
     "options:\n"
     "  --year YEAR             only what existed in YEAR (every layer with year fields)\n"
+    "  --year Y1..Y2           only what existed at any time from Y1 to Y2 (also Y1-Y2)\n"
     "  --country C,...         only these countries (ISO 3166 codes or names; every layer\n"
     "                          with a country field)\n"
     "  --layers A,B,...        only these layers (ids, titles or source layer names;\n"

@@ -27,6 +27,7 @@ constexpr const char* kRenderHelp =
     "  --bbox MINLON,MINLAT,MAXLON,MAXLAT   fit this lon/lat box in the image\n"
     "  --layers A,B,...        only these layers (ids, titles or source layer names)\n"
     "  --year YEAR             only what existed in YEAR (dated layers)\n"
+    "  --year Y1..Y2           only what existed at any time from Y1 to Y2 (also Y1-Y2)\n"
     "  --country C,...         only features of these countries (ISO 3166 codes or names),\n"
     "                          in every layer with a country field\n"
     "  --no-builtin            the sources alone, without the built-in dataset\n"

@@ -2,7 +2,8 @@
 // When the window draws: only when something changed. An event (ImGui then
 // needs a couple of frames to settle hover and focus), a view still moving
 // or just come to rest (the full-detail frame), the layer worker busy (its
-// results are taken in by a frame), a blinking text caret. Otherwise the
+// results are taken in by a frame), a blinking text caret, an animation's
+// next step (one frame a step, sleeping between). Otherwise the
 // window sleeps in SDL_WaitEventTimeout and draws nothing when it wakes.
 #include <chrono>
 
@@ -13,6 +14,9 @@ struct Activity {
   bool coarse = false;     ///< the last frame drew less than the full detail
   bool working = false;    ///< the layer worker has jobs not taken in
   bool textCaret = false;  ///< a text field is being edited (its caret blinks)
+  /// An animation runs (the Time bar playing): milliseconds until its next
+  /// frame is due, 0 = now; -1 = none. A paused animation asks for nothing.
+  int animationMs = -1;
 };
 
 class FramePacer {

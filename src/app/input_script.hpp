@@ -41,7 +41,11 @@
 // recent-sources, measure-tool (none, line, path, area, ring, features),
 // draft-points, measure-list (every kept measurement "kind name: values in
 // metres", "; " between), measure-last, cursor-readout (what the cursor shows
-// while a tool draws), can-undo, can-redo.
+// while a tool draws), can-undo, can-redo;
+// the Time bar's year ("2016", "2001..2014" or "off"),
+// playing, changes (how many are listed), change-list, in-filter:ID (1 when
+// the feature with that id or name passes the filter, else 0),
+// histogram:YEAR ("TOTAL SHARE").
 #include <optional>
 #include <string>
 #include <vector>

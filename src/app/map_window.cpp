@@ -32,6 +32,7 @@
 #include "app/script_player.hpp"
 #include "app/shortcuts.hpp"
 #include "app/source_loading.hpp"
+#include "app/time_bar.hpp"
 #include "app/window_input.hpp"
 #include "app/window_measure.hpp"
 #include "app/window_search.hpp"
@@ -66,7 +67,8 @@ class MapWindow {
                  [] { return ui::uiKeyboardTaken(); }}),
         inspection_(session),
         measure_(session, inspection_, std::move(sessionPath)),
-        search_(session) {
+        search_(session),
+        time_(session, model_) {
     model_.title = session.catalog().title;
     model_.messages = std::move(messages);
     model_.crsName = session.projection().name();
@@ -89,6 +91,7 @@ class MapWindow {
   MapView& view() { return view_; }
 
   int run(ScriptPlayer* script, const std::string& frameLogPath) {
+    scripted_ = script != nullptr;
     std::optional<std::string> screenshotAfterFrame;
     bool firstFrame = true;
     const auto start = std::chrono::steady_clock::now();
@@ -153,7 +156,7 @@ class MapWindow {
         const render::FrameStats& f = renderer_.lastFrame();
         frameLog << std::chrono::duration<double, std::milli>(t1 - start).count() << ' ' << model_.frameMs << ' '
                  << f.segmentsDrawn << ' ' << f.pointsDrawn << ' ' << (f.provisional() ? 1 : 0) << ' '
-                 << renderer_.layersPreparing() << '\n';
+                 << renderer_.layersPreparing() << std::endl;  // whole lines, for readers that follow it
       }
     }
     if (measure_.unsaved()) {
@@ -169,6 +172,8 @@ class MapWindow {
   // --- input --------------------------------------------------------------------
   void handleEvent(const SDL_Event& e) {
     ImGui_ImplSDL2_ProcessEvent(&e);
+    if ((e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP) && e.button.button == SDL_BUTTON_LEFT)
+      leftHeld_ = e.type == SDL_MOUSEBUTTONDOWN;
     if (e.type == SDL_QUIT) running_ = false;
     if (e.type == SDL_WINDOWEVENT && e.window.event == SDL_WINDOWEVENT_CLOSE) running_ = false;
     // Who owns this event is decided from the event itself (window_input.hpp).
@@ -277,6 +282,14 @@ class MapWindow {
       case Command::Graticule:
         model_.showGraticule = !model_.showGraticule;
         break;
+      case Command::PlayYears:
+      case Command::YearBack:
+      case Command::YearOn: {
+        using K = TimeBar::Key;
+        const K k = c == Command::PlayYears ? K::PlayPause : c == Command::YearBack ? K::YearBack : K::YearOn;
+        takeTime(time_.key(k, std::chrono::steady_clock::now()));
+        break;
+      }
     }
   }
 
@@ -367,6 +380,7 @@ class MapWindow {
       SDL_free(text);
       return out;
     }
+    if (auto s = time_.state(key)) return *s;
     return inspection_.state(key);
   }
 
@@ -375,6 +389,7 @@ class MapWindow {
     a.moving = viewMoving();
     a.working = renderer_.pendingWork() > 0 || loading_.busy();
     a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
+    a.animationMs = time_.msUntilNextStep(std::chrono::steady_clock::now()).value_or(-1);
     a.textCaret = ImGui::GetIO().WantTextInput;
     return a;
   }
@@ -400,7 +415,7 @@ class MapWindow {
     SDL_GL_GetDrawableSize(res_.window, &w, &h);
     Bounds b = session_.dataExtent();
     flight_.reset();
-    if (!b.empty()) view_ = MapView::fitting(b, w, h, 0.03);
+    if (!b.empty()) view_ = time_.fitAbove(b, w, h, 0.03, pixelRatio_);
   }
   void setInitialView(const MapView& v) { view_ = v; }
   void setPixelRatio(double r) { pixelRatio_ = r; }
@@ -415,36 +430,34 @@ class MapWindow {
 
   void buildFilterItems() {
     const std::set<std::string> codes = countryCodesIn(session_.drawLayers());
-    int lo = 9999, hi = 0;
-    for (const Layer* l : session_.drawLayers()) {
-      if (l->yearFields.empty()) continue;
-      for (const auto& f : l->features) {
-        auto [start, end] = featureYears(*l, f);
-        if (start) lo = std::min(lo, *start), hi = std::max(hi, *start);
-        if (end) hi = std::max(hi, *end);
-      }
-    }
     for (const auto& c : codes) model_.countries.push_back({c, session_.filter.countries.count(c) > 0});
-    if (lo <= hi) {
-      model_.yearMin = lo;
-      model_.yearMax = std::max(hi, 2026);
-    }
-    model_.yearFilterOn = session_.filter.asOfYear.has_value();
-    model_.year = session_.filter.asOfYear.value_or(std::clamp(2016, model_.yearMin, model_.yearMax));
+    time_.layersChanged(layerShown());
+  }
+
+  // Whether each of session_.drawLayers() is switched on (the panel lists the rasters first).
+  std::vector<bool> layerShown() const {
+    std::vector<bool> shown;
+    const size_t rasters = session_.drawRasters().size();
+    for (size_t i = 0; i < session_.drawLayers().size(); ++i)
+      shown.push_back(rasters + i >= model_.layers.size() || model_.layers[rasters + i].visible);
+    return shown;
+  }
+
+  // The Time bar's answer: the map filtered again, a message, a change to show.
+  void takeTime(const TimeBar::Outcome& o) {
+    if (o.filterChanged) filterMap();
+    for (const auto& line : o.messages) report(line);
+    if (o.select)
+      if (auto frame = inspection_.selectAndFrame(*o.select)) flyTo(*frame, 0.15);  // as a search result does
+    if (o.filterChanged || o.redraw || o.select || !o.messages.empty()) pacer_.changed();
   }
 
   void applyFilter() {
-    model_.changes.clear();
-    if (model_.compareOn) {
-      for (const auto& c : changesBetween(session_.drawLayers(), model_.compareYear, model_.year)) {
-        if (session_.isDerived(*c.layer)) continue;  // derived circles repeat their sites
-        char line[512];
-        std::snprintf(line, sizeof line, "%s %d  %s (%s)", c.appeared ? "+" : "-", c.year,
-                      toString(c.layer->value(c.layer->features[c.featureIndex], "name")).c_str(),
-                      c.layer->name.c_str());
-        model_.changes.push_back(line);
-      }
-    }
+    time_.recount(layerShown());
+    filterMap();
+  }
+
+  void filterMap() {
     if (session_.filter.active())
       renderer_.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session_.filter, l, f); });
     else
@@ -471,9 +484,10 @@ class MapWindow {
       // The panel lists layers in the renderer's default order: rasters, then vectors.
       for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
       model_.legend.entries = legendEntries(session_, model_.layers);
+      if (!a.filterChanged) time_.recount(layerShown());  // the histogram's share
     }
+    takeTime(time_.apply(a.time, a.changes, std::chrono::steady_clock::now()));
     if (a.filterChanged) {
-      session_.filter.asOfYear = model_.yearFilterOn ? std::optional<int>(model_.year) : std::nullopt;
       session_.filter.countries.clear();
       for (const auto& c : model_.countries)
         if (c.selected) session_.filter.countries.insert(c.code);
@@ -541,6 +555,7 @@ class MapWindow {
     // of detail on big data), so that a drag or a wheel notch answers at once;
     // once it is still, the full detail.
     if (viewMoving()) opts.segmentBudget = kMovingSegmentBudget;
+    takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
     renderer_.draw(view_, opts);
     const render::FrameStats& stats = renderer_.lastFrame();
     if (const size_t preparing = renderer_.layersPreparing(); preparing > 0)
@@ -555,9 +570,13 @@ class MapWindow {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // A scripted press is an event only: SDL's button state, which the ImGui
+    // backend reads, never sees it, and a drag on a panel's widget would be a click.
+    if (scripted_ && leftHeld_) ImGui::GetIO().MouseDown[0] = true;
     ImGui::NewFrame();
     updateCursor();
     inspection_.drawHighlights(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
+    time_.drawOnMap(ImGui::GetBackgroundDrawList(), view_, pixelRatio_);
     drawMarker();
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     furniture_.draw(ImGui::GetBackgroundDrawList(), session_.projection(), view_, pixelRatio_,
@@ -660,7 +679,7 @@ class MapWindow {
     if (fit) {
       flight_.reset();
       if (!b.empty() && b.width() > 0 && b.height() > 0)
-        view_ = MapView::fitting(b, view_.width(), view_.height(), 0.15);
+        view_ = time_.fitAbove(b, view_.width(), view_.height(), 0.15, pixelRatio_);
       else if (!b.empty())
         view_.setCenter({(b.minx + b.maxx) / 2, (b.miny + b.maxy) / 2});
     }
@@ -870,6 +889,7 @@ class MapWindow {
   MapInspection inspection_;
   WindowMeasure measure_;
   WindowSearch search_;
+  TimeBar time_;                      ///< the time filter, its player, the histogram and the changes
   std::optional<LonLat> marker_;      ///< the coordinate a search went to
   std::optional<ViewFlight> flight_;  ///< where the view is flying to
   std::chrono::steady_clock::time_point flightStart_;
@@ -895,6 +915,8 @@ class MapWindow {
   std::chrono::steady_clock::time_point lastSourceCheck_;
   bool running_ = true;
   bool dragging_ = false;
+  bool scripted_ = false;  ///< input comes from a script (script_player.hpp)
+  bool leftHeld_ = false;  ///< the left button is down, as the events say
   int dragMoved_ = 0;
   int mouseX_ = 0, mouseY_ = 0;
   double pixelRatio_ = 1.0;
@@ -905,8 +927,9 @@ class MapWindow {
 // The labels' face (DejaVu Sans) when installed: ImGui's built-in font has
 // no degree sign, primes or arrows, which coordinates and measurements need.
 void loadUiFont() {
-  static const ImWchar ranges[] = {0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00,
-                                   0x1EFF, 0x2010, 0x205E, 0x2190, 0x2195, 0};
+  static const ImWchar ranges[] = {
+      0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0x2010,
+      0x205E, 0x2190, 0x2195, 0x2212, 0x2212, 0x25A0, 0x25FF, 0};  // with the Time bar's minus, triangles and dots
   const std::string path = render::findFont();
   if (!path.empty()) ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), 15.0f, nullptr, ranges);
 }

@@ -34,6 +34,9 @@ enum class Command {
   Search,
   AddLayer,
   Graticule,
+  PlayYears,
+  YearBack,
+  YearOn,
 };
 
 struct Shortcut {

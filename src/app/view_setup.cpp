@@ -23,10 +23,10 @@ bool readViewOption(ArgReader& r, ViewRequest& q) {
   } else if (auto l = r.option("--layers")) {
     q.layers = splitList(*l);
   } else if (auto y = r.option("--year")) {
-    auto n = parseNumber(*y);
-    if (!n || *n != static_cast<int>(*n) || *n < 0 || *n > 3000)
-      r.fail("--year wants a year such as 2016; got '" + *y + "'");
-    q.year = static_cast<int>(*n);
+    std::string why;
+    auto span = parseYearSpan(*y, &why);
+    if (!span || span->to > 3000) r.fail("--year wants " + (span ? "years up to 3000; got '" + *y + "'" : why));
+    q.years = span;
   } else if (auto c = r.option("--country")) {
     const data::CountryCodes& codes = data::CountryCodes::standard();
     for (const auto& text : splitList(*c)) {
@@ -98,7 +98,7 @@ MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, i
     std::string err;
     if (!session.keepOnlyLayers(q.layers, &err)) r.fail("--layers: " + err);
   }
-  if (q.year) session.filter.asOfYear = q.year;
+  if (q.years) session.filter.setYears(q.years);
   if (!q.countries.empty()) {
     // A code no layer holds would silently empty the map: say which exist.
     const std::set<std::string> present = countryCodesIn(session.drawLayers());

@@ -17,7 +17,7 @@ struct ViewRequest {
   std::optional<Bounds> extent;  ///< view CRS units
   std::optional<Bounds> bbox;    ///< lon/lat
   std::vector<std::string> layers;
-  std::optional<int> year;
+  std::optional<YearSpan> years;       ///< one year, or a range (what existed at any time in it)
   std::vector<std::string> countries;  ///< ISO alpha-3
   bool builtin = true;                 ///< show the built-in dataset under the sources
 };

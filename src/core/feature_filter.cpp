@@ -26,11 +26,60 @@ std::pair<std::optional<int>, std::optional<int>> featureYears(const Layer& laye
   return {start, end};
 }
 
+std::string formatYearSpan(const YearSpan& s) {
+  return s.isRange() ? std::to_string(s.from) + ".." + std::to_string(s.to) : std::to_string(s.from);
+}
+
+std::optional<YearSpan> parseYearSpan(std::string_view text, std::string* error) {
+  auto fail = [&](const std::string& why) -> std::optional<YearSpan> {
+    if (error) *error = why;
+    return std::nullopt;
+  };
+  auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
+  auto trim = [&](std::string_view t) {
+    while (!t.empty() && isSpace(t.front())) t.remove_prefix(1);
+    while (!t.empty() && isSpace(t.back())) t.remove_suffix(1);
+    return t;
+  };
+  auto year = [&](std::string_view t) -> std::optional<int> {
+    t = trim(t);
+    if (t.empty() || t.size() > 4) return std::nullopt;
+    int y = 0;
+    for (char c : t) {
+      if (c < '0' || c > '9') return std::nullopt;
+      y = y * 10 + (c - '0');
+    }
+    return y;
+  };
+  const std::string_view whole = trim(text);
+  if (whole.empty()) return fail("a year such as 2016 or a range such as 2001..2014; got nothing");
+  // The separator: "..", an en dash, or a hyphen between two years (no year is negative).
+  size_t at = std::string_view::npos, width = 0;
+  for (std::string_view sep : {std::string_view(".."), std::string_view("\xE2\x80\x93"), std::string_view("-")}) {
+    if (size_t p = whole.find(sep, 1); p != std::string_view::npos) {
+      at = p, width = sep.size();
+      break;
+    }
+  }
+  const std::string quoted = "'" + std::string(whole) + "'";
+  if (at == std::string_view::npos) {
+    if (auto y = year(whole)) return YearSpan::single(*y);
+    return fail("a year such as 2016 or a range such as 2001..2014; got " + quoted);
+  }
+  const auto from = year(whole.substr(0, at)), to = year(whole.substr(at + width));
+  if (!from || !to) return fail("a year such as 2016 or a range such as 2001..2014; got " + quoted);
+  if (*from > *to) return fail("a range from the earlier year to the later (2001..2014); got " + quoted);
+  return YearSpan{*from, *to};
+}
+
+bool existedDuring(const std::optional<int>& start, const std::optional<int>& end, const YearSpan& span) {
+  return (!start || *start <= span.to) && (!end || *end >= span.from);
+}
+
 bool passes(const FeatureFilter& filter, const Layer& layer, const Feature& f) {
   if (filter.asOfYear && !layer.yearFields.empty()) {
     auto [start, end] = featureYears(layer, f);
-    if (start && *start > *filter.asOfYear) return false;
-    if (end && *end < *filter.asOfYear) return false;
+    if (!existedDuring(start, end, *filter.years())) return false;
   }
   if (!filter.countries.empty() && !layer.countryFields.empty()) {
     bool any = false;
@@ -73,7 +122,7 @@ std::vector<YearChange> changesBetween(const std::vector<const Layer*>& layers, 
   std::vector<YearChange> out;
   if (fromYear >= toYear) return out;
   auto existsIn = [](const std::optional<int>& start, const std::optional<int>& end, int y) {
-    return (!start || *start <= y) && (!end || *end >= y);
+    return existedDuring(start, end, YearSpan::single(y));
   };
   for (const Layer* l : layers) {
     if (l->yearFields.empty()) continue;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <utility>
 
 #include "geo/units.hpp"
 #include "ui/layers_panel.hpp"
@@ -17,33 +18,29 @@ void filterPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::SetNextWindowPos(ImVec2(10, 450), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(360, 250), ImGuiCond_FirstUseEver);
   ImGui::Begin("Filter");
-  if (ImGui::Checkbox("As of year", &m.yearFilterOn)) a.filterChanged = true;
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!m.yearFilterOn);
-  ImGui::SetNextItemWidth(140);
-  if (ImGui::SliderInt("##year", &m.year, m.yearMin, m.yearMax)) a.filterChanged = true;
-  ImGui::EndDisabled();
-  ImGui::TextUnformatted("Countries (host or operator):");
-  int col = 0;
-  for (auto& c : m.countries) {
-    if (col++ % 4 != 0) ImGui::SameLine();
-    if (ImGui::Checkbox(c.code.c_str(), &c.selected)) a.filterChanged = true;
+  ImGui::BeginTabBar("##filter");
+  if (ImGui::BeginTabItem("Countries")) {
+    ImGui::TextUnformatted("Countries (host or operator):");
+    int col = 0;
+    for (auto& c : m.countries) {
+      if (col++ % 4 != 0) ImGui::SameLine();
+      if (ImGui::Checkbox(c.code.c_str(), &c.selected)) a.filterChanged = true;
+    }
+    if (ImGui::SmallButton("All countries")) {
+      for (auto& c : m.countries) c.selected = false;
+      a.filterChanged = true;
+    }
+    ImGui::EndTabItem();
   }
-  if (ImGui::SmallButton("All countries")) {
-    for (auto& c : m.countries) c.selected = false;
-    a.filterChanged = true;
+  // What appeared and closed between two years (switched on from the Time bar).
+  char changes[64];
+  std::snprintf(changes, sizeof changes, "Changes (%zu)###changes", m.changes.on ? m.changes.rows.size() : size_t{0});
+  if (ImGui::BeginTabItem(changes, nullptr,
+                          std::exchange(m.changes.reveal, false) ? ImGuiTabItemFlags_SetSelected : 0)) {
+    drawChangesList(m.changes, a.changes);
+    ImGui::EndTabItem();
   }
-  ImGui::Separator();
-  if (ImGui::Checkbox("Changes since", &m.compareOn)) a.filterChanged = true;
-  ImGui::SameLine();
-  ImGui::BeginDisabled(!m.compareOn);
-  ImGui::SetNextItemWidth(120);
-  if (ImGui::SliderInt("##since", &m.compareYear, m.yearMin, m.yearMax)) a.filterChanged = true;
-  ImGui::EndDisabled();
-  if (m.compareOn) {
-    ImGui::TextDisabled("%d → %d: %zu change(s)", m.compareYear, m.year, m.changes.size());
-    for (const auto& c : m.changes) ImGui::TextUnformatted(c.c_str());
-  }
+  ImGui::EndTabBar();
   ImGui::End();
 }
 
@@ -83,7 +80,9 @@ void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
     double len = niceScaleLength(m.metresPerPixel * 160.0);
     float px = static_cast<float>(len / m.metresPerPixel);
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    ImVec2 o(330, h - barH - 18);
+    // Over the map, above the Time bar and right of the left panels.
+    const float mapBottom = m.time.top > 0 ? m.time.top : h - barH;
+    ImVec2 o(390, mapBottom - 18);
     dl->AddRectFilled(ImVec2(o.x - 6, o.y - 20), ImVec2(o.x + px + 6, o.y + 8), IM_COL32(255, 255, 255, 200), 3);
     dl->AddLine(o, ImVec2(o.x + px, o.y), IM_COL32(20, 20, 20, 255), 2.0f);
     dl->AddLine(ImVec2(o.x, o.y - 6), ImVec2(o.x, o.y + 4), IM_COL32(20, 20, 20, 255), 2.0f);
@@ -92,7 +91,7 @@ void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
   }
   if (!m.status.empty()) {
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    dl->AddText(ImVec2(330, h - barH - 60), IM_COL32(120, 0, 0, 255), m.status.c_str());
+    dl->AddText(ImVec2(390, (m.time.top > 0 ? m.time.top : h - barH) - 60), IM_COL32(120, 0, 0, 255), m.status.c_str());
   }
 }
 
@@ -125,7 +124,10 @@ OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   a.measure = drawMeasurePanel(model.measure, w);
   if (model.inspected) a.inspector = drawInspector(*model.inspected, w);
   a.popups = drawMapPopups(model.hover, model.menu, model.here);
-  if (model.legend.open) drawLegendPanel(model.legend, w, h - 330);  // bottom right, clear of the Measure panel
+  const float statusTop = h - (ImGui::GetFrameHeightWithSpacing() + 8);
+  drawYearBar(model.time, model.changes, a.time, a.changes, w, statusTop);
+  // Bottom right, clear of the Measure panel and above the Time bar.
+  if (model.legend.open) drawLegendPanel(model.legend, w, std::min(h - 330, statusTop - 4 - yearBarHeight() - 268));
   drawHelp(model.help, w, h);
   messagesPanel(model);
   statusBar(model, a, w, h);

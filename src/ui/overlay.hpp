@@ -15,6 +15,7 @@
 #include "ui/legend_panel.hpp"
 #include "ui/map_popups.hpp"
 #include "ui/measure_panel.hpp"
+#include "ui/year_control.hpp"
 
 namespace pamir::ui {
 
@@ -59,13 +60,9 @@ struct OverlayModel {
   /// Work still under way behind the map ("drawing 3 layers in full detail…"); empty when none.
   std::string progress;
 
-  bool yearFilterOn = false;
-  int year = 2016;
-  int yearMin = 1990, yearMax = 2026;
+  YearBarModel time;  ///< the Time bar: the year or range, play, the histogram
   std::vector<CountryItem> countries;
-  bool compareOn = false;  ///< list what changed between compareYear and year
-  int compareYear = 2010;
-  std::vector<std::string> changes;  ///< "+ 2017  PLA Support Base Djibouti (Bases)", pre-formatted
+  ChangesModel changes;  ///< what appeared and closed between two years, in the Filter panel
 
   MeasurePanelModel measure;
   std::optional<InspectorModel> inspected;  ///< the selected feature
@@ -83,7 +80,9 @@ struct OverlayModel {
 
 struct OverlayActions {
   bool layersChanged = false;  ///< a LayerItem::visible changed
-  bool filterChanged = false;  ///< year or countries changed
+  bool filterChanged = false;  ///< countries changed
+  YearBarActions time;
+  ChangesActions changes;
   bool fitToData = false;
   std::optional<std::string> addSource;  ///< a file, folder or GDAL source to add on top
   bool openAddDialog = false;            ///< the Add layer dialog (browse, recent, desktop chooser)

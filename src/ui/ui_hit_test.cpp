@@ -30,9 +30,21 @@ bool uiPopupOpen() {
   return g && g->OpenPopupStack.Size > 0;
 }
 
+namespace {
+ImGuiID keyWidget = 0;  // the widget that takes keys while focused, drawn in frame keyWidgetFrame
+int keyWidgetFrame = -1;
+}  // namespace
+
+void holdKeyboardWhileFocused(unsigned int imguiId) {
+  keyWidget = imguiId;
+  keyWidgetFrame = ImGui::GetFrameCount();
+}
+
 bool uiKeyboardTaken() {
   const ImGuiContext* g = ImGui::GetCurrentContext();
   if (!g) return false;
+  // Focus stays on the slider until a click elsewhere (the map clears it).
+  if (keyWidget != 0 && g->NavId == keyWidget && g->NavWindow && keyWidgetFrame >= g->FrameCount - 1) return true;
   // ActiveId is the widget being edited or held right now; WantTextInput is
   // the frame before's view, kept for widgets that keep it between frames.
   return g->ActiveId != 0 || ImGui::GetIO().WantTextInput;

@@ -12,7 +12,13 @@ bool uiWindowAt(float x, float y);
 /// A popup or menu is open.
 bool uiPopupOpen();
 
-/// A text field or other widget holds the keyboard now (not as of the frame before).
+/// A text field or other widget holds the keyboard now (not as of the frame
+/// before), or a widget that takes keys while focused has the focus.
 bool uiKeyboardTaken();
+
+/// Called right after drawing a widget that reads keys while it has the
+/// focus (the Time bar's slider: Left/Right step the year), with its ImGui
+/// id: while focused, its keys are not the map's shortcuts.
+void holdKeyboardWhileFocused(unsigned int imguiId);
 
 }  // namespace pamir::ui

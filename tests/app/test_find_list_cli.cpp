@@ -107,6 +107,35 @@ TEST(ListCli, OwnLayersObeyTheYearAndCountryFiltersThroughTheirOwnFields) {
   EXPECT_EQ(a[0]["feature_kind"], "depot");
 }
 
+TEST(ListCli, AYearRangeListsWhatExistedAtAnyTimeInIt) {
+  const std::string depots = ownDepots();  // North 2005-2012, South from 2015, Murghob from 2018
+  for (const char* range : {"2010..2016", "2010-2016", "2012..2015"}) {
+    CommandResult r = run({"list", depots, "--no-builtin", "--year", range, "--json"});
+    ASSERT_EQ(r.status, 0) << range << r.all();
+    EXPECT_EQ(namesOf(parse(r)), (std::vector<std::string>{"Depot North", "Depot South"})) << range;
+  }
+  CommandResult gap = run({"list", depots, "--no-builtin", "--year", "2013..2014", "--json"});
+  ASSERT_EQ(gap.status, 0) << gap.all();
+  EXPECT_TRUE(parse(gap).empty()) << gap.out;
+  CommandResult all = run({"list", depots, "--no-builtin", "--year", "2001-2026", "--json"});
+  EXPECT_EQ(namesOf(parse(all)).size(), 3u) << all.all();
+  // The dataset's own dated layers take the same range: Manas (2001-2014) is in 2001..2014, not in 2015..2020.
+  CommandResult manas = run({"list", "--year", "2001..2014", "--layers", "airbases", "--json"});
+  ASSERT_EQ(manas.status, 0) << manas.all();
+  EXPECT_TRUE(has(namesOf(parse(manas)), "Transit Center at Manas")) << manas.out.substr(0, 400);
+  CommandResult after = run({"list", "--year", "2015..2020", "--layers", "airbases", "--json"});
+  ASSERT_EQ(after.status, 0) << after.all();
+  EXPECT_FALSE(has(namesOf(parse(after)), "Transit Center at Manas"));
+  for (const char* bad : {"2014..2001", "20132014", "2001..", "2001..soon", "2001..9999"}) {
+    CommandResult r = run({"list", depots, "--no-builtin", "--year", bad});
+    EXPECT_EQ(r.status, 2) << bad << r.all();
+    EXPECT_NE(r.err.find("--year"), std::string::npos) << bad << r.all();
+  }
+  EXPECT_NE(run({"list", "--help"}).out.find("--year Y1..Y2"), std::string::npos);
+  EXPECT_NE(run({"render", "--help"}).out.find("--year Y1..Y2"), std::string::npos);
+  EXPECT_NE(run({"view", "--help"}).out.find("--year Y1..Y2"), std::string::npos);
+}
+
 TEST(ListCli, SourcesComeOnTopOfTheDatasetUnlessLeftOut) {
   const std::string depots = ownDepots();
   CommandResult both = run({"list", depots, "--json"});

@@ -155,3 +155,22 @@ TEST(FramePacer, DrawsOnlyWhenSomethingChanged) {
   p.changed();
   EXPECT_TRUE(p.frameWanted(idle, t));
 }
+
+TEST(FramePacer, AnAnimationDrawsOneFrameAStepAndNothingWhenPaused) {
+  using namespace std::chrono_literals;
+  FramePacer p;
+  auto t = FramePacer::Clock::now();
+  for (int i = 0; i < FramePacer::kSettleFrames; ++i) p.frameDrawn(t);
+  // Playing, the next year 400 ms away: no frame yet, and the window wakes in time for it.
+  const Activity waiting{.animationMs = 400};
+  EXPECT_FALSE(p.frameWanted(waiting, t + 600ms));
+  EXPECT_EQ(p.sleepMs(waiting), 400);
+  EXPECT_TRUE(p.frameWanted({.animationMs = 0}, t));
+  // Never a busy loop, and a busy worker still polls at its own pace.
+  EXPECT_EQ(p.sleepMs({.animationMs = 0}), 1);
+  EXPECT_EQ(p.sleepMs({.working = true, .animationMs = 900}), FramePacer::kWorkPollMs);
+  // Paused (or never played): the idle window draws nothing.
+  const Activity paused{};
+  EXPECT_FALSE(p.frameWanted(paused, t + 10s));
+  EXPECT_EQ(p.sleepMs(paused), FramePacer::kIdleWakeMs);
+}

@@ -44,6 +44,70 @@ TEST(FeatureFilter, AsOfYearShowsWhatExistedThen) {
   EXPECT_TRUE(passes(f, l, l.features[2])) << "no end year: still open";
 }
 
+TEST(FeatureFilter, ARangeShowsWhatExistedAtAnyTimeInIt) {
+  Layer l = datedLayer();
+  FeatureFilter f;
+  f.setYears(YearSpan{2006, 2016});
+  ASSERT_EQ(f.years(), (YearSpan{2006, 2016}));
+  EXPECT_TRUE(passes(f, l, l.features[0]));   // Manas 2001-2014: open through most of it
+  EXPECT_FALSE(passes(f, l, l.features[1]));  // K2 closed in 2005, the year before
+  EXPECT_FALSE(passes(f, l, l.features[2]));  // Djibouti opened in 2017, the year after
+  EXPECT_TRUE(passes(f, l, l.features[3]));   // undated
+  f.setYears(YearSpan{2005, 2017});
+  EXPECT_TRUE(passes(f, l, l.features[1])) << "closing in the first year counts";
+  EXPECT_TRUE(passes(f, l, l.features[2])) << "opening in the last year counts";
+  f.setYears(YearSpan{2015, 2016});
+  EXPECT_FALSE(passes(f, l, l.features[0])) << "closed before the range";
+  // A one-year span is the "as of" filter, and setYears(nullopt) switches the time filter off.
+  f.setYears(YearSpan::single(2014));
+  EXPECT_FALSE(f.untilYear.has_value());
+  EXPECT_EQ(f.asOfYear, 2014);
+  f.setYears(std::nullopt);
+  EXPECT_FALSE(f.active());
+  for (const auto& feat : l.features) EXPECT_TRUE(passes(f, l, feat));
+}
+
+TEST(FeatureFilter, ARangeIsTheUnionOfItsYears) {
+  // Whatever passes the range is what passes some single year of it, and nothing else.
+  Layer l = datedLayer();
+  for (int from = 1998; from <= 2020; ++from) {
+    for (int to = from; to <= 2020; ++to) {
+      FeatureFilter range;
+      range.setYears(YearSpan{from, to});
+      for (const auto& feat : l.features) {
+        bool anyYear = false;
+        for (int y = from; y <= to; ++y) {
+          FeatureFilter one;
+          one.asOfYear = y;
+          anyYear = anyYear || passes(one, l, feat);
+        }
+        EXPECT_EQ(passes(range, l, feat), anyYear) << from << ".." << to;
+      }
+    }
+  }
+}
+
+TEST(YearSpan, ParsesYearsAndRangesAsTyped) {
+  EXPECT_EQ(parseYearSpan("2016"), YearSpan::single(2016));
+  EXPECT_EQ(parseYearSpan("2001..2014"), (YearSpan{2001, 2014}));
+  EXPECT_EQ(parseYearSpan("2001-2014"), (YearSpan{2001, 2014}));
+  EXPECT_EQ(parseYearSpan(" 2001 .. 2014 "), (YearSpan{2001, 2014}));
+  EXPECT_EQ(parseYearSpan("2001\xE2\x80\x93"
+                          "2014"),
+            (YearSpan{2001, 2014}));  // an en dash
+  EXPECT_EQ(parseYearSpan("2014..2014"), YearSpan::single(2014));
+  std::string why;
+  EXPECT_FALSE(parseYearSpan("2014..2001", &why));
+  EXPECT_NE(why.find("earlier year"), std::string::npos) << why;
+  for (const char* bad : {"", "soon", "20132014", "-2014", "2001..", "..2014", "2001-2014-2020", "2001,2014", "1e3"}) {
+    why.clear();
+    EXPECT_FALSE(parseYearSpan(bad, &why)) << bad;
+    EXPECT_FALSE(why.empty()) << bad;
+  }
+  EXPECT_EQ(formatYearSpan({2001, 2014}), "2001..2014");
+  EXPECT_EQ(formatYearSpan(YearSpan::single(2016)), "2016");
+}
+
 TEST(FeatureFilter, CountryMatchesHostOrOperator) {
   Layer l = datedLayer();
   FeatureFilter f;

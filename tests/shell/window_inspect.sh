@@ -91,14 +91,14 @@ click 980 354
 wait 2
 expect-contains clipboard "type": "Feature"
 expect-contains clipboard cn_outpost_shaymak
-right-click 600 570
+right-click 600 520
 wait 2
 expect context-menu 1
 screenshot $out/menu.png
-click 670 604
+click 670 554
 wait 2
 expect context-menu 0
-expect-contains clipboard 35.99
+expect-contains clipboard 36.22
 remember clipboard
 right-click 650 262
 wait 2

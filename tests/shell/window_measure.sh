@@ -3,7 +3,7 @@
 # three-point path (the first point snapped to the Chinese outpost near
 # Shaymak) gives the total `pamir measure` gives for the same points; a
 # 200 km range ring round the outpost is listed and drawn where the
-# geodesic circle is (its southern point worked out with GeographicLib's
+# geodesic circle is (its south-eastern point worked out with GeographicLib's
 # GeodSolve and PROJ's cs2cs, then found in the screenshot); undo and redo;
 # the map menu's "Range ring here" and "Measure from here"; an area of four
 # corners (one taken back with Backspace) against `pamir area`.
@@ -38,11 +38,11 @@ wait 1
 expect measure-tool path
 click 650 262
 click 500 500
-move 800 600
+move 800 520
 wait 2
 expect-contains cursor-readout km
 expect-contains cursor-readout °
-double-click 800 600
+double-click 800 520
 wait 2
 expect measurements 1
 expect draft-points 0
@@ -99,14 +99,14 @@ expect measurements 2
 key A
 wait 1
 expect measure-tool area
-click 420 480
-click 560 470
-click 600 600
+click 420 400
+click 560 390
+click 600 520
 wait 1
 key Backspace
 expect draft-points 2
-click 580 620
-click 430 610
+click 580 540
+click 430 530
 wait 1
 expect-contains cursor-readout area
 key Return
@@ -141,13 +141,13 @@ awk -v a="$area" -v b="$cliArea" 'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d
 b=$(count "$out/area.png" 'rgb(0,100,200)' 1280x700+0+0)
 [ "$b" -gt 150 ] || fail "no area drawn ($b blue pixels)"
 
-# --- the 200 km ring: its southern point, in this view's pixels -----------------
+# --- the 200 km ring: its south-eastern point (the south lies under the Time bar), in pixels
 set -- $(state view "$out/measure.log")
 minx=$1 miny=$2 maxx=$3 maxy=$4
-south=$(echo "$lat $lon 180 200000" | GeodSolve -p 9)
+south=$(echo "$lat $lon 135 200000" | GeodSolve -p 9)
 slat=$(echo "$south" | cut -d' ' -f1)
 slon=$(echo "$south" | cut -d' ' -f2)
-mid=$(echo "$lat $lon 180 100000" | GeodSolve -p 9)
+mid=$(echo "$lat $lon 135 100000" | GeodSolve -p 9)
 pixel() {
   echo "$2 $1" | cs2cs -f %.3f +proj=longlat +datum=WGS84 +to +proj=lcc +lat_0=38 +lon_0=70 +lat_1=32 +lat_2=44 +datum=WGS84 |
     awk -v x0="$minx" -v y0="$miny" -v x1="$maxx" -v y1="$maxy" \
@@ -159,7 +159,7 @@ box="16x16+$((sx - 8))+$((sy - 8))"
 orange='rgb(224,90,0)'
 before=$(count "$out/before.png" "$orange" "$box")
 after=$(count "$out/ring.png" "$orange" "$box")
-[ "$after" -gt $((before + 8)) ] || fail "no ring at its southern point ($sx,$sy): $before -> $after orange pixels"
+[ "$after" -gt $((before + 8)) ] || fail "no ring at its south-eastern point ($sx,$sy): $before -> $after orange pixels"
 set -- $(pixel "$(echo "$mid" | cut -d' ' -f1)" "$(echo "$mid" | cut -d' ' -f2)")
 inside=$(count "$out/ring.png" "$orange" "16x16+$(($1 - 8))+$(($2 - 8))")
 [ "$inside" -lt 4 ] || fail "ring pixels at 100 km, inside the 200 km ring ($inside)"
@@ -169,4 +169,4 @@ grep -q '"kind": "ring"' "$PAMIR_SESSION" || fail "the ring is not in the sessio
 printf 'wait 3\nexpect measurements 3\nexpect-contains measure-list path Path 1\nexpect-contains measure-list radius_m=200000.0\nquit\n' > "$out/again.txt"
 view --script "$out/again.txt" > "$out/again.log" 2>&1 || { cat "$out/again.log"; fail "the measurements did not survive a restart"; }
 
-echo "window measure test: path total $total m (pamir measure: $cli m), area $area m² (pamir area: $cliArea m²), 200 km ring drawn at its southern point ($sx,$sy: $after orange pixels), undo/redo, kept across runs; screenshots in $out"
+echo "window measure test: path total $total m (pamir measure: $cli m), area $area m² (pamir area: $cliArea m²), 200 km ring drawn at its south-eastern point ($sx,$sy: $after orange pixels), undo/redo, kept across runs; screenshots in $out"

@@ -76,7 +76,7 @@ cmp -s "$PAMIR_SESSION" "$out/corrupt.copy" || fail "an unreadable session file 
 # --- 1c. nearest distance between whole features, as the source document asks ---------
 # (outpost near Shaymak -> Gilgit-Baltistan; Wakhan corridor -> Gilgit-Baltistan)
 export PAMIR_SESSION="$out/session-features.geojson"
-printf 'wait 3\nkey N\nclick 650 262\nclick 774 603\nwait 1\nclick 410 360\nclick 774 603\nwait 2\nexpect-measurements 2\nscreenshot %s\nquit\n' \
+printf 'wait 3\nkey N\nclick 650 262\nclick 774 540\nwait 1\nclick 410 360\nclick 774 540\nwait 2\nexpect-measurements 2\nscreenshot %s\nquit\n' \
   "$out/features.png" > "$out/features.txt"
 xvfb-run -a -s "-screen 0 1280x800x24" "$pamir" view --bbox 72.5,35,77,38.5 --size 1280x800 --script "$out/features.txt" \
   > "$out/features.log" 2>&1 || { cat "$out/features.log"; fail "feature-to-feature measuring failed"; }
