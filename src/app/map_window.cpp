@@ -78,6 +78,7 @@ class MapWindow {
     // Projection and levels of detail are built on a worker: the window draws
     // its first frame at once, and a layer appears when its coarsest level is ready.
     renderer_.setPreparation(render::Preparation::Background);
+    renderer_.setRasterStreaming(true);  // imagery tiles are read behind the frames, never in them
     renderer_.setProjection(session.projection());
     renderer_.setLayers(session.drawLayers(), session.drawRasters());
     buildLayerItems();
@@ -557,12 +558,15 @@ class MapWindow {
     if (viewMoving()) opts.segmentBudget = kMovingSegmentBudget;
     takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
     renderer_.draw(view_, opts);
+    for (const std::string& line : renderer_.takeRasterErrors()) report(line);
     const render::FrameStats& stats = renderer_.lastFrame();
     if (const size_t preparing = renderer_.layersPreparing(); preparing > 0)
       model_.progress =
           "preparing " + std::to_string(preparing) + " of " + std::to_string(session_.drawLayers().size()) + " layers…";
     else if (stats.substitutedLevels > 0)
       model_.progress = "refining " + std::to_string(stats.substitutedLevels) + " layer(s)…";
+    else if (stats.rasterTilesMissing > 0)
+      model_.progress = "reading " + std::to_string(stats.rasterTilesMissing) + " imagery tile(s)…";
     else
       model_.progress.clear();
     if (loading_.busy())
