@@ -50,7 +50,7 @@ double readCost(const std::vector<GDALRasterBand*>& bands, int levelW, int level
 }  // namespace
 
 std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, Diagnostics& diag,
-                                      const RasterBudget& budget) {
+                                      const RasterBudget& budget, const std::string& tilePath) {
   const int w = ds.GetRasterXSize(), h = ds.GetRasterYSize();
   const int bands = ds.GetRasterCount();
   if (w <= 0 || h <= 0 || bands <= 0) {
@@ -92,7 +92,7 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
     diag.warn(path, "", -1,
               "raster is " + std::to_string(w) + "x" + std::to_string(h) +
                   " pixels with no overview near the size shown; read at " + std::to_string(tw) + "x" +
-                  std::to_string(th) + " to bound the work (gdaladdo builds overviews)");
+                  std::to_string(th) + " to bound the work (build overviews from the Layers panel, or with gdaladdo)");
 
   RasterLayer r;
   r.source = path;
@@ -142,7 +142,7 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
   r.rgba = colourPixels(colouring, values, n);
   r.overviewCount = static_cast<int>(levels.size()) - 1;
   // Finer than the preview: the rest is read tile by tile as views need it.
-  if (tw < w || th < h) r.tiles = openRasterTiles(path, colouring, levels);
+  if (tw < w || th < h) r.tiles = openRasterTiles(tilePath.empty() ? path : tilePath, colouring, levels);
   return r;
 }
 
