@@ -28,6 +28,7 @@
 #include "app/map_furniture.hpp"
 #include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
+#include "app/overview_jobs.hpp"
 #include "app/picking.hpp"
 #include "app/script_player.hpp"
 #include "app/shortcuts.hpp"
@@ -125,6 +126,7 @@ class MapWindow {
         handleEvent(e);
       }
       takeLoaded();
+      takeOverviews();
       if (auto path = files_.poll()) {
         fileChosen(*path);
         pacer_.changed();
@@ -340,6 +342,9 @@ class MapWindow {
       return out;
     }
     if (key == "loading") return loading_.busy() ? "1" : "0";
+    if (key == "building-overviews") return overviews_.busy() ? "1" : "0";
+    if (key == "raster-tiles") return std::to_string(renderer_.lastFrame().rasterTilesDrawn);
+    if (key == "raster-tiles-missing") return std::to_string(renderer_.lastFrame().rasterTilesMissing);
     // Every source read and every layer prepared: what a screenshot of the whole map waits for.
     if (key == "settled")
       return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 ? "yes" : "no";
@@ -388,7 +393,7 @@ class MapWindow {
   Activity activity() {
     Activity a;
     a.moving = viewMoving();
-    a.working = renderer_.pendingWork() > 0 || loading_.busy();
+    a.working = renderer_.pendingWork() > 0 || loading_.busy() || overviews_.busy();
     a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
     a.animationMs = time_.msUntilNextStep(std::chrono::steady_clock::now()).value_or(-1);
     a.textCaret = ImGui::GetIO().WantTextInput;
@@ -499,6 +504,11 @@ class MapWindow {
     if (a.openAddDialog) openAddLayerDialog();
     if (a.removeLayer) removeLayerAt(*a.removeLayer);
     if (a.reloadLayer) reloadLayerAt(*a.reloadLayer);
+    if (a.buildOverviews && model_.layers[*a.buildOverviews].raster) {
+      const std::string& source = model_.layers[*a.buildOverviews].source;
+      if (overviews_.start(source)) report("building overviews of " + source + "…");
+    }
+    if (a.cancelOverviews) overviews_.cancel(model_.layers[*a.cancelOverviews].source);
     if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
     if (a.zoomToLayer) zoomToLayerAt(*a.zoomToLayer);
     if (a.measure.chooseExport) {
@@ -539,7 +549,7 @@ class MapWindow {
     // What an action changed shows in the next frame.
     if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
         a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature || a.removeLayer ||
-        a.reloadLayer || a.setFilterFields || a.zoomToLayer || a.openAddDialog)
+        a.reloadLayer || a.setFilterFields || a.zoomToLayer || a.openAddDialog || a.buildOverviews || a.cancelOverviews)
       pacer_.changed();
   }
 
@@ -727,6 +737,24 @@ class MapWindow {
     }
   }
 
+  // A finished build: the raster is read again and finds its overviews in the cache.
+  void takeOverviews() {
+    for (auto& item : model_.layers)
+      item.overviewProgress = item.raster ? overviews_.progress(item.source) : std::nullopt;
+    for (const OverviewJobs::Finished& f : overviews_.poll()) {
+      char took[32];
+      std::snprintf(took, sizeof took, " in %.1f s", f.seconds);
+      report("pamir view: " + f.message + (f.ok ? took : ""));
+      if (!f.ok) continue;
+      for (size_t row = 0; row < model_.layers.size(); ++row)
+        if (model_.layers[row].raster && model_.layers[row].source == f.source) {
+          reloadLayerAt(row);
+          break;
+        }
+      pacer_.changed();
+    }
+  }
+
   void reloadLayerAt(size_t row) {
     const LayerRef ref = layers_.at(row);
     if (!ref.layer && !ref.raster) return;
@@ -742,7 +770,8 @@ class MapWindow {
       size_t count = 0;
       for (const auto& l : model_.layers)
         if (l.title == item.title && l.group == item.group && !l.derived) count = l.featureCount;
-      model_.status = "reloaded " + item.title + " from " + item.source + " (" + std::to_string(count) + " features)";
+      model_.status = "reloaded " + item.title + " from " + item.source +
+                      (item.raster ? "" : " (" + std::to_string(count) + " features)");
       err_ << "pamir view: " << model_.status << std::endl;
     }
   }
@@ -900,6 +929,7 @@ class MapWindow {
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   LayerList layers_;                  ///< what each row of the Layers panel stands for
   SourceLoading loading_;             ///< sources being read on workers
+  OverviewJobs overviews_;            ///< overview builds the analyst started
   MapFurniture furniture_;            ///< graticule, MGRS grid
   size_t coloursAhead_ = 0;           ///< palette colours taken by loads under way
   bool fitNextLoad_ = true;

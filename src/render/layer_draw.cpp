@@ -188,8 +188,8 @@ void beginRaster(RasterSamplers& samplers, const LayerPass& pass, float opacity)
   glActiveTexture(GL_TEXTURE0 + kUnitImage);
 }
 
-void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place, const RasterSamplers& samplers,
-                    const LayerPass& pass) {
+void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place,
+                    const RasterSamplers& samplers, const LayerPass& pass, bool mipmapped) {
   if (!place.bounds.intersects(pass.cull) || place.count == 0) return;
   const MapView& view = pass.view;
   setOffset(pass.programs.raster.offset, place.origin, view.center());
@@ -197,7 +197,7 @@ void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart&
   // Magnified when the part covers at least as many screen pixels as it has, both ways.
   bool magnified =
       place.bounds.width() / view.resolutionX() >= width && place.bounds.height() / view.resolutionY() >= height;
-  glBindSampler(kUnitImage, magnified ? samplers.magnify.id() : samplers.minify.id());
+  glBindSampler(kUnitImage, magnified || !mipmapped ? samplers.magnify.id() : samplers.minify.id());
   glDrawArrays(GL_TRIANGLES, static_cast<GLint>(place.first), static_cast<GLsizei>(place.count));
   ++pass.frame.drawCalls;
   pass.frame.trianglesDrawn += place.count / 3;

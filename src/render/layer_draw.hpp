@@ -39,10 +39,11 @@ void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass&
 /// The pieces of drawRaster, for tiles with their own vertex arrays:
 /// beginRaster sets up the raster program (making the samplers on first
 /// use); drawRasterPart draws one width x height texture over its mesh part
-/// (its vertex array bound) unless outside the cull box; endRaster unbinds.
+/// (its vertex array bound) unless outside the cull box, with mipmaps when
+/// minified if the texture has them; endRaster unbinds.
 void beginRaster(RasterSamplers& samplers, const LayerPass& pass, float opacity);
-void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place, const RasterSamplers& samplers,
-                    const LayerPass& pass);
+void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place,
+                    const RasterSamplers& samplers, const LayerPass& pass, bool mipmapped = true);
 void endRaster();
 
 }  // namespace pamir::render::detail

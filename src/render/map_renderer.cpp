@@ -405,7 +405,7 @@ void MapRenderer::finishPendingWork() {
   impl_->work.finishAll();
   impl_->streams.waitIdle();
   Impl& m = *impl_;
-  if (m.streams.takeIn(m.rasterLayers, m.currentProjection().definition(), m.framesDrawn, SIZE_MAX)) ++m.stateVersion;
+  if (m.streams.takeIn(m.rasterLayers, m.currentProjection().definition(), m.framesDrawn, 1e300)) ++m.stateVersion;
 }
 
 void MapRenderer::setRasterStreaming(bool onWorker) { impl_->streams.setAsync(onWorker); }

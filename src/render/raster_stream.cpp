@@ -1,6 +1,7 @@
 #include "render/raster_stream.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "render/raster_tile_plan.hpp"
@@ -10,7 +11,7 @@ namespace pamir::render::detail {
 
 namespace {
 
-size_t tileBytes(int w, int h) { return static_cast<size_t>(w) * static_cast<size_t>(h) * 4 * 4 / 3; }
+size_t tileBytes(int w, int h) { return static_cast<size_t>(w) * static_cast<size_t>(h) * 4; }
 
 // The geotransform of `level`, from the preview's (RasterLayer::geoTransform
 // spans the whole raster at the preview's size).
@@ -133,7 +134,10 @@ StreamedTile* RasterStreams::upload(size_t index, const RasterLayer& raster, con
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, pixels.width, pixels.height, 0, GL_RGBA, GL_UNSIGNED_BYTE,
                pixels.rgba.data());
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-  glGenerateMipmap(GL_TEXTURE_2D);
+  // No mipmaps: a tile is drawn at most 2x minified (the plan takes the
+  // coarsest level still as fine as the screen), and building them doubled
+  // the cost of taking a tile in on a software GL.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAX_LEVEL, 0);
   glBindTexture(GL_TEXTURE_2D, 0);
 
   double g[6];
@@ -153,13 +157,17 @@ StreamedTile* RasterStreams::upload(size_t index, const RasterLayer& raster, con
 }
 
 bool RasterStreams::takeIn(const std::vector<const RasterLayer*>& rasters, const std::string& viewCrs, uint64_t frame,
-                           size_t limit) {
+                           double budgetMs) {
   frameNumber_ = frame;
   for (TileResult& r : loader_.take())
     if (r.job.generation == generation_) arrived_.push_back(std::move(r));
+  const auto start = std::chrono::steady_clock::now();
+  auto spent = [&] {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  };
   size_t uploaded = 0;
   auto it = arrived_.begin();
-  for (; it != arrived_.end() && uploaded < limit; ++it) {
+  for (; it != arrived_.end() && (uploaded == 0 || spent() < budgetMs); ++it) {
     const size_t index = it->job.key.raster;
     if (index >= rasters.size() || !rasters[index] || !rasters[index]->tiles) continue;
     const RasterLayer& raster = *rasters[index];
@@ -176,6 +184,7 @@ bool RasterStreams::takeIn(const std::vector<const RasterLayer*>& rasters, const
 
 void RasterStreams::beginFrame(uint64_t frame) {
   frameNumber_ = frame;
+  previous_ = frame_;
   frame_ = {};
   wanted_.clear();
   painted_ = false;
@@ -242,17 +251,18 @@ void RasterStreams::draw(size_t index, const RasterGpu& gpu, const std::string& 
   for (auto it = standIns.rbegin(); it != standIns.rend(); ++it) {
     const StreamedTile* t = cache_.find({index, *it}, frameNumber_);
     glBindVertexArray(t->vao.id());
-    drawRasterPart(t->texture.id(), t->width, t->height, t->place, samplers, pass);
+    drawRasterPart(t->texture.id(), t->width, t->height, t->place, samplers, pass, false);
   }
   for (const StreamedTile* t : fine) {
     glBindVertexArray(t->vao.id());
-    drawRasterPart(t->texture.id(), t->width, t->height, t->place, samplers, pass);
+    drawRasterPart(t->texture.id(), t->width, t->height, t->place, samplers, pass, false);
   }
   endRaster();
 }
 
 void RasterStreams::finishFrame() {
   if (async_ && painted_) loader_.want(std::move(wanted_));
+  if (!painted_) frame_ = previous_;
   wanted_.clear();
   cache_.evict(frameNumber_);
 }

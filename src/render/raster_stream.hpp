@@ -40,7 +40,7 @@ struct StreamFrame {
 
 class RasterStreams {
  public:
-  /// 192 MiB: about 560 tiles of 256 x 256 with their mipmaps.
+  /// 192 MiB: 768 tiles of 256 x 256.
   static constexpr size_t kDefaultBudget = size_t{192} << 20;
   RasterStreams() : cache_(kDefaultBudget) {}
 
@@ -51,13 +51,15 @@ class RasterStreams {
   /// are in the old view CRS, their indices name other rasters).
   void reset();
 
-  /// Uploads tiles the worker read since the last call (at most `limit`; a
-  /// frame takes a few, to stay short); true when any arrived.
+  /// Uploads tiles the worker read since the last call, for at most
+  /// `budgetMs` (at least one tile; the rest wait for the next frame); true
+  /// when any arrived.
   bool takeIn(const std::vector<const RasterLayer*>& rasters, const std::string& viewCrs, uint64_t frame,
-              size_t limit = kUploadsPerFrame);
-  /// Tiles uploaded by one frame at most: a 256 x 256 tile with its mipmaps
-  /// and mesh costs about a millisecond on a software GL.
-  static constexpr size_t kUploadsPerFrame = 16;
+              double budgetMs = kUploadMsPerFrame);
+  /// Taking a tile in costs a few milliseconds on a software GL (llvmpipe,
+  /// 2 cores), well under one on a GPU: a frame spends at most this much on
+  /// them, so that it stays far under 50 ms.
+  static constexpr double kUploadMsPerFrame = 12.0;
   /// Starts a frame: what it wants is gathered by draw() and asked of the worker by finishFrame().
   void beginFrame(uint64_t frame);
   /// Draws raster `index`: the tiles the view needs and, where they are
@@ -101,7 +103,7 @@ class RasterStreams {
   std::vector<TileJob> wanted_;
   std::vector<TileResult> arrived_;  // read, not uploaded yet
   bool painted_ = false;             // draw() ran in this frame: wanted_ is this frame's wish
-  StreamFrame frame_;
+  StreamFrame frame_, previous_;     // previous_: what a frame reused whole (nothing painted) still shows
   std::vector<std::string> errors_;
 };
 

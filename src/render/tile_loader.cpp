@@ -1,5 +1,9 @@
 #include "render/tile_loader.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <algorithm>
 
 namespace pamir::render::detail {
@@ -54,6 +58,12 @@ void TileLoader::waitIdle() {
 }
 
 void TileLoader::run() {
+  // Below the drawing thread: on a machine with few cores, decoding tiles
+  // must not take the CPU a software GL needs to keep frames short. (Linux
+  // gives each thread its own nice value; elsewhere this does nothing.)
+#ifdef SYS_gettid
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 10);
+#endif
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
     wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
