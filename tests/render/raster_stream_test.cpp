@@ -226,5 +226,37 @@ TEST_F(RasterStreamTest, AFileGoneAfterOpeningLeavesThePreviewAndSaysSo) {
   EXPECT_EQ(renderer.lastFrame().rasterTilesRead, 0u);
 }
 
+TEST_F(RasterStreamTest, AVrtMosaicStreamsTheSameWay) {
+  // Two halves of the pyramid side by side in a VRT: its overviews are its sources'.
+  std::string log;
+  const std::string west = dir_ + "/west.tif", east = dir_ + "/east.tif", vrt = dir_ + "/mosaic.vrt";
+  for (const auto& [half, xoff] : {std::pair{west, 0}, std::pair{east, kSide / 2}})
+    ASSERT_EQ(test::run("gdal_translate -q -srcwin " + std::to_string(xoff) + " 0 " + std::to_string(kSide / 2) + " " +
+                            std::to_string(kSide) + " -co TILED=YES " + test::quote(path_) + " " + test::quote(half) +
+                            " && gdaladdo -q -r nearest " + test::quote(half) + " 2 4 8 16",
+                        &log),
+              0)
+        << log;
+  ASSERT_EQ(test::run("gdalbuildvrt -q " + test::quote(vrt) + " " + test::quote(west) + " " + test::quote(east), &log),
+            0)
+      << log;
+  RasterLayer raster = load(vrt);
+  ASSERT_TRUE(raster.tiles);
+  EXPECT_EQ(raster.overviewCount, 4);
+  MapRenderer renderer;
+  ASSERT_TRUE(renderer.ok());
+  renderer.setProjection(*projection_);
+  renderer.setLayers({}, {&raster});
+  // Level 0 across the seam between the halves (70 E): the full-resolution pixels of both.
+  Image img = renderer.renderToImage(viewOfLevel(0), options());
+  EXPECT_GT(renderer.lastFrame().rasterTilesRead, 0u);
+  EXPECT_GT(fractionOfLevel(img, 0), 0.99);
+  // The halves' own overviews are of level 0 (blue 0 throughout): what shows the region is
+  // the red gradient, 255/4096 per level-0 pixel and 1.4 level-0 pixels per screen pixel.
+  const int row = kH / 2;
+  const int left = img.pixel(10, row)[0], right = img.pixel(kW - 10, row)[0];
+  EXPECT_NEAR(right - left, (kW - 20) * 1.4 * 255.0 / kSide, 3.0);
+}
+
 }  // namespace
 }  // namespace pamir::render
