@@ -90,7 +90,9 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
   if (options.plain && !sources.empty()) view.builtin = false;
   Diagnostics diag;
   MapSession session = openSession(sources, view, r, diag, err);
-  const MapView mapView = applyViewRequest(view, session, width, height, r);
+  std::string crsNote;
+  const MapView mapView = applyViewRequest(view, session, width, height, r, false, &crsNote);
+  if (!crsNote.empty()) err << "pamir render: " << crsNote << "\n";
   return renderSessionToPng(session, mapView, options, output, "render", out, err);
 }
 

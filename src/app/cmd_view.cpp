@@ -102,7 +102,9 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
   MapSession session = readLater ? openDataset(request, diag, err) : openSession(sources, request, r, diag, err);
   // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
   const int viewW = display ? window.width : kFallbackWidth, viewH = display ? window.height : kFallbackHeight;
-  const MapView firstView = applyViewRequest(request, session, viewW, viewH, r, readLater);
+  std::string crsNote;
+  const MapView firstView = applyViewRequest(request, session, viewW, viewH, r, readLater, &crsNote);
+  if (!crsNote.empty()) err << "pamir view: " << crsNote << "\n";
 
   // Without a display the same view goes to a PNG, so the command still shows the map.
   auto renderInstead = [&](const char* why, MapView view) {

@@ -43,6 +43,7 @@
 #include "geo/nearest.hpp"
 #include "geo/seam_cut.hpp"
 #include "geo/units.hpp"
+#include "geo/view_crs_choice.hpp"
 #include "render/font_locator.hpp"
 #include "render/gl_loader.hpp"
 #include "render/image.hpp"
@@ -689,6 +690,7 @@ class MapWindow {
       report("pamir view: nothing could be added from " + what);
       return;
     }
+    if (fit) adoptCrsFor(added.lonlat);
     const Bounds b = session_.projection().forwardBounds(added.lonlat);
     if (fit) {
       flight_.reset();
@@ -708,6 +710,22 @@ class MapWindow {
     if (std::filesystem::exists(done.sources.back(), ec))
       lastFolder_ = std::filesystem::path(done.sources.back()).parent_path().string();
     checkRequestedCountries();
+  }
+
+  // The first sources read, far from Central Asia (world data, another
+  // region), with the default CRS still in place: a CRS chosen for them, as
+  // render does (a CRS the analyst chose stays).
+  void adoptCrsFor(const Bounds& lonlat) {
+    if (session_.projection().definition() != geo::kDefaultViewCrs || crsAdopted_) return;
+    crsAdopted_ = true;
+    const auto choice = geo::chooseViewCrs(lonlat);
+    std::string err;
+    if (!choice || !session_.setCrs(choice->definition, &err)) return;
+    renderer_.setProjection(session_.projection());
+    measure_.crsChanged();
+    model_.crsName = session_.projection().name();
+    model_.crsDefinition = session_.projection().definition();
+    report("pamir view: " + choice->why);
   }
 
   // Countries asked for on the command line that no loaded layer has: said
@@ -930,6 +948,7 @@ class MapWindow {
   LayerList layers_;                  ///< what each row of the Layers panel stands for
   SourceLoading loading_;             ///< sources being read on workers
   OverviewJobs overviews_;            ///< overview builds the analyst started
+  bool crsAdopted_ = false;           ///< the CRS was chosen once for loaded sources (adoptCrsFor)
   MapFurniture furniture_;            ///< graticule, MGRS grid
   size_t coloursAhead_ = 0;           ///< palette colours taken by loads under way
   bool fitNextLoad_ = true;

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "data/country_codes.hpp"
+#include "geo/view_crs_choice.hpp"
 
 namespace pamir::app {
 
@@ -89,10 +90,18 @@ MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, in
 }
 
 MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, int height, ArgReader& r,
-                         bool sourcesPending) {
+                         bool sourcesPending, std::string* crsNote) {
   if (q.crs) {
     std::string err;
     if (!session.setCrs(*q.crs, &err)) r.fail("--crs: " + err);
+  } else if (session.hasOwnData()) {
+    Bounds own;
+    for (const Layer* l : session.drawLayers())
+      if (!l->builtin) own.add(l->bounds());
+    if (auto choice = geo::chooseViewCrs(own)) {
+      std::string err;
+      if (session.setCrs(choice->definition, &err) && crsNote) *crsNote = choice->why;
+    }
   }
   if (!q.layers.empty()) {
     std::string err;

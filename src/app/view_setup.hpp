@@ -39,8 +39,11 @@ MapSession openDataset(const ViewRequest& request, Diagnostics& diag, std::ostre
 /// With `sourcesPending` (the window reads them later), --country codes are
 /// not checked against the data: the window says which are missing.
 /// Bad values (unknown CRS or layer) fail through `r` (exit status 2).
+/// Without --crs, the analyst's own data far from Central Asia (the whole
+/// world, another region) is drawn in a CRS chosen for it
+/// (geo::chooseViewCrs); *crsNote (when given) says which and why.
 MapView applyViewRequest(const ViewRequest& request, MapSession& session, int width, int height, ArgReader& r,
-                         bool sourcesPending = false);
+                         bool sourcesPending = false, std::string* crsNote = nullptr);
 
 /// The lon/lat box fitted into a width x height view in the session's CRS.
 MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, int height, double margin);

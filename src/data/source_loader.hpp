@@ -33,7 +33,7 @@ struct RasterBudget {
   int maxSide = 4096;
   /// Longest side of the preview of a raster with overviews: its tiles at
   /// the resolution a view needs are read later (RasterLayer::tiles).
-  int previewSide = 2048;
+  int previewSide = 1024;
   /// Source block bytes one read may decode, all bands together.
   int64_t maxSourceBytes = int64_t{256} << 20;
 };

@@ -184,3 +184,31 @@ TEST(CliExecutable, ViewWithADisplayNobodyServesRendersAPng) {
   std::string err;
   EXPECT_TRUE(pamir::render::readPng(png, &err)) << err;
 }
+
+TEST_F(Cli, WorldDataIsDrawnInACrsMadeForIt) {
+  // Five continent-sized boxes, Antarctica among them: the Central Asian default would shear them.
+  const std::string png = kOut + "world.png";
+  CommandResult r = run("render " + kData + "world_boxes.geojson --no-builtin --size 400x225 -o " + png);
+  ASSERT_EQ(r.status, 0) << r.all();
+  EXPECT_NE(r.err.find("drawn in Equal Earth"), std::string::npos) << r.all();
+  std::string error;
+  auto read = pamir::render::readPng(png, &error);
+  ASSERT_TRUE(read) << error;
+  const pamir::render::Image& img = *read;
+  // Antarctica is a band along the bottom, not a blow-up over the map: a row of the bottom
+  // 40 is mostly its fill, the middle row is not.
+  auto filled = [&](int y) {
+    int n = 0;
+    for (int x = 0; x < img.width; ++x) n += img.pixel(x, y)[2] > img.pixel(x, y)[0] + 40;
+    return n;
+  };
+  int band = 0;
+  for (int y = img.height - 40; y < img.height; ++y) band = std::max(band, filled(y));
+  EXPECT_GT(band, img.width / 2);
+  EXPECT_LT(filled(img.height / 2), img.width * 3 / 4);
+  // A CRS the analyst names is kept, and nothing is said.
+  CommandResult mine = run("render " + kData + "world_boxes.geojson --no-builtin --crs EPSG:4326 --size 400x225 -o " +
+                           kOut + "world-4326.png");
+  ASSERT_EQ(mine.status, 0) << mine.all();
+  EXPECT_EQ(mine.err.find("Equal Earth"), std::string::npos) << mine.all();
+}
