@@ -215,12 +215,11 @@ SessionRead parseSession(const std::string& text, const std::string& path) {
     const json* version = member->is_object() && member->contains("version") ? &(*member)["version"] : nullptr;
     if (!version) return corrupt("pamir_session.version: missing");
     if (!version->is_number_integer() || version->get<int64_t>() < 2)
-      return fail(SessionRead::Status::Newer,
-                  path + ": unknown session version " + version->dump() + "; the file is left as it is");
+      return fail(SessionRead::Status::Newer, path + ": unknown session version " + version->dump());
     if (version->get<int64_t>() > kSessionVersion)
       return fail(SessionRead::Status::Newer, path + ": session version " + version->dump() +
                                                   " is newer than this Pamir reads (up to " +
-                                                  std::to_string(kSessionVersion) + "); the file is left as it is");
+                                                  std::to_string(kSessionVersion) + ")");
     r.state.version = static_cast<int>(version->get<int64_t>());
     try {
       readState(*member, r.state);
