@@ -113,4 +113,45 @@ if "$pamir" render --session "$out/newer.geojson" -o "$out/newer.png" > "$out/ne
 fi
 grep -q "session version 9 is newer" "$out/newer-render.log" || fail "render --session did not name the version"
 [ ! -e "$out/newer.png" ] || fail "render --session wrote an image of a newer session"
+
+# --- 7. Save session… and Open session… in the window (Layers panel, Session menu) ---
+cat > "$out/save.txt" <<SCRIPT
+wait 3
+wait-until settled yes
+click 218 48
+wait 2
+click 270 64
+wait 2
+expect file-dialog 1
+type $out/saved.geojson
+key Return
+wait 3
+expect file-dialog 0
+print view
+quit
+SCRIPT
+xvfb --size 1000x700 --session "$out/a.geojson" --bbox 60,35,65,40 --year 1990 --script "$out/save.txt" \
+  > "$out/save.log" 2>&1 || { cat "$out/save.log"; fail "Save session…"; }
+saved=$(state view "$out/save.log")
+grep -q '"pamir_session"' "$out/saved.geojson" || fail "Save session… wrote no session"
+cat > "$out/open.txt" <<SCRIPT
+wait 3
+wait-until settled yes
+click 218 48
+wait 2
+click 270 83
+wait 2
+expect file-dialog 1
+type $out/saved.geojson
+key Return
+wait 3
+wait-until settled yes
+expect file-dialog 0
+expect year 1990
+print view
+quit
+SCRIPT
+xvfb --size 1000x700 --session "$out/b.geojson" --bbox 70,36,75,40 --script "$out/open.txt" \
+  > "$out/open.log" 2>&1 || { cat "$out/open.log"; fail "Open session…"; }
+[ "$(state view "$out/open.log")" = "$saved" ] || fail "Open session… shows $(state view "$out/open.log"), saved $saved"
 echo "window session test: ok"
