@@ -480,7 +480,7 @@ class MapWindow {
     return captureSession(
         {session_, view_, pixelRatio_, model_, measure_.tools().list(), inspection_.selection(), search_.isOpen()});
   }
-  bool saveSession(std::string* problem) { return keeper_.save(captured(), problem); }
+  bool saveSession(std::string* problem) { return keeper_.save(captured(), problem, measure_.edition()); }
   void autosave() {
     const auto now = std::chrono::steady_clock::now();
     if (now - lastAutosave_ < std::chrono::seconds(5)) return;

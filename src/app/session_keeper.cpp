@@ -28,16 +28,25 @@ SessionRead SessionKeeper::restore() {
   return r;
 }
 
-bool SessionKeeper::save(const SessionState& state, std::string* problem) {
+bool SessionKeeper::save(const SessionState& state, std::string* problem, std::optional<uint64_t> measurementsEdition) {
   if (!keeping()) return true;
-  std::string text = sessionJson(state);
-  if (text == written_) return true;
+  std::string member = sessionMemberJson(state);
+  const bool sameMeasurements = measurementsEdition && measurementsEdition == edition_;
+  if (written_ && sameMeasurements && member == member_) return true;
+  std::string measurements = sameMeasurements ? std::move(measurements_) : measurementsGeoJson(state.measurements);
+  if (written_ && member == member_ && measurements == measurements_) return true;
   std::string why;
-  if (!writeSessionText(text, path_, &why)) {
+  const bool ok = writeSessionText(sessionJson(member, measurements), path_, &why);
+  // Kept whether or not it was written: the next save must not make it again.
+  measurements_ = std::move(measurements);
+  edition_ = measurementsEdition;
+  if (!ok) {
+    written_ = false;  // tried again at the next save
     if (problem) *problem = "session not saved: " + why;
     return false;
   }
-  written_ = std::move(text);
+  member_ = std::move(member);
+  written_ = true;
   return true;
 }
 

@@ -174,13 +174,24 @@ void readState(const json& j, SessionState& s) {
 
 }  // namespace
 
-std::string sessionJson(const SessionState& state) {
-  std::string text = measurementsGeoJson(state.measurements);
-  // First in the file, so that a reader sees the version before anything else.
+std::string sessionMemberJson(const SessionState& state) {
   std::string member = stateJson(state).dump(1, ' ', false, json::error_handler_t::replace);
   for (size_t i = member.find('\n'); i != std::string::npos; i = member.find('\n', i + 1)) member.insert(i + 1, " ");
-  text.insert(text.find('{') + 1, "\n \"pamir_session\": " + member + ",");
+  return member;
+}
+
+std::string sessionJson(const std::string& member, std::string_view measurements) {
+  // First in the file, so that a reader sees the version before anything else.
+  const size_t open = measurements.find('{') + 1;
+  std::string text;
+  text.reserve(measurements.size() + member.size() + 32);
+  text.append(measurements.substr(0, open)).append("\n \"pamir_session\": ").append(member).append(",");
+  text.append(measurements.substr(open));
   return text;
+}
+
+std::string sessionJson(const SessionState& state) {
+  return sessionJson(sessionMemberJson(state), measurementsGeoJson(state.measurements));
 }
 
 SessionRead parseSession(const std::string& text, const std::string& path) {

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/measurements.hpp"
@@ -85,6 +86,12 @@ struct SessionState {
 
 /// The file's text: the measurements' GeoJSON with the session member.
 std::string sessionJson(const SessionState& state);
+/// The same in two parts, for a writer that keeps the measurements' text
+/// between saves (it is most of the file, and most of the time to make):
+/// the session member (everything but the measurements), and the file made
+/// of it and measurementsGeoJson's text.
+std::string sessionMemberJson(const SessionState& state);
+std::string sessionJson(const std::string& member, std::string_view measurementsGeoJson);
 
 /// What reading a session file came to.
 struct SessionRead {

@@ -95,6 +95,7 @@ WindowMeasure::WindowMeasure(MapSession& session, MapInspection& inspection, Sav
 
 void WindowMeasure::restore(std::vector<Measurement> kept) {
   tools_ = MeasureTools(std::move(kept));
+  ++restores_;
   tools_.remeasureAll(session_.projection());
   savedRevision_ = tools_.revision();
   unsaved_ = false;

@@ -7,6 +7,7 @@
 // after every change; exports.
 #include <imgui.h>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -69,6 +70,8 @@ class WindowMeasure {
   std::optional<std::string> state(const std::string& key) const;
 
   const MeasureTools& tools() const { return tools_; }
+  /// Changes whenever the kept measurements may have (an edit, a restore, a CRS switch).
+  uint64_t edition() const { return (restores_ << 40) + tools_.revision(); }
 
  private:
   DraftPoint snapped(const MapView& view, double px, double py, double tolerancePx, bool snap);
@@ -82,6 +85,7 @@ class WindowMeasure {
   MapSession& session_;
   MapInspection& inspection_;
   Save save_;
+  uint64_t restores_ = 0;
   MeasureTools tools_;
   unsigned long savedRevision_ = 0;
   bool unsaved_ = false;

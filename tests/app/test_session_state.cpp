@@ -223,3 +223,27 @@ TEST(SessionState, AFifoIsRefusedWithoutBlocking) {
   EXPECT_EQ(r.status, SessionRead::Status::Unreadable);
   EXPECT_NE(r.problem.find("FIFO"), std::string::npos) << r.problem;
 }
+
+TEST(SessionState, TheKeeperWritesOnlyWhatChangedAndAlwaysTheWholeFile) {
+  const std::string dir = outDir("editions");
+  const std::string path = dir + "session.geojson";
+  SessionKeeper keeper(path);
+  ASSERT_EQ(keeper.restore().status, SessionRead::Status::Missing);
+  SessionState s = everything();
+  std::string why;
+  ASSERT_TRUE(keeper.save(s, &why, 1)) << why;
+  fs::remove(path);
+  ASSERT_TRUE(keeper.save(s, &why, 1)) << why;
+  EXPECT_FALSE(fs::exists(path));  // nothing changed: nothing written
+  s.view->centre.x += 1;           // the view moved: the file is written, measurements and all
+  ASSERT_TRUE(keeper.save(s, &why, 1)) << why;
+  SessionRead r = readSessionFile(path);
+  ASSERT_EQ(r.status, SessionRead::Status::Loaded) << r.problem;
+  EXPECT_EQ(r.state.view, s.view);
+  EXPECT_EQ(r.state.measurements.size(), 3u);
+  s.measurements.pop_back();  // a new edition of the measurements
+  ASSERT_TRUE(keeper.save(s, &why, 2)) << why;
+  r = readSessionFile(path);
+  EXPECT_EQ(r.state.measurements.size(), 2u);
+  EXPECT_EQ(slurp(path), sessionJson(s));
+}
