@@ -172,6 +172,27 @@ void readState(const json& j, SessionState& s) {
   s.panels.layout = text(member(p, "layout", "panels"), "panels.layout");
 }
 
+// The session member, when it opens the file as this build writes it: read
+// alone, without going through the measurements' text after it (most of a
+// big file). nullopt otherwise, and for anything but a whole JSON value
+// there: the caller then reads the file whole and says what is wrong.
+std::optional<json> leadingMember(const std::string& text) {
+  constexpr std::string_view kKey = "\"pamir_session\"";
+  size_t i = text.find_first_not_of(" \t\r\n");
+  if (i == std::string::npos || text[i] != '{') return std::nullopt;
+  i = text.find_first_not_of(" \t\r\n", i + 1);
+  if (i == std::string::npos || text.compare(i, kKey.size(), kKey) != 0) return std::nullopt;
+  i = text.find_first_not_of(" \t\r\n", i + kKey.size());
+  if (i == std::string::npos || text[i] != ':') return std::nullopt;
+  json member;
+  nlohmann::detail::json_sax_dom_parser<json> dom(member, false);
+  // Not strict: the value ends where it ends, whatever follows it.
+  if (!json::sax_parse(text.begin() + static_cast<std::ptrdiff_t>(i) + 1, text.end(), &dom, json::input_format_t::json,
+                       false))
+    return std::nullopt;
+  return member;
+}
+
 }  // namespace
 
 std::string sessionMemberJson(const SessionState& state) {
@@ -209,21 +230,27 @@ SessionRead parseSession(const std::string& text, const std::string& path) {
   // The measurements' coordinates, a million of them in a big file, are
   // not built into a tree here: their own reader streams through them.
   json top;
-  try {
-    top = json::parse(text, [](int depth, json::parse_event_t event, json& parsed) {
-      return !(depth == 1 && event == json::parse_event_t::key && parsed == "features");
-    });
-  } catch (const json::exception& e) {
-    return corrupt(e.what());
+  json::const_iterator member;
+  if (std::optional<json> first = leadingMember(text)) {
+    top = json::object({{"pamir_session", std::move(*first)}});
+    member = top.find("pamir_session");
+  } else {
+    try {
+      top = json::parse(text, [](int depth, json::parse_event_t event, json& parsed) {
+        return !(depth == 1 && event == json::parse_event_t::key && parsed == "features");
+      });
+    } catch (const json::exception& e) {
+      return corrupt(e.what());
+    }
+    if (!top.is_object()) return corrupt("not a JSON object");
+    member = top.find("pamir_session");
   }
-  if (!top.is_object()) return corrupt("not a JSON object");
-  const auto member = top.find("pamir_session");
   if (member == top.end()) {
     // An earlier release's file: the measurements alone.
     if (top.value("type", json()) != "FeatureCollection") return corrupt("neither a session nor a measurements file");
     r.state.version = 1;
   } else {
-    const json* version = member->is_object() && member->contains("version") ? &(*member)["version"] : nullptr;
+    const json* version = member->is_object() && member->contains("version") ? &member->at("version") : nullptr;
     if (!version) return corrupt("pamir_session.version: missing");
     if (!version->is_number_integer() || version->get<int64_t>() < 2)
       return fail(SessionRead::Status::Newer, path + ": unknown session version " + version->dump());

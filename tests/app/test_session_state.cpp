@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
@@ -246,4 +247,20 @@ TEST(SessionState, TheKeeperWritesOnlyWhatChangedAndAlwaysTheWholeFile) {
   r = readSessionFile(path);
   EXPECT_EQ(r.state.measurements.size(), 2u);
   EXPECT_EQ(slurp(path), sessionJson(s));
+}
+
+TEST(SessionState, TheSessionMemberMayStandAnywhereInTheFile) {
+  // Rewritten by another tool (keys sorted: "features" first), the file means the same.
+  const SessionState s = everything();
+  const std::string resorted = nlohmann::json::parse(sessionJson(s)).dump();
+  ASSERT_LT(resorted.find("\"features\""), resorted.find("\"pamir_session\""));
+  const SessionRead r = parseSession(resorted, "resorted.geojson");
+  ASSERT_EQ(r.status, SessionRead::Status::Loaded) << r.problem;
+  EXPECT_EQ(r.state.view, s.view);
+  EXPECT_EQ(r.state.layers, s.layers);
+  EXPECT_EQ(r.state.panels, s.panels);
+  EXPECT_EQ(r.state.measurements.size(), s.measurements.size());
+  std::string newer = resorted;
+  newer.replace(newer.find("\"version\":2"), 11, "\"version\":5");
+  EXPECT_EQ(parseSession(newer, "n").status, SessionRead::Status::Newer);
 }
