@@ -98,11 +98,9 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
   }
   if (noSession) sessionPath.clear();
 
-  // In the window, the sources are read on workers once it is open: the
-  // dataset shows at once and each source when it is in. --layers names
-  // layers of the sources, so with it they are read first, as for a PNG.
   const bool display = displayAvailable();
-  // The window as it was left, when the command line asks for nothing else.
+  // The window as it was left, when the command line asks for nothing else
+  // (no SOURCE, no view option); else as asked, with the measurements kept.
   SessionKeeper keeper(display ? sessionPath : "");
   SessionRead kept = keeper.restore();
   std::vector<std::string> messages;
@@ -111,12 +109,17 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
     err << messages.back() << "\n";
   }
   bool whole = kept.status == SessionRead::Status::Loaded && kept.state.view && sources.empty() && !viewed;
+  // In the window, the sources are read on workers once it is open: the
+  // dataset shows at once and each source when it is in. --layers names
+  // layers of the sources, so with it they are read first, as for a PNG.
   const bool readLater = display && !sources.empty() && request.layers.empty();
   Diagnostics diag;
   std::optional<MapSession> opened;
   if (whole) {
-    opened.emplace(openSavedSession(kept.state, diag));
-    diag.print(err);
+    Diagnostics saved;
+    opened.emplace(openSavedSession(kept.state, saved));
+    saved.print(err);
+    for (const auto& d : saved.all()) messages.push_back(d.line());
     if (opened->empty()) {
       messages.push_back("pamir view: warning: nothing of the session in " + sessionPath + " could be loaded");
       err << messages.back() << "\n";
@@ -131,9 +134,10 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
   if (whole) {
     const SessionView& v = *kept.state.view;
     // At the size it had, in screen points, unless another is asked for.
-    if (!sized)
-      window.width = static_cast<int>(v.width / v.pixelRatio),
+    if (!sized) {
+      window.width = static_cast<int>(v.width / v.pixelRatio);
       window.height = static_cast<int>(v.height / v.pixelRatio);
+    }
     firstView = savedView(v);
   } else {
     // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
