@@ -36,6 +36,7 @@ void LayerList::rebuild(const MapSession& session, std::vector<ui::LayerItem>& r
     item.visible = r->visible;
     item.swatch = Color{128, 128, 128, 255};
     item.raster = true;
+    item.needsOverviews = r->tiles && r->overviewCount == 0;
     item.builtin = r->builtin;
     item.source = r->source;
     rows.push_back(std::move(item));

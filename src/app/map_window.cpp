@@ -28,6 +28,7 @@
 #include "app/map_furniture.hpp"
 #include "app/map_inspection.hpp"
 #include "app/measurements.hpp"
+#include "app/overview_jobs.hpp"
 #include "app/picking.hpp"
 #include "app/script_player.hpp"
 #include "app/session_layers.hpp"
@@ -82,6 +83,7 @@ class MapWindow {
     // Projection and levels of detail are built on a worker: the window draws
     // its first frame at once, and a layer appears when its coarsest level is ready.
     renderer_.setPreparation(render::Preparation::Background);
+    renderer_.setRasterStreaming(true);  // imagery tiles are read behind the frames, never in them
     renderer_.setProjection(session.projection());
     renderer_.setLayers(session.drawLayers(), session.drawRasters());
     buildLayerItems();
@@ -128,6 +130,7 @@ class MapWindow {
         handleEvent(e);
       }
       takeLoaded();
+      takeOverviews();
       if (auto path = files_.poll()) {
         fileChosen(*path);
         pacer_.changed();
@@ -137,17 +140,7 @@ class MapWindow {
       autosave();
       advanceFlight();
       drawFrame();
-      if (screenshotAfterFrame) {
-        int w, h;
-        SDL_GL_GetDrawableSize(res_.window, &w, &h);
-        std::string err;
-        if (!render::writePng(readWindowPixels(w, h), *screenshotAfterFrame, &err)) {
-          err_ << "pamir view: screenshot: " << err << "\n";
-          return 1;
-        }
-        out_ << *screenshotAfterFrame << std::endl;
-        screenshotAfterFrame.reset();
-      }
+      if (screenshotAfterFrame && !shoot(*std::exchange(screenshotAfterFrame, std::nullopt))) return 1;
       SDL_GL_SwapWindow(res_.window);
       pacer_.frameDrawn(std::chrono::steady_clock::now());
       if (firstFrame) {
@@ -346,6 +339,9 @@ class MapWindow {
       return out;
     }
     if (key == "loading") return loading_.busy() ? "1" : "0";
+    if (key == "building-overviews") return overviews_.busy() ? "1" : "0";
+    if (key == "raster-tiles") return std::to_string(renderer_.lastFrame().rasterTilesDrawn);
+    if (key == "raster-tiles-missing") return std::to_string(renderer_.lastFrame().rasterTilesMissing);
     // Every source read and every layer prepared: what a screenshot of the whole map waits for.
     if (key == "settled")
       return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 ? "yes" : "no";
@@ -387,7 +383,7 @@ class MapWindow {
   Activity activity() {
     Activity a;
     a.moving = viewMoving();
-    a.working = renderer_.pendingWork() > 0 || loading_.busy();
+    a.working = renderer_.pendingWork() > 0 || loading_.busy() || overviews_.busy();
     a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
     a.animationMs = time_.msUntilNextStep(std::chrono::steady_clock::now()).value_or(-1);
     a.textCaret = ImGui::GetIO().WantTextInput;
@@ -536,6 +532,11 @@ class MapWindow {
     if (a.openAddDialog) openAddLayerDialog();
     if (a.removeLayer) removeLayerAt(*a.removeLayer);
     if (a.reloadLayer) reloadLayerAt(*a.reloadLayer);
+    if (a.buildOverviews && model_.layers[*a.buildOverviews].raster) {
+      const std::string& source = model_.layers[*a.buildOverviews].source;
+      if (overviews_.start(source)) report("building overviews of " + source + "…");
+    }
+    if (a.cancelOverviews) overviews_.cancel(model_.layers[*a.cancelOverviews].source);
     if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
     if (a.zoomToLayer) zoomToLayerAt(*a.zoomToLayer);
     if (a.saveSession || a.openSession) {
@@ -571,7 +572,7 @@ class MapWindow {
     // What an action changed shows in the next frame.
     if (a.layersChanged || a.filterChanged || a.fitToData || a.setCrs || o.clipboard || o.zoomTo || !o.status.empty() ||
         a.inspector.close || a.popups.whatIsHere || a.popups.selectHere || a.popups.selectFeature || a.removeLayer ||
-        a.reloadLayer || a.setFilterFields || a.zoomToLayer || a.openAddDialog)
+        a.reloadLayer || a.setFilterFields || a.zoomToLayer || a.openAddDialog || a.buildOverviews || a.cancelOverviews)
       pacer_.changed();
   }
 
@@ -590,12 +591,10 @@ class MapWindow {
     if (viewMoving()) opts.segmentBudget = kMovingSegmentBudget;
     takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
     renderer_.draw(view_, opts);
-    if (auto path = std::exchange(mapShot_, std::nullopt)) {
-      std::string why;
-      if (render::writePng(readWindowPixels(w, h), *path, &why))
-        out_ << *path << std::endl;
-      else
-        err_ << "pamir view: screenshot: " << why << "\n", running_ = false, mapShotFailed_ = true;
+    for (const std::string& line : renderer_.takeRasterErrors()) report(line);
+    if (auto path = std::exchange(mapShot_, std::nullopt); path && !shoot(*path)) {
+      running_ = false;
+      mapShotFailed_ = true;
     }
     const render::FrameStats& stats = renderer_.lastFrame();
     if (const size_t preparing = renderer_.layersPreparing(); preparing > 0)
@@ -603,6 +602,8 @@ class MapWindow {
           "preparing " + std::to_string(preparing) + " of " + std::to_string(session_.drawLayers().size()) + " layers…";
     else if (stats.substitutedLevels > 0)
       model_.progress = "refining " + std::to_string(stats.substitutedLevels) + " layer(s)…";
+    else if (stats.rasterTilesMissing > 0)
+      model_.progress = "reading " + std::to_string(stats.rasterTilesMissing) + " imagery tile(s)…";
     else
       model_.progress.clear();
     if (loading_.busy())
@@ -639,6 +640,19 @@ class MapWindow {
     if (auto path = files_.apply(fileActions)) fileChosen(*path);
     if (fileActions.edited || fileActions.browse || fileActions.native || fileActions.chosen || fileActions.cancelled)
       pacer_.changed();
+  }
+
+  // The window's pixels as they are now to `path`, its name on stdout; false with the reason on stderr.
+  bool shoot(const std::string& path) {
+    int w, h;
+    SDL_GL_GetDrawableSize(res_.window, &w, &h);
+    std::string why;
+    if (!render::writePng(readWindowPixels(w, h), path, &why)) {
+      err_ << "pamir view: screenshot: " << why << "\n";
+      return false;
+    }
+    out_ << path << std::endl;
+    return true;
   }
 
   // The file dialog's answer, for what it was opened for.
@@ -768,6 +782,24 @@ class MapWindow {
     }
   }
 
+  // A finished build: the raster is read again and finds its overviews in the cache.
+  void takeOverviews() {
+    for (auto& item : model_.layers)
+      item.overviewProgress = item.raster ? overviews_.progress(item.source) : std::nullopt;
+    for (const OverviewJobs::Finished& f : overviews_.poll()) {
+      char took[32];
+      std::snprintf(took, sizeof took, " in %.1f s", f.seconds);
+      report("pamir view: " + f.message + (f.ok ? took : ""));
+      if (!f.ok) continue;
+      for (size_t row = 0; row < model_.layers.size(); ++row)
+        if (model_.layers[row].raster && model_.layers[row].source == f.source) {
+          reloadLayerAt(row);
+          break;
+        }
+      pacer_.changed();
+    }
+  }
+
   void reloadLayerAt(size_t row) {
     const LayerRef ref = layers_.at(row);
     if (!ref.layer && !ref.raster) return;
@@ -783,7 +815,8 @@ class MapWindow {
       size_t count = 0;
       for (const auto& l : model_.layers)
         if (l.title == item.title && l.group == item.group && !l.derived) count = l.featureCount;
-      model_.status = "reloaded " + item.title + " from " + item.source + " (" + std::to_string(count) + " features)";
+      model_.status = "reloaded " + item.title + " from " + item.source +
+                      (item.raster ? "" : " (" + std::to_string(count) + " features)");
       err_ << "pamir view: " << model_.status << std::endl;
     }
   }
@@ -909,6 +942,7 @@ class MapWindow {
   std::vector<std::string> dropped_;  ///< files of a drop still arriving
   LayerList layers_;                  ///< what each row of the Layers panel stands for
   SourceLoading loading_;             ///< sources being read on workers
+  OverviewJobs overviews_;            ///< overview builds the analyst started
   MapFurniture furniture_;            ///< graticule, MGRS grid
   size_t coloursAhead_ = 0;           ///< palette colours taken by loads under way
   bool fitNextLoad_ = true;

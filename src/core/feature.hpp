@@ -3,12 +3,14 @@
 // they came from.
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "core/raster_tiles.hpp"
 #include "core/style.hpp"
 
 namespace pamir {
@@ -70,7 +72,9 @@ struct Layer {
 /// uncertainty field: the start of a layer made from another.
 Layer layerDescribedLike(const Layer& layer);
 
-/// A georeferenced raster held in memory as 8-bit RGBA, top row first.
+/// A georeferenced raster: a preview held in memory as 8-bit RGBA, top row
+/// first, and, when the raster is larger than the preview, the source of its
+/// tiles at full resolution and at each overview.
 struct RasterLayer {
   std::string name;
   std::string id;
@@ -82,6 +86,12 @@ struct RasterLayer {
   std::vector<uint8_t> rgba;
   int sourceWidth = 0;  ///< the raster's full size in pixels; width/height is what was read
   int sourceHeight = 0;
+  /// Tiles finer than the preview, read as a view needs them; null when the
+  /// preview is the whole raster. Shared by copies of the layer.
+  std::shared_ptr<RasterTileSource> tiles;
+  /// Overviews the file has (0: a zoomed-out view of a large raster has only
+  /// the preview until they are built).
+  int overviewCount = 0;
   float opacity = 1.0f;
   bool visible = true;
   std::string group;

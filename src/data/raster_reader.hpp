@@ -16,8 +16,9 @@ namespace pamir::data {
 /// through its colour table, one band of any other type stretched min..max to
 /// grey. Nodata becomes transparent. The georeferencing is the raster's own,
 /// scaled to the image read; RasterLayer::sourceWidth/sourceHeight keep its
-/// full size.
+/// full size. Tiles finer than the preview are read from `tilePath` (the
+/// dataset's own name; `path` when empty), `path` names the layer's source.
 std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, Diagnostics& diag,
-                                      const RasterBudget& budget = {});
+                                      const RasterBudget& budget = {}, const std::string& tilePath = "");
 
 }  // namespace pamir::data

@@ -11,6 +11,7 @@
 
 #include "core/number.hpp"
 #include "data/gdal_support.hpp"
+#include "data/overview_cache.hpp"
 #include "data/raster_reader.hpp"
 #include "data/text_encoding.hpp"
 
@@ -379,7 +380,16 @@ LoadedSource loadSource(const std::string& path, Diagnostics& diag, const LoadOp
     if (!found[k] && ds->GetRasterCount() == 0) diag.error(path, options.layers[k], -1, "no such layer in this source");
 
   if (ds->GetRasterCount() > 0 && options.layers.empty()) {
-    if (auto raster = readRaster(*ds, path, diag, options.raster))
+    // Overviews built earlier into the cache (the file has none of its own).
+    GDALDatasetUniquePtr withOverviews;
+    std::string readPath = path;
+    GDALRasterBand* first = ds->GetRasterBand(1);
+    if (first && first->GetOverviewCount() == 0)
+      if (auto vrt = cachedOverviews(path)) {
+        withOverviews.reset(GDALDataset::Open(vrt->c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        if (withOverviews) readPath = *vrt;
+      }
+    if (auto raster = readRaster(withOverviews ? *withOverviews : *ds, path, diag, options.raster, readPath))
       out.rasters.push_back(std::move(*raster));
     else
       capture.markReported();  // readRaster's error line carries GDAL's reason

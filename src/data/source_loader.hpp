@@ -20,15 +20,20 @@ struct LoadedSource {
   bool complete = true;
 };
 
-/// How much one raster may cost to read. A raster is read whole but
-/// decimated: from the smallest overview that still has at least the pixels
-/// shown, into an image no larger than `maxSide` on a side, and smaller still
-/// when that read would decode more than `maxSourceBytes` of source blocks
-/// (a huge raster with no overviews: every block is touched at most once).
+/// How much one raster may cost to read. A raster's preview is read whole
+/// but decimated: from the smallest overview that still has at least the
+/// pixels shown, into an image no larger than `maxSide` (`previewSide` when
+/// the raster has overviews) on a side, and smaller still when that read
+/// would decode more than `maxSourceBytes` of source blocks (a huge raster
+/// with no overviews: every block is touched at most once). What is finer
+/// than the preview is read later, tile by tile (RasterLayer::tiles).
 struct RasterBudget {
   /// Longest side of the image kept, in pixels. GL 3.3 guarantees 1024-pixel
   /// textures; llvmpipe and GPUs give 8192 or more. 4096 x 4096 RGBA is 64 MiB.
   int maxSide = 4096;
+  /// Longest side of the preview of a raster with overviews: its tiles at
+  /// the resolution a view needs are read later (RasterLayer::tiles).
+  int previewSide = 2048;
   /// Source block bytes one read may decode, all bands together.
   int64_t maxSourceBytes = int64_t{256} << 20;
 };

@@ -169,7 +169,7 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
   }
 }
 
-void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass& pass) {
+void beginRaster(RasterSamplers& samplers, const LayerPass& pass, float opacity) {
   if (!samplers.magnify) {
     samplers.magnify.create();
     samplers.minify.create();
@@ -181,29 +181,40 @@ void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass&
     glSamplerParameteri(samplers.magnify.id(), GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glSamplerParameteri(samplers.minify.id(), GL_TEXTURE_MIN_FILTER, GL_LINEAR_MIPMAP_LINEAR);
   }
-  if (gpu.tiles.empty()) return;
-  const MapView& view = pass.view;
   const Program& raster = pass.programs.raster;
   glUseProgram(raster.id());
   // Rasters ignore the plain and smoothing options: the defaults, with the layer's opacity.
-  setViewUniforms(raster, view, RenderOptions{}, gpu.raster->opacity);
-  glBindVertexArray(gpu.meshVao.id());
+  setViewUniforms(raster, pass.view, RenderOptions{}, opacity);
   glActiveTexture(GL_TEXTURE0 + kUnitImage);
-  for (const auto& t : gpu.tiles) {
-    const RasterMeshPart& place = t->place;
-    if (!place.bounds.intersects(pass.cull) || place.count == 0) continue;
-    setOffset(raster.offset, place.origin, view.center());
-    glBindTexture(GL_TEXTURE_2D, t->texture.id());
-    // Magnified when the tile covers at least as many screen pixels as it has, both ways.
-    bool magnified = place.bounds.width() / view.resolutionX() >= t->pixels.width &&
-                     place.bounds.height() / view.resolutionY() >= t->pixels.height;
-    glBindSampler(kUnitImage, magnified ? samplers.magnify.id() : samplers.minify.id());
-    glDrawArrays(GL_TRIANGLES, static_cast<GLint>(place.first), static_cast<GLsizei>(place.count));
-    ++pass.frame.drawCalls;
-    pass.frame.trianglesDrawn += place.count / 3;
-  }
+}
+
+void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place,
+                    const RasterSamplers& samplers, const LayerPass& pass, bool mipmapped) {
+  if (!place.bounds.intersects(pass.cull) || place.count == 0) return;
+  const MapView& view = pass.view;
+  setOffset(pass.programs.raster.offset, place.origin, view.center());
+  glBindTexture(GL_TEXTURE_2D, texture);
+  // Magnified when the part covers at least as many screen pixels as it has, both ways.
+  bool magnified =
+      place.bounds.width() / view.resolutionX() >= width && place.bounds.height() / view.resolutionY() >= height;
+  glBindSampler(kUnitImage, magnified || !mipmapped ? samplers.magnify.id() : samplers.minify.id());
+  glDrawArrays(GL_TRIANGLES, static_cast<GLint>(place.first), static_cast<GLsizei>(place.count));
+  ++pass.frame.drawCalls;
+  pass.frame.trianglesDrawn += place.count / 3;
+}
+
+void endRaster() {
   glBindTexture(GL_TEXTURE_2D, 0);
   glBindSampler(kUnitImage, 0);
+}
+
+void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass& pass) {
+  if (gpu.tiles.empty()) return;
+  beginRaster(samplers, pass, gpu.raster->opacity);
+  glBindVertexArray(gpu.meshVao.id());
+  for (const auto& t : gpu.tiles)
+    drawRasterPart(t->texture.id(), t->pixels.width, t->pixels.height, t->place, samplers, pass);
+  endRaster();
 }
 
 }  // namespace pamir::render::detail

@@ -33,7 +33,17 @@ struct RasterSamplers {
 };
 
 void drawVector(VectorGpu& gpu, const LayerPass& pass);
-/// Makes the samplers on first use.
+/// Draws a raster's preview. Makes the samplers on first use.
 void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass& pass);
+
+/// The pieces of drawRaster, for tiles with their own vertex arrays:
+/// beginRaster sets up the raster program (making the samplers on first
+/// use); drawRasterPart draws one width x height texture over its mesh part
+/// (its vertex array bound) unless outside the cull box, with mipmaps when
+/// minified if the texture has them; endRaster unbinds.
+void beginRaster(RasterSamplers& samplers, const LayerPass& pass, float opacity);
+void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place,
+                    const RasterSamplers& samplers, const LayerPass& pass, bool mipmapped = true);
+void endRaster();
 
 }  // namespace pamir::render::detail

@@ -3,6 +3,7 @@
 #include <glad/gl.h>
 
 #include <chrono>
+#include <cstdint>
 #include <stdexcept>
 
 #include "render/background_work.hpp"
@@ -10,6 +11,7 @@
 #include "render/label_painter.hpp"
 #include "render/layer_draw.hpp"
 #include "render/offscreen_target.hpp"
+#include "render/raster_stream.hpp"
 #include "render/raster_upload.hpp"
 #include "render/shader_program.hpp"
 #include "render/vector_upload.hpp"
@@ -40,6 +42,7 @@ struct MapRenderer::Impl {
   detail::RasterSamplers samplers;
   detail::OffscreenTarget target;
   detail::FrameCache cache;
+  detail::RasterStreams streams;
   uint64_t stateVersion = 0;  // bumped by every change to layers, styles, visibility or order
   uint64_t framesDrawn = 0;
   detail::BackgroundWork work;  // last: stopped first, before what its deliveries would touch
@@ -168,7 +171,11 @@ void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& o
     if (ref.kind == LayerRef::Kind::Raster) {
       if (options.plain || ref.index >= rasters.size()) continue;
       RasterGpu& gpu = *rasters[ref.index];
-      if (gpu.shown && gpu.raster->visible) detail::drawRaster(gpu, samplers, pass);
+      if (!gpu.shown || !gpu.raster->visible) continue;
+      if (gpu.raster->tiles)
+        streams.draw(ref.index, gpu, currentProjection().definition(), samplers, pass);
+      else
+        detail::drawRaster(gpu, samplers, pass);
     } else {
       if (ref.index >= vectors.size()) continue;
       VectorGpu& gpu = *vectors[ref.index];
@@ -185,6 +192,9 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
   auto start = std::chrono::steady_clock::now();
   frame = {};
   work.deliver();  // what the worker finished since the last frame (Preparation::Background)
+  // Tiles read since the last frame change what the view shows: no frame reuse.
+  if (streams.takeIn(rasterLayers, currentProjection().definition(), framesDrawn)) ++stateVersion;
+  streams.beginFrame(framesDrawn);
   const int w = view.width(), h = view.height();
   const bool firstFrame = framesDrawn++ == 0;
   glDisable(GL_DEPTH_TEST);
@@ -224,6 +234,12 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
     drawLabels(view, options);
   }
   blendOver();
+  streams.finishFrame();
+  const detail::StreamFrame& tiles = streams.lastFrame();
+  frame.rasterTilesDrawn = tiles.tilesDrawn;
+  frame.rasterTilesMissing = tiles.tilesMissing;
+  frame.rasterTilesRead = tiles.tilesRead;
+  frame.rastersCapped = tiles.capped;
   frame.cpuMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
@@ -257,6 +273,7 @@ void MapRenderer::setProjection(const geo::Projection& projection) {
   impl_->work.cancelQueued();  // levels for the old CRS; a running job's result is dropped when it arrives
   for (auto& v : impl_->vectors) impl_->buildVector(*v);
   for (auto& r : impl_->rasters) impl_->buildRasterMesh(*r);
+  impl_->streams.reset();  // tile meshes are in the old CRS
 }
 
 const geo::Projection& MapRenderer::projection() const { return impl_->currentProjection(); }
@@ -265,6 +282,7 @@ void MapRenderer::setLayers(std::vector<const Layer*> vectors, std::vector<const
                             std::vector<LayerRef> order) {
   Impl& m = *impl_;
   m.work.cancelAndWait();  // a running job may still read the layers being replaced
+  m.streams.reset();       // tiles are of the old rasters (a read in progress keeps its source alive)
   m.vectors.clear();
   m.rasters.clear();
   m.vectorLayers = std::move(vectors);
@@ -381,9 +399,21 @@ Image MapRenderer::renderToImage(const MapView& view, const RenderOptions& optio
   return impl_->target.readBack();
 }
 
-size_t MapRenderer::pendingWork() const { return impl_->work.pending(); }
+size_t MapRenderer::pendingWork() const { return impl_->work.pending() + impl_->streams.pending(); }
 
-void MapRenderer::finishPendingWork() { impl_->work.finishAll(); }
+void MapRenderer::finishPendingWork() {
+  impl_->work.finishAll();
+  impl_->streams.waitIdle();
+  Impl& m = *impl_;
+  if (m.streams.takeIn(m.rasterLayers, m.currentProjection().definition(), m.framesDrawn, 1e300)) ++m.stateVersion;
+}
+
+void MapRenderer::setRasterStreaming(bool onWorker) { impl_->streams.setAsync(onWorker); }
+void MapRenderer::setRasterTileBudget(size_t bytes) { impl_->streams.setBudget(bytes); }
+MapRenderer::RasterTileStats MapRenderer::rasterTiles() const {
+  return {impl_->streams.cachedTiles(), impl_->streams.cachedBytes(), impl_->streams.evictions()};
+}
+std::vector<std::string> MapRenderer::takeRasterErrors() { return impl_->streams.takeErrors(); }
 void MapRenderer::stopPendingWork() { impl_->work.cancelAndWait(); }
 
 size_t MapRenderer::layersPreparing() const {

@@ -69,10 +69,16 @@ struct FrameStats {
   /// Layers drawn at another level of detail than the view asked for, because
   /// a worker is still building it (Preparation::Background).
   size_t substitutedLevels = 0;
-  size_t budgetedLevels = 0;  ///< steps to a coarser level taken to keep within segmentBudget
-  size_t layersPending = 0;   ///< layers not drawn at all: a worker is still projecting them
+  size_t budgetedLevels = 0;      ///< steps to a coarser level taken to keep within segmentBudget
+  size_t layersPending = 0;       ///< layers not drawn at all: a worker is still projecting them
+  size_t rasterTilesDrawn = 0;    ///< tiles of large rasters at the level the view needs
+  size_t rasterTilesMissing = 0;  ///< of those, not read yet: coarser tiles or the preview drawn there
+  size_t rasterTilesRead = 0;     ///< read during this frame (without setRasterStreaming)
+  /// Rasters drawn coarser than the view needs because the level it needs
+  /// has too many tiles in view (a large raster without overviews).
+  size_t rastersCapped = 0;
   /// This frame is not the full-detail one: a later draw() of the same view will differ.
-  bool provisional() const { return substitutedLevels + budgetedLevels + layersPending > 0; }
+  bool provisional() const { return substitutedLevels + budgetedLevels + layersPending + rasterTilesMissing > 0; }
 };
 
 /// Data sent to the GPU since the renderer was made. Geometry counters move
@@ -189,6 +195,21 @@ class MapRenderer {
   /// Cancels the background jobs and waits for a running one to stop: before
   /// the layers given to setLayers() change or move.
   void stopPendingWork();
+  /// Tiles of large rasters (RasterLayer::tiles) missing from a view are read
+  /// on a worker thread, and drawn by a later frame (a window), instead of
+  /// during draw() (the default: one-shot renders draw every tile they need).
+  void setRasterStreaming(bool onWorker);
+  /// Bytes of raster tiles kept on the GPU (default 192 MiB); least recently
+  /// used tiles go first, never those of the last frame.
+  void setRasterTileBudget(size_t bytes);
+  struct RasterTileStats {
+    size_t tiles = 0, bytes = 0, evictions = 0;
+  };
+  RasterTileStats rasterTiles() const;
+  /// One line per raster whose tiles could not be read, since the last call
+  /// (the preview is drawn where tiles are missing).
+  std::vector<std::string> takeRasterErrors();
+
   /// Vector layers of setLayers() not projected yet, and all of them.
   size_t layersPreparing() const;
 

@@ -46,6 +46,12 @@ struct RasterMesh {
 /// corner the view CRS cannot represent (NaN, e.g. beyond an orthographic
 /// horizon) is left out. When the transform cannot be made, every part is
 /// empty and *error (when given) says why.
+/// One block's triangles, appended to `vertices`: its pixel grid through the
+/// geotransform `g` (6 terms, GDAL's order) and `toView` (the raster's CRS to
+/// the view CRS).
+RasterMeshPart meshBlock(const double* g, const PixelBlock& block, const geo::Transform& toView,
+                         std::vector<RasterVertex>& vertices);
+
 RasterMesh buildRasterMesh(const RasterLayer& raster, const std::vector<PixelBlock>& blocks, const std::string& viewCrs,
                            std::string* error = nullptr);
 

@@ -88,6 +88,7 @@ void layerMenu(const LayerItem& l, size_t k, OverlayActions& a) {
   }
   if (ImGui::MenuItem(l.changedOnDisk ? "Reload (changed on disk)" : "Reload from source")) a.reloadLayer = k;
   if (ImGui::MenuItem("Remove")) a.removeLayer = k;
+  if (l.raster && l.needsOverviews && !l.overviewProgress && ImGui::MenuItem("Build overviews…")) a.buildOverviews = k;
   if (!l.raster) {
     ImGui::Separator();
     filterFieldsMenu(l, k, a);
@@ -123,6 +124,22 @@ void layerRow(LayerItem& l, size_t k, OverlayActions& a) {
     ImGui::SameLine();
     if (ImGui::SmallButton("reload")) a.reloadLayer = k;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s changed on disk since it was read", l.source.c_str());
+  }
+  if (l.overviewProgress) {
+    ImGui::SameLine();
+    char text[32];
+    std::snprintf(text, sizeof text, "overviews %d %%", static_cast<int>(*l.overviewProgress * 100));
+    ImGui::ProgressBar(static_cast<float>(*l.overviewProgress), ImVec2(ImGui::GetFontSize() * 7, 0), text);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("cancel")) a.cancelOverviews = k;
+  } else if (l.needsOverviews) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("build overviews")) a.buildOverviews = k;
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "%s has no overviews: zoomed out, only a coarse preview of it shows.\n"
+          "Builds them into Pamir's cache folder; the file itself is not changed.",
+          l.source.c_str());
   }
   if (rowHovered && !l.raster)
     ImGui::SetTooltip("%s\nyear filter: %s\ncountry filter: %s\nright-click for more", l.source.c_str(),

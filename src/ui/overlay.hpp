@@ -30,6 +30,10 @@ struct LayerItem {
   bool builtin = false;  ///< part of the built-in dataset
   std::string source;    ///< the file or GDAL source it was read from
   bool changedOnDisk = false;
+  /// A raster larger than its preview with no overviews: zoomed out it
+  /// shows only the preview until they are built.
+  bool needsOverviews = false;
+  std::optional<double> overviewProgress;  ///< 0..1 while they are being built
   std::vector<std::string> fields;         ///< attribute names, to choose filter fields from
   std::vector<std::string> yearFields;     ///< {start, end} or {year}; empty: not dated
   std::vector<std::string> countryFields;  ///< what the country filter reads
@@ -90,6 +94,8 @@ struct OverlayActions {
   bool openSession = false;              ///< ... to open a session from, in place of what is shown
   std::optional<size_t> removeLayer;     ///< indices into OverlayModel::layers
   std::optional<size_t> reloadLayer;
+  std::optional<size_t> buildOverviews;   ///< of the raster at this row, into the cache
+  std::optional<size_t> cancelOverviews;  ///< the build running for it
   std::optional<size_t> zoomToLayer;
   std::optional<FilterFieldsChoice> setFilterFields;
   MeasurePanelActions measure;
