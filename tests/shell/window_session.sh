@@ -3,7 +3,8 @@
 # a CRS, a time filter and a pan and zoom is closed; `pamir render --session`
 # draws what its map area showed (compared with the window's own screenshot
 # of the map, within a pixel tolerance, and unlike a render of another view);
-# a bare `pamir view` opens as it was left (view, size, filter, source); a
+# a bare `pamir view` opens as it was left (view, size, filter, source, the
+# help open); a
 # layer switched off in the file is off in the window and the render alike;
 # a measurements-only file of earlier releases still loads; a broken file
 # and one of a newer version are reported and left byte for byte as they were.
@@ -34,6 +35,9 @@ wait 2
 print view
 print year
 screenshot-map $out/window-map.png
+key F1
+wait 2
+expect help 1
 quit
 SCRIPT
 xvfb --size 1000x700 --crs EPSG:3857 --year 2005..2015 --script "$out/first.txt" "$sites" \
@@ -58,7 +62,7 @@ o=$(differing "$out/window-map.png" "$out/other.png")
 [ "$o" -gt 70000 ] || fail "a render of another view differs in only $o pixels"
 
 # --- 3. a bare pamir view opens as it was left --------------------------------------
-printf 'wait 3\nwait-until settled yes\nprint view\nprint year\nprint layer-names\nscreenshot %s\nquit\n' \
+printf 'wait 3\nwait-until settled yes\nprint view\nprint year\nprint layer-names\nexpect help 1\nscreenshot %s\nquit\n' \
   "$out/again.png" > "$out/again.txt"
 xvfb --script "$out/again.txt" > "$out/again.log" 2>&1 || { cat "$out/again.log"; fail "the second window"; }
 [ "$(state view "$out/again.log")" = "$view1" ] || fail "restored view $(state view "$out/again.log"), was $view1"
