@@ -4,7 +4,7 @@
 # draws what its map area showed (compared with the window's own screenshot
 # of the map, within a pixel tolerance, and unlike a render of another view);
 # a bare `pamir view` opens as it was left (view, size, filter, source, the
-# help open); a
+# help open, the selected feature); a
 # layer switched off in the file is off in the window and the render alike;
 # a measurements-only file of earlier releases still loads; a broken file
 # and one of a newer version are reported and left byte for byte as they were.
@@ -27,8 +27,8 @@ sites="$src/tests/data/measure/sites.geojson"
 cat > "$out/first.txt" <<SCRIPT
 wait 3
 wait-until settled yes
-drag 600 400 450 330
-wheel 500 350 2
+drag 520 300 440 260
+wheel 470 300 2
 wait 3
 wait-until settled yes
 wait 2
@@ -62,13 +62,27 @@ o=$(differing "$out/window-map.png" "$out/other.png")
 [ "$o" -gt 70000 ] || fail "a render of another view differs in only $o pixels"
 
 # --- 3. a bare pamir view opens as it was left --------------------------------------
-printf 'wait 3\nwait-until settled yes\nprint view\nprint year\nprint layer-names\nexpect help 1\nscreenshot %s\nquit\n' \
-  "$out/again.png" > "$out/again.txt"
+# Where Khorugh (a site of sites.geojson) is in that view, to select it.
+at=$(/usr/bin/python3 -c "
+import math, sys
+x0, y0, x1, y1 = map(float, sys.argv[1].split())
+R = 6378137
+x = math.radians(71.5531) * R
+y = R * math.log(math.tan(math.pi / 4 + math.radians(37.4897) / 2))
+print(round((x - x0) / (x1 - x0) * 1000), round((y1 - y) / (y1 - y0) * 700))" "$view1")
+printf 'wait 3\nwait-until settled yes\nprint view\nprint year\nprint layer-names\nexpect help 1\nscreenshot %s\nkey Escape\nwait 2\nmove %s\nwait 2\nclick %s\nwait 2\nprint selected\nquit\n' \
+  "$out/again.png" "$at" "$at" > "$out/again.txt"
 xvfb --script "$out/again.txt" > "$out/again.log" 2>&1 || { cat "$out/again.log"; fail "the second window"; }
 [ "$(state view "$out/again.log")" = "$view1" ] || fail "restored view $(state view "$out/again.log"), was $view1"
 [ "$(state year "$out/again.log")" = "2005..2015" ] || fail "the year filter was not restored"
 state layer-names "$out/again.log" | grep -q sites || fail "the source was not restored"
 [ "$(identify -format '%wx%h' "$out/again.png")" = "1000x700" ] || fail "the window did not reopen at 1000x700"
+# The feature selected (Khorugh) is selected again at the next start.
+selected=$(state selected "$out/again.log")
+[ -n "$selected" ] || fail "the click on Khorugh selected nothing"
+printf 'wait 3\nwait-until settled yes\nprint selected\nquit\n' > "$out/third.txt"
+xvfb --script "$out/third.txt" > "$out/third.log" 2>&1 || { cat "$out/third.log"; fail "the third window"; }
+[ "$(state selected "$out/third.log")" = "$selected" ] || fail "selected '$(state selected "$out/third.log")', was '$selected'"
 
 # --- 4. a layer switched off: off in the window and in the render -------------------
 /usr/bin/python3 - "$PAMIR_SESSION" "$out/hidden.geojson" <<'PY'
