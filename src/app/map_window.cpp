@@ -470,8 +470,8 @@ class MapWindow {
     model_.legend.entries = legendEntries(session_, model_.layers);
   }
 
-  // The session survives the window: written whole after every measurement
-  // and every few seconds when something changed (SessionKeeper writes only then), and at the end.
+  // The session survives the window: written whole after every measurement, at the end, and every few seconds
+  // when something changed, between moves (a write is flushed to disk: no frame the hand waits for waits on it).
   SessionState captured() const {
     return captureSession(
         {session_, view_, pixelRatio_, model_, measure_.tools().list(), inspection_.selection(), search_.isOpen()});
@@ -479,7 +479,7 @@ class MapWindow {
   bool saveSession(std::string* problem) { return keeper_.save(captured(), problem, measure_.edition()); }
   void autosave() {
     const auto now = std::chrono::steady_clock::now();
-    if (now - lastAutosave_ < std::chrono::seconds(5)) return;
+    if (now - lastAutosave_ < std::chrono::seconds(5) || viewMoving() || renderer_.pendingWork() > 0) return;
     lastAutosave_ = now;
     std::string problem;
     if (!saveSession(&problem) && problem != std::exchange(autosaveProblem_, problem))
