@@ -5,6 +5,8 @@
 #include "app/commands.hpp"
 #include "app/headless_render.hpp"
 #include "app/map_session.hpp"
+#include "app/session_layers.hpp"
+#include "app/session_state.hpp"
 #include "app/view_setup.hpp"
 
 namespace pamir::app {
@@ -35,7 +37,40 @@ constexpr const char* kRenderHelp =
     "                          basemap, labels, outlines or anti-aliasing\n"
     "  --background #rrggbb    background colour\n"
     "  --fill #rrggbb          fill colour of everything in --plain\n"
-    "  --no-labels             no labels\n";
+    "  --no-labels             no labels\n"
+    "  --session FILE          draw what the window showed when it saved FILE (`pamir view`'s\n"
+    "                          session): its map area at its size, view, CRS, layers and filters\n";
+// What the window showed when it saved the session at `path`, on its own
+// pixel grid unless `size` asks for another (the same area fitted into it).
+int renderSavedSession(const std::string& path, std::optional<std::pair<int, int>> size, render::RenderOptions options,
+                       const std::string& output, std::ostream& out, std::ostream& err) {
+  const SessionRead read = readSessionFile(path);
+  if (read.status == SessionRead::Status::Missing) {
+    err << "pamir render: " << path << ": no session there\n";
+    return kExitData;
+  }
+  if (!read.ok()) {
+    err << "pamir render: " << read.problem << "\n";
+    return kExitData;
+  }
+  Diagnostics diag;
+  MapSession session = openSavedSession(read.state, diag);
+  diag.print(err);
+  if (session.empty()) {
+    err << "pamir render: " << path << ": nothing of the session could be loaded\n";
+    return kExitData;
+  }
+  MapView view;
+  if (read.state.view) {
+    view = savedView(*read.state.view);
+    options.pixelRatio = static_cast<float>(read.state.view->pixelRatio);
+  } else {  // a measurements-only file: the map as it opens
+    view = MapView::fitting(session.dataExtent(), 1920, 1080, 0.02);
+  }
+  if (size) view = MapView::fromExtent(view.extent(), size->first, size->second);
+  return renderSessionToPng(session, view, options, output, "render", out, err);
+}
+
 }  // namespace
 
 int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -46,6 +81,8 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
   render::RenderOptions options;
   std::optional<Color> background, fill;
   int width = 1920, height = 1080;
+  bool sized = false, viewed = false;
+  std::string sessionPath;
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
       out << kRenderHelp;
@@ -56,7 +93,7 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
     else if (auto v2 = r.option("--output"))
       output = *v2;
     else if (auto v3 = r.option("--size"))
-      std::tie(width, height) = parseSize(*v3, "--size");
+      std::tie(width, height) = parseSize(*v3, "--size"), sized = true;
     else if (auto v4 = r.option("--background"))
       background = parseColorOption(*v4, "--background");
     else if (auto v5 = r.option("--fill"))
@@ -65,8 +102,10 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
       options.plain = true;
     else if (r.flag("--no-labels"))
       options.labels = false;
+    else if (auto v6 = r.option("--session"))
+      sessionPath = *v6;
     else if (readViewOption(r, view))
-      continue;
+      viewed = true;
     else {
       const std::string& a = r.next();
       if (a.size() > 1 && a[0] == '-') r.fail("unknown option '" + a + "'");
@@ -86,6 +125,12 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
     r.fail("--fill applies to --plain renders only");
   }
 
+  if (!sessionPath.empty()) {
+    if (!sources.empty() || viewed)
+      r.fail("--session takes the sources, view, layers and filters from the file: name no SOURCE or view option");
+    return renderSavedSession(sessionPath, sized ? std::optional<std::pair<int, int>>({width, height}) : std::nullopt,
+                              options, output, out, err);
+  }
   // A comparison draws what was named, nothing else.
   if (options.plain && !sources.empty()) view.builtin = false;
   Diagnostics diag;

@@ -8,6 +8,8 @@
 #include "app/headless_render.hpp"
 #include "app/map_window.hpp"
 #include "app/measurements.hpp"
+#include "app/session_keeper.hpp"
+#include "app/session_layers.hpp"
 #include "app/view_setup.hpp"
 
 namespace pamir::app {
@@ -44,9 +46,12 @@ constexpr const char* kViewHelp =
     "  --hidden                no visible window (with --script)\n"
     "  --frame-log FILE        write one line per frame drawn (ms since start, frame ms,\n"
     "                          segments, points, provisional, layers preparing)\n"
-    "  --session FILE          where measurements are kept between runs (default:\n"
-    "                          $PAMIR_SESSION, else ~/.local/state/pamir/measurements.geojson)\n"
-    "  --no-session            keep no measurements after the window closes\n"
+    "  --session FILE          where the session (view, CRS, sources, layers, filters,\n"
+    "                          measurements, selection, panels) is kept between runs (default:\n"
+    "                          $PAMIR_SESSION, else ~/.local/state/pamir/measurements.geojson);\n"
+    "                          with no SOURCE and no view option the window opens as it was\n"
+    "                          left, else it opens as asked with the measurements kept\n"
+    "  --no-session            keep nothing after the window closes\n"
     "  -o, --output PNG        where to write the image when there is no display\n"
     "                          (default: ./pamir-view.png)\n";
 
@@ -59,8 +64,8 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
   ViewRequest request;
   std::vector<std::string> sources;
   WindowOptions window;
-  window.sessionPath = defaultSessionPath();
-  bool noSession = false;
+  std::string sessionPath = defaultSessionPath();
+  bool noSession = false, sized = false, viewed = false;
   std::string fallbackPng = "pamir-view.png";
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
@@ -68,7 +73,7 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
       return kExitOk;
     }
     if (auto s = r.option("--size"))
-      std::tie(window.width, window.height) = parseSize(*s, "--size");
+      std::tie(window.width, window.height) = parseSize(*s, "--size"), sized = true;
     else if (auto sc = r.option("--script"))
       window.scriptPath = *sc;
     else if (auto fl = r.option("--frame-log"))
@@ -76,35 +81,71 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
     else if (r.flag("--hidden"))
       window.hidden = true;
     else if (auto se = r.option("--session"))
-      window.sessionPath = *se, noSession = false;
+      sessionPath = *se, noSession = false;
     else if (r.flag("--no-session"))
-      noSession = true, window.sessionPath.clear();
+      noSession = true, sessionPath.clear();
     else if (auto o = r.option("-o"))
       fallbackPng = *o;
     else if (auto o2 = r.option("--output"))
       fallbackPng = *o2;
     else if (readViewOption(r, request))
-      continue;
+      viewed = true;
     else {
       const std::string& a = r.next();
       if (a.size() > 1 && a[0] == '-') r.fail("unknown option '" + a + "'");
       sources.push_back(a);
     }
   }
-  if (noSession) window.sessionPath.clear();
+  if (noSession) sessionPath.clear();
 
+  const bool display = displayAvailable();
+  // The window as it was left, when the command line asks for nothing else
+  // (no SOURCE, no view option); else as asked, with the measurements kept.
+  SessionKeeper keeper(display ? sessionPath : "");
+  SessionRead kept = keeper.restore();
+  std::vector<std::string> messages;
+  if (!kept.problem.empty()) {
+    messages.push_back("pamir view: warning: " + kept.problem);
+    err << messages.back() << "\n";
+  }
+  bool whole = kept.status == SessionRead::Status::Loaded && kept.state.view && sources.empty() && !viewed;
   // In the window, the sources are read on workers once it is open: the
   // dataset shows at once and each source when it is in. --layers names
   // layers of the sources, so with it they are read first, as for a PNG.
-  const bool display = displayAvailable();
   const bool readLater = display && !sources.empty() && request.layers.empty();
   Diagnostics diag;
-  MapSession session = readLater ? openDataset(request, diag, err) : openSession(sources, request, r, diag, err);
-  // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
-  const int viewW = display ? window.width : kFallbackWidth, viewH = display ? window.height : kFallbackHeight;
-  std::string crsNote;
-  const MapView firstView = applyViewRequest(request, session, viewW, viewH, r, readLater, &crsNote);
-  if (!crsNote.empty()) err << "pamir view: " << crsNote << "\n";
+  std::optional<MapSession> opened;
+  if (whole) {
+    Diagnostics saved;
+    opened.emplace(openSavedSession(kept.state, saved));
+    saved.print(err);
+    for (const auto& d : saved.all()) messages.push_back(d.line());
+    if (opened->empty()) {
+      messages.push_back("pamir view: warning: nothing of the session in " + sessionPath + " could be loaded");
+      err << messages.back() << "\n";
+      opened.reset();
+      whole = false;
+    }
+  }
+  if (!opened)
+    opened.emplace(readLater ? openDataset(request, diag, err) : openSession(sources, request, r, diag, err));
+  MapSession& session = *opened;
+  MapView firstView;
+  if (whole) {
+    const SessionView& v = *kept.state.view;
+    // At the size it had, in screen points, unless another is asked for.
+    if (!sized) {
+      window.width = static_cast<int>(v.width / v.pixelRatio);
+      window.height = static_cast<int>(v.height / v.pixelRatio);
+    }
+    firstView = savedView(v);
+  } else {
+    // Validates the CRS, layers and filters exactly as render does (exit 2 on a bad value).
+    const int viewW = display ? window.width : kFallbackWidth, viewH = display ? window.height : kFallbackHeight;
+    std::string crsNote;
+    firstView = applyViewRequest(request, session, viewW, viewH, r, readLater, &crsNote);
+    if (!crsNote.empty()) err << "pamir view: " << crsNote << "\n";
+  }
 
   // Without a display the same view goes to a PNG, so the command still shows the map.
   auto renderInstead = [&](const char* why, MapView view) {
@@ -125,8 +166,10 @@ int runViewCommand(const std::vector<std::string>& args, std::ostream& out, std:
   };
   if (!display) return renderInstead("no display (DISPLAY and WAYLAND_DISPLAY are unset)", firstView);
 
-  std::vector<std::string> messages;
   for (const auto& d : diag.all()) messages.push_back(d.line());
+  if (!keeper.path().empty()) window.keeper = &keeper;
+  if (kept.status == SessionRead::Status::Loaded) window.restored = std::move(kept.state);
+  window.restoreWhole = whole;
   if (readLater) {
     window.sourcesToLoad = sources;
     window.fitLoadedSources = !request.extent && !request.bbox;

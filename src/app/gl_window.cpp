@@ -14,6 +14,7 @@
 #include <ostream>
 #include <vector>
 
+#include "render/font_locator.hpp"
 #include "render/gl_loader.hpp"
 
 namespace pamir::app {
@@ -111,6 +112,31 @@ render::Image readWindowPixels(int w, int h) {
     std::copy_n(&rows[static_cast<size_t>(h - 1 - y) * stride], stride, &img.rgba[static_cast<size_t>(y) * stride]);
   for (size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;
   return img;
+}
+
+namespace {
+
+// The labels' face (DejaVu Sans) when installed: ImGui's built-in font has
+// no degree sign, primes or arrows, which coordinates and measurements need.
+void loadUiFont() {
+  static const ImWchar ranges[] = {
+      0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0x2010,
+      0x205E, 0x2190, 0x2195, 0x2212, 0x2212, 0x25A0, 0x25FF, 0};  // with the Time bar's minus, triangles and dots
+  const std::string path = render::findFont();
+  if (!path.empty()) ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), 15.0f, nullptr, ranges);
+}
+
+}  // namespace
+
+void startImGui(WindowResources& res) {
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGui::GetIO().IniFilename = nullptr;  // panel layout is not written next to the user's files
+  ImGui::StyleColorsLight();
+  loadUiFont();
+  ImGui_ImplSDL2_InitForOpenGL(res.window, res.gl);
+  ImGui_ImplOpenGL3_Init("#version 330 core");
+  res.imgui = true;
 }
 
 }  // namespace pamir::app

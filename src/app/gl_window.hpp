@@ -29,6 +29,10 @@ struct WindowResources {
 std::optional<int> openGlWindow(WindowResources& res, const std::string& title, const WindowOptions& options,
                                 bool scripted, std::ostream& err);
 
+/// Starts ImGui on the window (its SDL and OpenGL back ends, the light
+/// style, the labels' font); the panels' layout is written to no file.
+void startImGui(WindowResources& res);
+
 /// The default framebuffer's pixels, top row first, opaque.
 render::Image readWindowPixels(int width, int height);
 

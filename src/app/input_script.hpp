@@ -19,6 +19,8 @@
 //   type TEXT               # types TEXT (text input events, as into a field)
 //   drop PATH               # PATH dropped on the window, as from a file manager
 //   screenshot PATH         # the window's pixels as PNG, after this frame is drawn
+//   screenshot-map PATH     # the map alone (no panels, measurements or grids over it),
+//                           # the pixels `pamir render --session` draws
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
 //   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the
 //                           # line; nothing: KEY is empty)
@@ -66,6 +68,7 @@ struct ScriptStep {
     Type,
     Drop,
     Screenshot,
+    MapScreenshot,
     ExpectMeasurements,
     Expect,
     ExpectContains,

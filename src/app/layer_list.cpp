@@ -91,4 +91,16 @@ std::vector<std::string> LayerList::checkSources(std::vector<ui::LayerItem>& row
 
 void LayerList::forget(const ui::LayerItem& row) { readAt_.erase(key(row)); }
 
+std::string filterFieldsText(const std::vector<ui::LayerItem>& rows, const std::string& title) {
+  for (const auto& l : rows) {
+    if (l.title != title || l.derived) continue;
+    std::string year = l.yearFields.empty() ? "none" : l.yearFields.front();
+    if (l.yearFields.size() > 1 && l.yearFields[1] != l.yearFields[0]) year += " to " + l.yearFields[1];
+    std::string country;
+    for (const auto& f : l.countryFields) country += (country.empty() ? "" : ", ") + f;
+    return "year: " + year + "; country: " + (country.empty() ? "none" : country);
+  }
+  return "";
+}
+
 }  // namespace pamir::app

@@ -24,6 +24,9 @@ struct LayerRef {
 /// nullopt for what is not a file here (PG:..., /vsicurl/...).
 std::optional<std::filesystem::file_time_type> sourceWritten(const std::string& source);
 
+/// "year: start to end; country: a, b" of the row titled `title` (empty when there is none).
+std::string filterFieldsText(const std::vector<ui::LayerItem>& rows, const std::string& title);
+
 class LayerList {
  public:
   /// Rows for the session as it is now. A row whose layer was there before

@@ -4,6 +4,7 @@
 #include <numbers>
 #include <vector>
 
+#include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 
 namespace pamir::app {
@@ -128,6 +129,39 @@ void drawNorthArrow(ImDrawList* dl, double angleDegrees, ImVec2 centre) {
   const ImVec2 n = at(30, 0);
   const ImVec2 size = ImGui::CalcTextSize("N");
   haloText(dl, ImVec2(n.x - size.x / 2, n.y - size.y / 2), IM_COL32(30, 30, 30, 255), "N");
+}
+
+void drawPlaceMarker(ImDrawList* dl, const geo::Projection& projection, const MapView& view, double pixelRatio,
+                     const LonLat& at) {
+  const XY q = projection.forward(at);
+  if (!std::isfinite(q.x) || !std::isfinite(q.y)) return;
+  const XY px = view.mapToPixel(q);
+  const ImVec2 c(static_cast<float>(px.x / pixelRatio), static_cast<float>(px.y / pixelRatio));
+  const ImU32 red = IM_COL32(220, 30, 60, 255);
+  dl->AddCircle(c, 9.0f, IM_COL32(255, 255, 255, 255), 24, 4.0f);
+  dl->AddCircle(c, 9.0f, red, 24, 2.0f);
+  dl->AddLine(ImVec2(c.x - 15, c.y), ImVec2(c.x - 5, c.y), red, 2.0f);
+  dl->AddLine(ImVec2(c.x + 5, c.y), ImVec2(c.x + 15, c.y), red, 2.0f);
+  dl->AddLine(ImVec2(c.x, c.y - 15), ImVec2(c.x, c.y - 5), red, 2.0f);
+  dl->AddLine(ImVec2(c.x, c.y + 5), ImVec2(c.x, c.y + 15), red, 2.0f);
+}
+
+void readCursor(const geo::Projection& projection, const MapView& view, double px, double py, double pixelRatio,
+                ui::OverlayModel& model) {
+  const LonLat ll = projection.inverse(view.pixelToMap(px, py));
+  if (ll.finite() && std::abs(ll.lat) <= 90) {
+    model.cursor = ll;
+    model.cursorDms = geo::formatDms(ll);
+    model.cursorMgrs = geo::formatMgrs(ll);
+  } else {
+    model.cursor.reset();
+  }
+  // Across the view's centre: the scale bar says what the middle of the map measures, wherever the pointer is.
+  const XY c = view.center();
+  const double half = view.resolutionX() * 5;
+  const LonLat w = projection.inverse({c.x - half, c.y});
+  const LonLat e = projection.inverse({c.x + half, c.y});
+  model.metresPerPixel = w.finite() && e.finite() ? geo::distance(w, e) / 10.0 * pixelRatio : 0.0;
 }
 
 }  // namespace pamir::app

@@ -11,6 +11,7 @@
 #include "core/map_view.hpp"
 #include "geo/map_grid.hpp"
 #include "geo/projection.hpp"
+#include "ui/overlay.hpp"
 
 namespace pamir::app {
 
@@ -21,6 +22,16 @@ double northAngleDegrees(const geo::Projection& projection, const MapView& view)
 /// An arrow to north centred at `centre` (ImGui pixels), drawn only when
 /// north is more than a degree off straight up.
 void drawNorthArrow(ImDrawList* dl, double angleDegrees, ImVec2 centre);
+
+/// The mark where a coordinate search went: a red ring with ticks, on a white halo.
+void drawPlaceMarker(ImDrawList* dl, const geo::Projection& projection, const MapView& view, double pixelRatio,
+                     const LonLat& at);
+
+/// The pointer's position at device pixel (px, py) in `model` (lon/lat,
+/// DMS, MGRS; none off the globe), and the scale bar's geodesic metres per
+/// screen pixel across the view's centre.
+void readCursor(const geo::Projection& projection, const MapView& view, double px, double py, double pixelRatio,
+                ui::OverlayModel& model);
 
 class MapFurniture {
  public:

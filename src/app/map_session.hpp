@@ -78,6 +78,11 @@ class MapSession {
   bool setFilterFields(const Layer* layer, const std::vector<std::string>& yearFields,
                        const std::vector<std::string>& countryFields);
 
+  /// The layers were reordered or restyled through catalog(): the
+  /// uncertainty circles and the drawing order follow. Every layer pointer
+  /// handed out before is invalid after it.
+  void layersRearranged() { rebuildDerived(); }
+
   /// Whether any layer is the analyst's own (not from the built-in dataset).
   bool hasOwnData() const;
   /// The area to show first, lon/lat: the manifest's default view, else the

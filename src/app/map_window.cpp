@@ -31,12 +31,15 @@
 #include "app/overview_jobs.hpp"
 #include "app/picking.hpp"
 #include "app/script_player.hpp"
+#include "app/session_layers.hpp"
 #include "app/shortcuts.hpp"
 #include "app/source_loading.hpp"
 #include "app/time_bar.hpp"
+#include "app/view_setup.hpp"
 #include "app/window_input.hpp"
 #include "app/window_measure.hpp"
 #include "app/window_search.hpp"
+#include "app/window_session.hpp"
 #include "core/view_flight.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
@@ -59,16 +62,17 @@ namespace {
 
 class MapWindow {
  public:
-  MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, std::string sessionPath,
+  MapWindow(MapSession& session, WindowResources& res, std::vector<std::string> messages, SessionKeeper& keeper,
             std::ostream& out, std::ostream& err)
       : session_(session),
         res_(res),
+        keeper_(keeper),
         out_(out),
         err_(err),
         router_({[](float x, float y) { return ui::uiWindowAt(x, y); }, [] { return ui::uiPopupOpen(); },
                  [] { return ui::uiKeyboardTaken(); }}),
         inspection_(session),
-        measure_(session, inspection_, std::move(sessionPath)),
+        measure_(session, inspection_, [this](std::string* problem) { return saveSession(problem); }),
         search_(session),
         time_(session, model_) {
     model_.title = session.catalog().title;
@@ -86,7 +90,6 @@ class MapWindow {
     buildLayerItems();
     buildFilterItems();
     applyFilter();
-    restoreMeasurements();
   }
 
   bool ok() const { return renderer_.ok(); }
@@ -111,6 +114,7 @@ class MapWindow {
         if (f.exitStatus) return *f.exitStatus;
         if (f.quit) running_ = false;
         if (f.screenshot) screenshotAfterFrame = f.screenshot;
+        mapShot_ = f.mapScreenshot;
       }
       SDL_Event e;
       // Nothing changed, nothing moving, nothing coming from the worker:
@@ -134,19 +138,10 @@ class MapWindow {
       }
       if (!script && !pacer_.frameWanted(activity(), std::chrono::steady_clock::now())) continue;
       watchSources();
+      autosave();
       advanceFlight();
       drawFrame();
-      if (screenshotAfterFrame) {
-        int w, h;
-        SDL_GL_GetDrawableSize(res_.window, &w, &h);
-        std::string err;
-        if (!render::writePng(readWindowPixels(w, h), *screenshotAfterFrame, &err)) {
-          err_ << "pamir view: screenshot: " << err << "\n";
-          return 1;
-        }
-        out_ << *screenshotAfterFrame << std::endl;
-        screenshotAfterFrame.reset();
-      }
+      if (screenshotAfterFrame && !shoot(*std::exchange(screenshotAfterFrame, std::nullopt))) return 1;
       SDL_GL_SwapWindow(res_.window);
       pacer_.frameDrawn(std::chrono::steady_clock::now());
       if (firstFrame) {
@@ -163,13 +158,15 @@ class MapWindow {
                  << renderer_.layersPreparing() << std::endl;  // whole lines, for readers that follow it
       }
     }
-    if (measure_.unsaved()) {
+    std::string problem;
+    if (!saveSession(&problem)) err_ << "pamir view: error: " << problem << "\n";
+    if (!problem.empty() && measure_.unsaved()) {
       // What is on screen is not in the file: the analyst must not learn that next time.
-      err_ << "pamir view: error: closed with " << measure_.count() << " measurement(s) not saved to "
-           << measure_.sessionFile() << "\n";
+      err_ << "pamir view: error: closed with " << measure_.count() << " measurement(s) not saved to " << keeper_.path()
+           << "\n";
       return kExitData;
     }
-    return 0;
+    return mapShotFailed_ ? 1 : 0;
   }
 
  private:
@@ -351,23 +348,16 @@ class MapWindow {
       return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 ? "yes" : "no";
     if (key == "file-dialog") return files_.model().open ? "1" : "0";
     if (key == "file-dialog-path") return files_.model().path;
-    if (key == "recent-sources") {
+    auto joined = [](const auto& items, auto name) {
       std::string names;
-      for (const auto& r : files_.model().recent) names += (names.empty() ? "" : "; ") + r;
+      for (const auto& x : items) names += (names.empty() || name(x).empty() ? "" : "; ") + name(x);
       return names;
-    }
-    if (key == "layer-names") {
-      std::string names;
-      for (const auto& l : model_.layers) names += (names.empty() ? "" : "; ") + l.title;
-      return names;
-    }
+    };
+    if (key == "recent-sources") return joined(files_.model().recent, [](const std::string& r) { return r; });
+    if (key == "layer-names") return joined(model_.layers, [](const ui::LayerItem& l) { return l.title; });
     if (key == "marker") return marker_ ? formatShort(*marker_) : "";
-    if (key == "changed-on-disk") {
-      std::string names;
-      for (const auto& l : model_.layers)
-        if (l.changedOnDisk) names += (names.empty() ? "" : "; ") + l.title;
-      return names;
-    }
+    if (key == "changed-on-disk")
+      return joined(model_.layers, [](const ui::LayerItem& l) { return l.changedOnDisk ? l.title : std::string(); });
     if (key.starts_with("filter-fields:")) return filterFieldsText(key.substr(14));
     if (key.starts_with("shown:")) {
       // How many of the layer's features the filters let through.
@@ -425,6 +415,15 @@ class MapWindow {
     if (!b.empty()) view_ = time_.fitAbove(b, w, h, 0.03, pixelRatio_);
   }
   void setInitialView(const MapView& v) { view_ = v; }
+  /// What a kept or opened session holds: the measurements always; with
+  /// `whole` (the map was opened from it), the panels and the selection too.
+  void restore(const SessionState& s, bool whole) {
+    measure_.restore(s.measurements);
+    if (!whole) return;
+    restorePanels(s.panels, model_);
+    if (s.panels.search) search_.open();
+    if (auto pick = findSelected(session_, s.selected)) inspection_.select(*pick, std::nullopt);
+  }
   void setPixelRatio(double r) { pixelRatio_ = r; }
 
  private:
@@ -472,9 +471,38 @@ class MapWindow {
     model_.legend.entries = legendEntries(session_, model_.layers);
   }
 
-  // Measurements survive the window: read at start, written whole after every change.
-  void restoreMeasurements() {
-    for (const auto& line : measure_.restore()) report(line);
+  // The session survives the window: written whole after every measurement, at the end, and every few seconds
+  // when something changed, between moves (a write is flushed to disk: no frame the hand waits for waits on it).
+  SessionState captured() const {
+    return captureSession(
+        {session_, view_, pixelRatio_, model_, measure_.tools().list(), inspection_.selection(), search_.isOpen()});
+  }
+  bool saveSession(std::string* problem) { return keeper_.save(captured(), problem, measure_.edition()); }
+  void autosave() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - lastAutosave_ < std::chrono::seconds(5) || viewMoving() || renderer_.pendingWork() > 0) return;
+    lastAutosave_ = now;
+    std::string problem;
+    if (!saveSession(&problem) && problem != std::exchange(autosaveProblem_, problem))
+      report("pamir view: error: " + problem);
+  }
+
+  // A session chosen in the window's file dialog, in place of what is open.
+  void openSessionFrom(const std::string& path) {
+    const SessionRead r = readSessionFile(path);
+    if (!r.ok() || r.status == SessionRead::Status::Missing)
+      return report("pamir view: " + (r.problem.empty() ? path + ": no session there" : r.problem));
+    Diagnostics diag;
+    changeLayers([&] { session_ = openSavedSession(r.state, diag); });
+    for (const auto& d : diag.all()) report(d.line());
+    renderer_.setProjection(session_.projection());
+    model_.crsName = session_.projection().name();
+    model_.crsDefinition = session_.projection().definition();
+    if (r.state.view) view_ = MapView::fitting(savedView(*r.state.view).extent(), view_.width(), view_.height(), 0.0);
+    time_.takeFilter(layerShown());
+    filterMap();
+    restore(r.state, true);
+    model_.status = "opened the session " + path;
   }
 
   // Problems with the analyst's measurements go to stderr as well as to the
@@ -512,6 +540,11 @@ class MapWindow {
     if (a.cancelOverviews) overviews_.cancel(model_.layers[*a.cancelOverviews].source);
     if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
     if (a.zoomToLayer) zoomToLayerAt(*a.zoomToLayer);
+    if (a.saveSession || a.openSession) {
+      filePurpose_ = a.saveSession ? FilePurpose::SaveSession : FilePurpose::OpenSession;
+      files_.open(a.saveSession, a.saveSession ? "Save session" : "Open session", a.saveSession ? "Save" : "Open", {});
+      inspection_.clearHover();
+    }
     if (a.measure.chooseExport) {
       filePurpose_ = *a.measure.chooseExport ? FilePurpose::ExportChosenMeasurements : FilePurpose::ExportMeasurements;
       files_.open(true, "Export measurements: .geojson, .csv or .kml", "Save", {}, model_.measure.exportPath);
@@ -520,21 +553,11 @@ class MapWindow {
     apply(measure_.apply(a.measure, model_.measure));
     apply(measure_.apply(a.popups));
     if (a.setCrs) {
-      // Keep looking at the same place: the view centre survives the switch.
-      LonLat centre = session_.projection().inverse(view_.center());
-      Bounds visible = view_.extent();
-      LonLat c0 = session_.projection().inverse({visible.minx, visible.miny});
-      LonLat c1 = session_.projection().inverse({visible.maxx, visible.maxy});
       std::string err;
-      if (session_.setCrs(*a.setCrs, &err)) {
+      if (auto v = switchCrs(session_, view_, *a.setCrs, &err)) {
         flight_.reset();  // it flew in the old CRS's units
         renderer_.setProjection(session_.projection());
-        Bounds ll;
-        if (c0.finite()) ll.add(c0);
-        if (c1.finite()) ll.add(c1);
-        if (ll.empty() && centre.finite()) ll.add(centre);
-        Bounds b = session_.projection().forwardBounds(ll);
-        if (!b.empty()) view_ = MapView::fitting(b, view_.width(), view_.height(), 0.0);
+        view_ = *v;
         measure_.crsChanged();
         model_.status.clear();
       } else {
@@ -570,6 +593,10 @@ class MapWindow {
     takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
     renderer_.draw(view_, opts);
     for (const std::string& line : renderer_.takeRasterErrors()) report(line);
+    if (auto path = std::exchange(mapShot_, std::nullopt); path && !shoot(*path)) {
+      running_ = false;
+      mapShotFailed_ = true;
+    }
     const render::FrameStats& stats = renderer_.lastFrame();
     if (const size_t preparing = renderer_.layersPreparing(); preparing > 0)
       model_.progress =
@@ -616,9 +643,27 @@ class MapWindow {
       pacer_.changed();
   }
 
+  // The window's pixels as they are now to `path`, its name on stdout; false with the reason on stderr.
+  bool shoot(const std::string& path) {
+    int w, h;
+    SDL_GL_GetDrawableSize(res_.window, &w, &h);
+    std::string why;
+    if (!render::writePng(readWindowPixels(w, h), path, &why)) {
+      err_ << "pamir view: screenshot: " << why << "\n";
+      return false;
+    }
+    out_ << path << std::endl;
+    return true;
+  }
+
   // The file dialog's answer, for what it was opened for.
   void fileChosen(const std::string& path) {
     if (filePurpose_ == FilePurpose::AddLayer) addSources({path});
+    std::string why;
+    if (filePurpose_ == FilePurpose::SaveSession)
+      writeSessionFile(captured(), path, &why) ? void(model_.status = "session saved to " + path)
+                                               : report("pamir view: error: session not saved: " + why);
+    if (filePurpose_ == FilePurpose::OpenSession) openSessionFrom(path);
     if (filePurpose_ == FilePurpose::ExportMeasurements || filePurpose_ == FilePurpose::ExportChosenMeasurements) {
       model_.measure.exportPath = path;
       apply(measure_.exportTo(
@@ -812,18 +857,7 @@ class MapWindow {
     if (!b.empty()) flyTo(b, 0.1);
   }
 
-  // "year: start to end; country: a, b" of the layer titled `title`.
-  std::string filterFieldsText(const std::string& title) const {
-    for (const auto& l : model_.layers) {
-      if (l.title != title || l.derived) continue;
-      std::string year = l.yearFields.empty() ? "none" : l.yearFields.front();
-      if (l.yearFields.size() > 1 && l.yearFields[1] != l.yearFields[0]) year += " to " + l.yearFields[1];
-      std::string country;
-      for (const auto& f : l.countryFields) country += (country.empty() ? "" : ", ") + f;
-      return "year: " + year + "; country: " + (country.empty() ? "none" : country);
-    }
-    return "";
-  }
+  std::string filterFieldsText(const std::string& title) const { return app::filterFieldsText(model_.layers, title); }
 
   // Files edited while the window is open (in QGIS, by a script): their
   // rows offer a reload, checked every couple of seconds while frames are drawn.
@@ -860,18 +894,7 @@ class MapWindow {
   }
 
   void drawMarker() {
-    if (!marker_) return;
-    const XY at = session_.projection().forward(*marker_);
-    if (!std::isfinite(at.x) || !std::isfinite(at.y)) return;
-    const XY px = view_.mapToPixel(at);
-    const ImVec2 c(static_cast<float>(px.x / pixelRatio_), static_cast<float>(px.y / pixelRatio_));
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    dl->AddCircle(c, 9.0f, IM_COL32(255, 255, 255, 255), 24, 4.0f);
-    dl->AddCircle(c, 9.0f, IM_COL32(220, 30, 60, 255), 24, 2.0f);
-    dl->AddLine(ImVec2(c.x - 15, c.y), ImVec2(c.x - 5, c.y), IM_COL32(220, 30, 60, 255), 2.0f);
-    dl->AddLine(ImVec2(c.x + 5, c.y), ImVec2(c.x + 15, c.y), IM_COL32(220, 30, 60, 255), 2.0f);
-    dl->AddLine(ImVec2(c.x, c.y - 15), ImVec2(c.x, c.y - 5), IM_COL32(220, 30, 60, 255), 2.0f);
-    dl->AddLine(ImVec2(c.x, c.y + 5), ImVec2(c.x, c.y + 15), IM_COL32(220, 30, 60, 255), 2.0f);
+    if (marker_) drawPlaceMarker(ImGui::GetBackgroundDrawList(), session_.projection(), view_, pixelRatio_, *marker_);
   }
 
   // The view changed in the last few frames, or is being dragged.
@@ -904,22 +927,7 @@ class MapWindow {
   }
 
   void updateCursor() {
-    const double px = mouseX_ * pixelRatio_, py = mouseY_ * pixelRatio_;
-    LonLat ll = session_.projection().inverse(view_.pixelToMap(px, py));
-    if (ll.finite() && std::abs(ll.lat) <= 90) {
-      model_.cursor = ll;
-      model_.cursorDms = geo::formatDms(ll);
-      model_.cursorMgrs = geo::formatMgrs(ll);
-    } else {
-      model_.cursor.reset();
-    }
-    // Geodesic metres per screen pixel across the view's centre, for the
-    // scale bar: it says what the middle of the map measures, wherever the pointer is.
-    const XY c = view_.center();
-    const double half = view_.resolutionX() * 5;
-    const LonLat w = session_.projection().inverse({c.x - half, c.y});
-    const LonLat e = session_.projection().inverse({c.x + half, c.y});
-    model_.metresPerPixel = w.finite() && e.finite() ? geo::distance(w, e) / 10.0 * pixelRatio_ : 0.0;
+    readCursor(session_.projection(), view_, mouseX_ * pixelRatio_, mouseY_ * pixelRatio_, pixelRatio_, model_);
   }
 
   // Segments a layer may draw in a frame while the view moves: about 20 ms
@@ -930,6 +938,11 @@ class MapWindow {
 
   MapSession& session_;
   WindowResources& res_;
+  SessionKeeper& keeper_;
+  std::chrono::steady_clock::time_point lastAutosave_;
+  std::string autosaveProblem_;         ///< said once, not every few seconds
+  std::optional<std::string> mapShot_;  ///< a script's screenshot of the map alone, this frame
+  bool mapShotFailed_ = false;
   std::ostream& out_;
   std::ostream& err_;
   render::MapRenderer renderer_;
@@ -962,7 +975,9 @@ class MapWindow {
   enum class FilePurpose {
     AddLayer,
     ExportMeasurements,
-    ExportChosenMeasurements
+    ExportChosenMeasurements,
+    SaveSession,
+    OpenSession
   } filePurpose_ = FilePurpose::AddLayer;
   std::string lastFolder_;  ///< where the last source added from disk was
   std::chrono::steady_clock::time_point lastSourceCheck_;
@@ -976,16 +991,6 @@ class MapWindow {
   Bounds lastExtent_;                               ///< the view's extent when it last changed
   std::chrono::steady_clock::time_point lastMove_;  ///< when it last changed
 };
-
-// The labels' face (DejaVu Sans) when installed: ImGui's built-in font has
-// no degree sign, primes or arrows, which coordinates and measurements need.
-void loadUiFont() {
-  static const ImWchar ranges[] = {
-      0x0020, 0x024F, 0x02B0, 0x02FF, 0x0400, 0x04FF, 0x1E00, 0x1EFF, 0x2010,
-      0x205E, 0x2190, 0x2195, 0x2212, 0x2212, 0x25A0, 0x25FF, 0};  // with the Time bar's minus, triangles and dots
-  const std::string path = render::findFont();
-  if (!path.empty()) ImGui::GetIO().Fonts->AddFontFromFileTTF(path.c_str(), 15.0f, nullptr, ranges);
-}
 
 }  // namespace
 
@@ -1005,19 +1010,13 @@ int runMapWindow(MapSession& session, const MapView& firstView, const WindowOpti
   if (std::optional<int> failed =
           openGlWindow(res, "Pamir — " + session.catalog().title, options, !script.empty(), err))
     return *failed;
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGui::GetIO().IniFilename = nullptr;  // panel layout is not written next to the user's files
-  ImGui::StyleColorsLight();
-  loadUiFont();
-  ImGui_ImplSDL2_InitForOpenGL(res.window, res.gl);
-  ImGui_ImplOpenGL3_Init("#version 330 core");
-  res.imgui = true;
+  startImGui(res);
 
   int w, h, lw, lh;
   SDL_GL_GetDrawableSize(res.window, &w, &h);
   SDL_GetWindowSize(res.window, &lw, &lh);
-  MapWindow win(session, res, std::move(loadMessages), options.sessionPath, out, err);
+  SessionKeeper none("");
+  MapWindow win(session, res, std::move(loadMessages), options.keeper ? *options.keeper : none, out, err);
   if (!win.ok()) {
     err << "pamir view: " << win.error() << "\n";
     return 1;
@@ -1027,6 +1026,7 @@ int runMapWindow(MapSession& session, const MapView& firstView, const WindowOpti
   // a window manager may give more pixels or another shape: show the same area.
   win.setInitialView(
       firstView.width() == w && firstView.height() == h ? firstView : MapView::fitting(firstView.extent(), w, h, 0.0));
+  if (options.restored) win.restore(*options.restored, options.restoreWhole);
   win.loadAtStart(options.sourcesToLoad, options.fitLoadedSources);
   const bool scripted = !script.empty();  // an empty script leaves the window to the user
   ScriptPlayer player(std::move(script), res.window);

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "app/map_session.hpp"
+#include "app/session_keeper.hpp"
+#include "app/session_state.hpp"
 #include "core/map_view.hpp"
 
 namespace pamir::app {
@@ -16,8 +18,12 @@ struct WindowOptions {
   int width = 1280, height = 800;
   std::string scriptPath;  ///< scripted input (see input_script.hpp); empty = interactive
   bool hidden = false;     ///< no visible window (scripted tests)
-  /// Where measurements are kept between runs (see defaultSessionPath()); empty = not kept.
-  std::string sessionPath;
+  /// Where the session is kept between runs (see defaultSessionPath()); null = not kept.
+  SessionKeeper* keeper = nullptr;
+  /// The session kept last time, to take up: its measurements, and with
+  /// restoreWhole its panels and selected feature (the map was opened from it).
+  std::optional<SessionState> restored;
+  bool restoreWhole = false;
   /// One line per frame drawn (time since start, frame time, what it drew): for
   /// benchmarks of the window as a person uses it; empty = none.
   std::string frameLogPath;

@@ -1,7 +1,5 @@
 #include "app/measurements.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +15,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "app/regular_file.hpp"
 #include "core/atomic_file.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/path_measure.hpp"
@@ -407,62 +406,6 @@ bool exportMeasurementsGeoJson(const std::vector<Measurement>& list, const std::
 
 namespace {
 
-std::string fileKind(mode_t mode) {
-  if (S_ISFIFO(mode)) return "a FIFO";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a plain file";
-}
-
-enum class Read { Ok, Missing, Failed };
-
-// A regular file, read whole. Anything else is refused before it is opened:
-// opening a FIFO waits for a writer that may never come, and opening some
-// devices acts on them (a tape rewinds). POSIX rather than ifstream, which
-// can do neither check.
-Read readRegularFile(const std::string& path, std::string* bytes, std::string* why) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    if (errno == ENOENT) return Read::Missing;
-    *why = std::strerror(errno);
-    return Read::Failed;
-  }
-  if (!S_ISREG(st.st_mode)) {
-    *why = fileKind(st.st_mode) + ", not a regular file";
-    return Read::Failed;
-  }
-  // O_NONBLOCK in case a FIFO took the file's place since the stat.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-  if (fd < 0) {
-    *why = std::strerror(errno);
-    return Read::Failed;
-  }
-  auto done = [&](Read r, const std::string& reason = {}) {
-    if (!reason.empty()) *why = reason;
-    ::close(fd);
-    return r;
-  };
-  if (::fstat(fd, &st) != 0) return done(Read::Failed, std::strerror(errno));
-  if (!S_ISREG(st.st_mode)) return done(Read::Failed, fileKind(st.st_mode) + ", not a regular file");
-  bytes->clear();
-  bytes->reserve(static_cast<size_t>(st.st_size));
-  char buf[1 << 16];
-  for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return done(Read::Failed, std::strerror(errno));
-    if (n == 0) break;
-    bytes->append(buf, static_cast<size_t>(n));
-  }
-  return done(Read::Ok);
-}
-
-}  // namespace
-
-namespace {
-
 // Reads what the window needs from a measurements file as the parser goes:
 // each feature's properties that define it (label, kind, colour,
 // visibility, radius, the exact points) and the first and last position of
@@ -619,21 +562,28 @@ class MeasurementLines : public nlohmann::json_sax<nlohmann::json> {
 
 std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::string& path, const geo::Projection& view,
                                                                   std::string* error) {
-  std::vector<Measurement> out;
   std::string text, why;
   switch (readRegularFile(path, &text, &why)) {
-    case Read::Missing:
-      return out;
-    case Read::Failed:
+    case FileRead::Missing:
+      return std::vector<Measurement>{};
+    case FileRead::Failed:
       if (error) *error = path + ": " + why;
       return std::nullopt;
-    case Read::Ok:
+    case FileRead::Ok:
       break;
   }
   // Left empty by a crash or by `: > file`: nothing saved yet, not a broken file.
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return out;
-  auto refuse = [&](const std::string& reason) -> std::optional<std::vector<Measurement>> {
-    if (error) *error = path + ": not a measurements file Pamir can read (" + reason + ")";
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return std::vector<Measurement>{};
+  auto read = parseMeasurementsGeoJson(text, view, &why);
+  if (!read && error) *error = path + ": not a measurements file Pamir can read (" + why + ")";
+  return read;
+}
+
+std::optional<std::vector<Measurement>> parseMeasurementsGeoJson(const std::string& text, const geo::Projection& view,
+                                                                 std::string* reason) {
+  std::vector<Measurement> out;
+  auto refuse = [&](const std::string& why) -> std::optional<std::vector<Measurement>> {
+    if (reason) *reason = why;
     return std::nullopt;
   };
   MeasurementLines reader;

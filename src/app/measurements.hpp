@@ -115,6 +115,11 @@ bool exportMeasurementsGeoJson(const std::vector<Measurement>& list, const std::
 std::optional<std::vector<Measurement>> importMeasurementsGeoJson(const std::string& path, const geo::Projection& view,
                                                                   std::string* error);
 
+/// The measurements of GeoJSON text as importMeasurementsGeoJson reads them
+/// (members other than "features" are left alone); nullopt with the reason.
+std::optional<std::vector<Measurement>> parseMeasurementsGeoJson(const std::string& text, const geo::Projection& view,
+                                                                 std::string* reason);
+
 /// Where the window keeps the analyst's measurements between runs:
 /// $PAMIR_SESSION, else $XDG_STATE_HOME/pamir/measurements.geojson, else
 /// ~/.local/state/pamir/measurements.geojson.

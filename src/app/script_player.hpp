@@ -23,9 +23,10 @@ class ScriptPlayer {
 
   /// What the window does this frame because of the script.
   struct Frame {
-    std::optional<int> exitStatus;          ///< stop now with this status (a failed expectation)
-    bool quit = false;                      ///< stop after this frame
-    std::optional<std::string> screenshot;  ///< write the window's pixels here once this frame is drawn
+    std::optional<int> exitStatus;             ///< stop now with this status (a failed expectation)
+    bool quit = false;                         ///< stop after this frame
+    std::optional<std::string> screenshot;     ///< write the window's pixels here once this frame is drawn
+    std::optional<std::string> mapScreenshot;  ///< ... the map's alone, before anything is drawn over it
   };
 
   /// The window's state by key, as the script's expectations name it

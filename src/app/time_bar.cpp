@@ -55,6 +55,11 @@ void TimeBar::layersChanged(const std::vector<bool>& layerShown) {
   recount(layerShown);
 }
 
+void TimeBar::takeFilter(const std::vector<bool>& layerShown) {
+  if (!session_.filter.years()) controls_.setEnabled(false);
+  layersChanged(layerShown);
+}
+
 void TimeBar::recount(const std::vector<bool>& layerShown) {
   layerShown_ = layerShown;
   // The share: what the country filter keeps, in the layers switched on; the years play no part.

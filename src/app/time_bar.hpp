@@ -29,6 +29,9 @@ class TimeBar {
   /// The session's layers changed (opened or added): the slider's years, the counts.
   /// `layerShown[i]` says whether session.drawLayers()[i] is switched on.
   void layersChanged(const std::vector<bool>& layerShown);
+  /// The session's filter years were replaced (a session opened): the bar
+  /// shows them, or is switched off when there are none.
+  void takeFilter(const std::vector<bool>& layerShown);
   /// The country filter or the layers switched on changed: the histogram's share and the changes.
   void recount(const std::vector<bool>& layerShown);
 

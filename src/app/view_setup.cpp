@@ -128,4 +128,19 @@ MapView applyViewRequest(const ViewRequest& q, MapSession& session, int width, i
   return MapView::fitting(extent, width, height, 0.02);
 }
 
+std::optional<MapView> switchCrs(MapSession& session, const MapView& view, const std::string& crs, std::string* error) {
+  const LonLat centre = session.projection().inverse(view.center());
+  const Bounds visible = view.extent();
+  const LonLat c0 = session.projection().inverse({visible.minx, visible.miny});
+  const LonLat c1 = session.projection().inverse({visible.maxx, visible.maxy});
+  if (!session.setCrs(crs, error)) return std::nullopt;
+  Bounds ll;
+  if (c0.finite()) ll.add(c0);
+  if (c1.finite()) ll.add(c1);
+  if (ll.empty() && centre.finite()) ll.add(centre);
+  const Bounds b = session.projection().forwardBounds(ll);
+  if (b.empty()) return view;
+  return MapView::fitting(b, view.width(), view.height(), 0.0);
+}
+
 }  // namespace pamir::app

@@ -45,6 +45,11 @@ MapSession openDataset(const ViewRequest& request, Diagnostics& diag, std::ostre
 MapView applyViewRequest(const ViewRequest& request, MapSession& session, int width, int height, ArgReader& r,
                          bool sourcesPending = false, std::string* crsNote = nullptr);
 
+/// Switches the session's view CRS keeping the same place in view (the
+/// corners' lon/lat, else the centre's): the view in the new CRS, or nullopt
+/// with *error (PROJ's reason) and nothing changed.
+std::optional<MapView> switchCrs(MapSession& session, const MapView& view, const std::string& crs, std::string* error);
+
 /// The lon/lat box fitted into a width x height view in the session's CRS.
 MapView fitLonLat(const MapSession& session, const Bounds& lonlat, int width, int height, double margin);
 

@@ -90,22 +90,24 @@ std::vector<ui::RadiusAttribute> radiusAttributes(const Pick& p) {
 
 }  // namespace
 
-WindowMeasure::WindowMeasure(MapSession& session, MapInspection& inspection, std::string sessionPath)
-    : session_(session), inspection_(inspection), file_(std::move(sessionPath)) {}
+WindowMeasure::WindowMeasure(MapSession& session, MapInspection& inspection, Save save)
+    : session_(session), inspection_(inspection), save_(std::move(save)) {}
 
-std::vector<std::string> WindowMeasure::restore() {
-  std::string problem;
-  tools_ = MeasureTools(file_.load(session_.projection(), &problem));
+void WindowMeasure::restore(std::vector<Measurement> kept) {
+  tools_ = MeasureTools(std::move(kept));
+  ++restores_;
+  tools_.remeasureAll(session_.projection());
   savedRevision_ = tools_.revision();
-  if (problem.empty()) return {};
-  return {"pamir view: warning: " + problem};
+  unsaved_ = false;
+  pendingFeature_.reset();
+  tracksRevision_ = ~0ul;  // a new list may have the old one's revision
 }
 
 WindowMeasure::Outcome WindowMeasure::saveIfChanged(Outcome o) {
   if (tools_.revision() == savedRevision_) return o;
   savedRevision_ = tools_.revision();
   std::string problem;
-  if (file_.save(tools_.list(), &problem)) {
+  if (save_(&problem)) {
     unsaved_ = false;
   } else {
     unsaved_ = true;

@@ -7,6 +7,8 @@
 // after every change; exports.
 #include <imgui.h>
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,10 +25,13 @@ namespace pamir::app {
 
 class WindowMeasure {
  public:
-  WindowMeasure(MapSession& session, MapInspection& inspection, std::string sessionPath);
+  /// `save` keeps the measurements (with the rest of the window's session):
+  /// called after every change, false with the reason when it could not.
+  using Save = std::function<bool(std::string* problem)>;
+  WindowMeasure(MapSession& session, MapInspection& inspection, Save save);
 
-  /// Reads the session file; problems come back as lines for the window to report.
-  std::vector<std::string> restore();
+  /// The measurements kept last time (or from a session opened), replacing any there are.
+  void restore(std::vector<Measurement> kept);
 
   struct Outcome {
     bool handled = false;               ///< the event was the measuring's
@@ -61,11 +66,12 @@ class WindowMeasure {
 
   size_t count() const { return tools_.list().size(); }
   bool unsaved() const { return unsaved_; }
-  const std::string& sessionFile() const { return file_.path(); }
   /// State for scripted tests (input_script.hpp): nullopt for keys that are not the measuring's.
   std::optional<std::string> state(const std::string& key) const;
 
   const MeasureTools& tools() const { return tools_; }
+  /// Changes whenever the kept measurements may have (an edit, a restore, a CRS switch).
+  uint64_t edition() const { return (restores_ << 40) + tools_.revision(); }
 
  private:
   DraftPoint snapped(const MapView& view, double px, double py, double tolerancePx, bool snap);
@@ -78,7 +84,8 @@ class WindowMeasure {
 
   MapSession& session_;
   MapInspection& inspection_;
-  MeasurementSession file_;
+  Save save_;
+  uint64_t restores_ = 0;
   MeasureTools tools_;
   unsigned long savedRevision_ = 0;
   bool unsaved_ = false;

@@ -170,7 +170,15 @@ void drawLayersPanel(OverlayModel& m, OverlayActions& a) {
   if (ImGui::Button("Add layer...")) a.openAddDialog = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+O: browse, recent sources, the desktop's chooser");
   ImGui::SameLine();
-  ImGui::TextDisabled("F1 or ? for keys");
+  // The whole window as a file: in a menu, so the panel's rows stay where they are.
+  if (ImGui::Button("Session")) ImGui::OpenPopup("##session");
+  if (ImGui::BeginPopup("##session")) {
+    if (ImGui::MenuItem("Save session...")) a.saveSession = true;
+    if (ImGui::MenuItem("Open session...")) a.openSession = true;
+    ImGui::EndPopup();
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("F1: keys");
   // Any GDAL source: a file, a folder, PG:..., /vsizip/...; files can also be dropped on the window.
   char path[1024];
   std::snprintf(path, sizeof path, "%s", m.addLayerPath.c_str());
