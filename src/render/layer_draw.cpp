@@ -188,8 +188,8 @@ void beginRaster(RasterSamplers& samplers, const LayerPass& pass, float opacity)
   glActiveTexture(GL_TEXTURE0 + kUnitImage);
 }
 
-void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place,
-                    const RasterSamplers& samplers, const LayerPass& pass, bool mipmapped) {
+void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place, const RasterSamplers& samplers,
+                    const LayerPass& pass, bool mipmapped) {
   if (!place.bounds.intersects(pass.cull) || place.count == 0) return;
   const MapView& view = pass.view;
   setOffset(pass.programs.raster.offset, place.origin, view.center());

@@ -42,8 +42,8 @@ void drawRaster(const RasterGpu& gpu, RasterSamplers& samplers, const LayerPass&
 /// (its vertex array bound) unless outside the cull box, with mipmaps when
 /// minified if the texture has them; endRaster unbinds.
 void beginRaster(RasterSamplers& samplers, const LayerPass& pass, float opacity);
-void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place,
-                    const RasterSamplers& samplers, const LayerPass& pass, bool mipmapped = true);
+void drawRasterPart(GLuint texture, int width, int height, const RasterMeshPart& place, const RasterSamplers& samplers,
+                    const LayerPass& pass, bool mipmapped = true);
 void endRaster();
 
 }  // namespace pamir::render::detail
