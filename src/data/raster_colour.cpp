@@ -61,6 +61,26 @@ bool readWindow(const std::vector<GDALRasterBand*>& bands, int x, int y, int w, 
   return true;
 }
 
+bool readRgbBytes(const std::vector<GDALRasterBand*>& bands, const RasterColouring& c, int x, int y, int w, int h,
+                  int outW, int outH, std::vector<uint8_t>& rgba) {
+  if (c.mode != RasterColouring::Mode::Rgb || bands.size() < 3 || bands.size() > 4) return false;
+  for (GDALRasterBand* b : bands)
+    if (b->GetRasterDataType() != GDT_Byte) return false;
+  const size_t n = static_cast<size_t>(outW) * static_cast<size_t>(outH);
+  rgba.assign(n * 4, 255);
+  for (size_t b = 0; b < bands.size(); ++b)
+    if (bands[b]->RasterIO(GF_Read, x, y, w, h, rgba.data() + b, outW, outH, GDT_Byte, 4,
+                           static_cast<GSpacing>(outW) * 4) != CE_None)
+      return false;
+  // Nodata: transparent where band 1 equals it (a byte value; others match nothing).
+  if (c.hasNoData && c.noData >= 0 && c.noData <= 255 && c.noData == std::floor(c.noData)) {
+    const auto nd = static_cast<uint8_t>(c.noData);
+    for (size_t i = 0; i < n; ++i)
+      if (rgba[i * 4] == nd) rgba[i * 4 + 3] = 0;
+  }
+  return true;
+}
+
 std::vector<uint8_t> colourPixels(const RasterColouring& c, const std::vector<std::vector<float>>& values, size_t n) {
   std::vector<uint8_t> rgba(n * 4, 255);
   const float noData = static_cast<float>(c.noData);

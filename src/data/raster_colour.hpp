@@ -38,6 +38,13 @@ void stretchTo(RasterColouring& colouring, GDALDataType type, const std::vector<
 bool readWindow(const std::vector<GDALRasterBand*>& bands, int x, int y, int w, int h, int outW, int outH,
                 std::vector<std::vector<float>>& values);
 
+/// The common case of imagery, read without going through floats: RGB(A)
+/// bands of bytes straight into interleaved RGBA (GDAL's pixel spacing),
+/// nodata made transparent. False (nothing read) when the bands are not
+/// that; then readWindow and colourPixels do it.
+bool readRgbBytes(const std::vector<GDALRasterBand*>& bands, const RasterColouring& colouring, int x, int y, int w,
+                  int h, int outW, int outH, std::vector<uint8_t>& rgba);
+
 /// `n` pixels of `values` (one vector per band read) as RGBA.
 std::vector<uint8_t> colourPixels(const RasterColouring& colouring, const std::vector<std::vector<float>>& values,
                                   size_t n);

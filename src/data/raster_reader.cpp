@@ -133,13 +133,15 @@ std::optional<RasterLayer> readRaster(GDALDataset& ds, const std::string& path, 
   }
 
   const size_t n = static_cast<size_t>(tw) * static_cast<size_t>(th);
-  std::vector<std::vector<float>> values;
-  if (!readWindow(levelBandList, 0, 0, level.width, level.height, tw, th, values)) {
-    diag.error(path, "", -1, "raster pixels unreadable: " + lastGdalError());
-    return std::nullopt;
+  if (!readRgbBytes(levelBandList, colouring, 0, 0, level.width, level.height, tw, th, r.rgba)) {
+    std::vector<std::vector<float>> values;
+    if (!readWindow(levelBandList, 0, 0, level.width, level.height, tw, th, values)) {
+      diag.error(path, "", -1, "raster pixels unreadable: " + lastGdalError());
+      return std::nullopt;
+    }
+    stretchTo(colouring, ds.GetRasterBand(1)->GetRasterDataType(), values.front());
+    r.rgba = colourPixels(colouring, values, n);
   }
-  stretchTo(colouring, ds.GetRasterBand(1)->GetRasterDataType(), values.front());
-  r.rgba = colourPixels(colouring, values, n);
   r.overviewCount = static_cast<int>(levels.size()) - 1;
   // Finer than the preview: the rest is read tile by tile as views need it.
   if (tw < w || th < h) r.tiles = openRasterTiles(tilePath.empty() ? path : tilePath, colouring, levels);

@@ -84,11 +84,12 @@ class GdalRasterTiles final : public RasterTileSource {
     // The file changed under the reader (overviews rebuilt): its levels are no longer these.
     if (bands.empty() || bands.front()->GetXSize() != level.width || bands.front()->GetYSize() != level.height)
       return fail("the file's levels changed since it was opened");
-    std::vector<std::vector<float>> values;
-    if (!readWindow(bands, x, y, w, h, w, h, values)) return fail(why());
     RasterTilePixels tile;
     tile.width = w;
     tile.height = h;
+    if (readRgbBytes(bands, colouring_, x, y, w, h, w, h, tile.rgba)) return tile;
+    std::vector<std::vector<float>> values;
+    if (!readWindow(bands, x, y, w, h, w, h, values)) return fail(why());
     tile.rgba = colourPixels(colouring_, values, static_cast<size_t>(w) * static_cast<size_t>(h));
     return tile;
   }
