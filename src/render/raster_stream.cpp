@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "render/raster_tile_plan.hpp"
-#include "render/vector_upload.hpp"
+#include "render/raster_upload.hpp"
 
 namespace pamir::render::detail {
 
@@ -101,12 +101,11 @@ void RasterStreams::reset() {
 RasterStreams::PerRaster& RasterStreams::state(size_t index, const RasterLayer& raster, const std::string& viewCrs) {
   if (rasters_.size() <= index) rasters_.resize(index + 1);
   PerRaster& st = rasters_[index];
-  if (st.viewCrs != viewCrs || (!st.toView && !st.unusable)) {
+  if (st.viewCrs != viewCrs) {  // a new entry, or one reset() did not clear
     st.viewCrs = viewCrs;
     st.toView.reset();
     auto t = geo::Transform::create(raster.crsWkt.empty() ? std::string("EPSG:4326") : raster.crsWkt, viewCrs);
-    st.unusable = !t;
-    if (t) st.toView.emplace(std::move(*t));
+    if (t) st.toView.emplace(std::move(*t));  // none: no tile of it is drawn, the preview's mesh says why
   }
   return st;
 }
@@ -145,14 +144,8 @@ StreamedTile* RasterStreams::upload(size_t index, const RasterLayer& raster, con
   const int ts = raster.tiles->tileSize();
   std::vector<RasterVertex> vertices;
   tile->place = meshBlock(g, {key.col * ts, key.row * ts, pixels.width, pixels.height}, *st.toView, vertices);
-  UploadStats ignored;
-  tile->vao.create();
-  glBindVertexArray(tile->vao.id());
-  uploadVertices(tile->buffer, vertices.data(), vertices.size() * sizeof(RasterVertex), ignored);
-  floatAttribute(0, 2, sizeof(RasterVertex), 0);
-  floatAttribute(1, 2, sizeof(RasterVertex), offsetof(RasterVertex, u));
-  glBindVertexArray(0);
-  glBindBuffer(GL_ARRAY_BUFFER, 0);
+  UploadStats ignored;  // the renderer's counters cover setLayers and setProjection only
+  uploadRasterVertices(tile->vao, tile->buffer, vertices, ignored);
   return cache_.insert({index, key}, std::move(tile), tileBytes(pixels.width, pixels.height), frameNumber_);
 }
 

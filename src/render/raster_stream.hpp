@@ -83,9 +83,8 @@ class RasterStreams {
 
  private:
   struct PerRaster {
-    std::optional<geo::Transform> toView;  ///< raster CRS -> view CRS
+    std::optional<geo::Transform> toView;  ///< raster CRS -> view CRS; none when PROJ has no transform
     std::string viewCrs;                   ///< that toView was made for
-    bool unusable = false;                 ///< no transform between the CRSs: tiles are not drawn
     std::set<RasterTileKey> failed;        ///< unreadable: never asked for again
     bool reported = false;
   };

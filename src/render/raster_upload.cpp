@@ -44,9 +44,14 @@ void uploadRasterMesh(RasterGpu& gpu, const std::string& viewCrs, UploadStats& u
   for (const auto& tile : gpu.tiles) blocks.push_back(tile->pixels);
   RasterMesh mesh = buildRasterMesh(*gpu.raster, blocks, viewCrs);
   for (size_t i = 0; i < gpu.tiles.size(); ++i) gpu.tiles[i]->place = mesh.parts[i];
-  gpu.meshVao.create();
-  glBindVertexArray(gpu.meshVao.id());
-  uploadVertices(gpu.meshBuffer, mesh.vertices.data(), mesh.vertices.size() * sizeof(RasterVertex), uploads);
+  uploadRasterVertices(gpu.meshVao, gpu.meshBuffer, mesh.vertices, uploads);
+}
+
+void uploadRasterVertices(GlVertexArray& vao, GlBuffer& buffer, const std::vector<RasterVertex>& vertices,
+                          UploadStats& uploads) {
+  vao.create();
+  glBindVertexArray(vao.id());
+  uploadVertices(buffer, vertices.data(), vertices.size() * sizeof(RasterVertex), uploads);
   floatAttribute(0, 2, sizeof(RasterVertex), 0);
   floatAttribute(1, 2, sizeof(RasterVertex), offsetof(RasterVertex, u));
   glBindVertexArray(0);

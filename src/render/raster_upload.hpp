@@ -29,6 +29,9 @@ struct RasterGpu {
 /// Cuts the raster into textures (with mipmaps) and uploads them; none when
 /// its RGBA pixels are missing or short. Leaves the meshes to uploadRasterMesh.
 void uploadRasterTextures(RasterGpu& gpu, UploadStats& uploads);
+/// A raster mesh's vertices into `buffer`, with `vao` (made here) describing them.
+void uploadRasterVertices(GlVertexArray& vao, GlBuffer& buffer, const std::vector<RasterVertex>& vertices,
+                          UploadStats& uploads);
 /// Builds every tile's mesh in `viewCrs` and uploads them as one buffer.
 void uploadRasterMesh(RasterGpu& gpu, const std::string& viewCrs, UploadStats& uploads);
 
