@@ -556,15 +556,12 @@ class MapWindow {
       std::string err;
       if (auto v = switchCrs(session_, view_, *a.setCrs, &err)) {
         flight_.reset();  // it flew in the old CRS's units
-        renderer_.setProjection(session_.projection());
         view_ = *v;
-        measure_.crsChanged();
+        crsSwitched();
         model_.status.clear();
       } else {
         model_.status = err;
       }
-      model_.crsName = session_.projection().name();
-      model_.crsDefinition = session_.projection().definition();
     }
     const MapInspection::Outcome o = inspection_.apply(a, model_);
     if (o.clipboard) SDL_SetClipboardText(o.clipboard->c_str());
@@ -766,11 +763,16 @@ class MapWindow {
     const auto choice = geo::chooseViewCrs(lonlat);
     std::string err;
     if (!choice || !session_.setCrs(choice->definition, &err)) return;
+    crsSwitched();
+    report("pamir view: " + choice->why);
+  }
+
+  // The session's CRS changed: the map, the measurements and the status bar follow.
+  void crsSwitched() {
     renderer_.setProjection(session_.projection());
     measure_.crsChanged();
     model_.crsName = session_.projection().name();
     model_.crsDefinition = session_.projection().definition();
-    report("pamir view: " + choice->why);
   }
 
   // Countries asked for on the command line that no loaded layer has: said
