@@ -86,6 +86,8 @@ std::optional<std::vector<ScriptStep>> readInputScript(const std::string& path, 
       st.kind = ScriptStep::Kind::Screenshot, st.text = w[1];
     else if (verb == "screenshot-map" && w.size() == 2)
       st.kind = ScriptStep::Kind::MapScreenshot, st.text = w[1];
+    else if (verb == "hold-tile-reads" && w.size() == 2 && (w[1] == "yes" || w[1] == "no"))
+      st.kind = ScriptStep::Kind::HoldTileReads, st.text = w[1];
     else if (verb == "quit" && w.size() == 1)
       st.kind = ScriptStep::Kind::Quit;
     else

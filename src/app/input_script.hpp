@@ -21,6 +21,8 @@
 //   screenshot PATH         # the window's pixels as PNG, after this frame is drawn
 //   screenshot-map PATH     # the map alone (no panels, measurements or grids over it),
 //                           # the pixels `pamir render --session` draws
+//   hold-tile-reads yes|no  # while yes, no raster tile is read (a disk slower than
+//                           # any frame): what a frame draws without waiting on one
 //   expect-measurements N   # fail (exit 1) unless N measurements exist
 //   expect KEY VALUE...     # fail unless the window's state KEY is VALUE (the rest of the
 //                           # line; nothing: KEY is empty)
@@ -69,6 +71,7 @@ struct ScriptStep {
     Drop,
     Screenshot,
     MapScreenshot,
+    HoldTileReads,
     ExpectMeasurements,
     Expect,
     ExpectContains,

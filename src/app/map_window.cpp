@@ -115,6 +115,7 @@ class MapWindow {
         if (f.quit) running_ = false;
         if (f.screenshot) screenshotAfterFrame = f.screenshot;
         mapShot_ = f.mapScreenshot;
+        if (f.holdTileReads) renderer_.holdRasterReads(*f.holdTileReads);
       }
       SDL_Event e;
       // Nothing changed, nothing moving, nothing coming from the worker:

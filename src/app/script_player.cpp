@@ -276,6 +276,9 @@ ScriptPlayer::Frame ScriptPlayer::play(const ScriptStep& s, const StateQuery& st
     case ScriptStep::Kind::MapScreenshot:
       frame.mapScreenshot = s.text;
       break;
+    case ScriptStep::Kind::HoldTileReads:
+      frame.holdTileReads = s.text == "yes";
+      break;
     case ScriptStep::Kind::ExpectMeasurements:
       if (const std::string have = state("measurements"); have != std::to_string(static_cast<int>(s.a))) {
         err << "pamir view: script line " << s.line << ": expected " << static_cast<int>(s.a) << " measurements, have "

@@ -27,6 +27,7 @@ class ScriptPlayer {
     bool quit = false;                         ///< stop after this frame
     std::optional<std::string> screenshot;     ///< write the window's pixels here once this frame is drawn
     std::optional<std::string> mapScreenshot;  ///< ... the map's alone, before anything is drawn over it
+    std::optional<bool> holdTileReads;         ///< from now on, start no raster tile read (true) or do (false)
   };
 
   /// The window's state by key, as the script's expectations name it

@@ -414,6 +414,7 @@ MapRenderer::RasterTileStats MapRenderer::rasterTiles() const {
   return {impl_->streams.cachedTiles(), impl_->streams.cachedBytes(), impl_->streams.evictions()};
 }
 std::vector<std::string> MapRenderer::takeRasterErrors() { return impl_->streams.takeErrors(); }
+void MapRenderer::holdRasterReads(bool held) { impl_->streams.holdReads(held); }
 void MapRenderer::stopPendingWork() { impl_->work.cancelAndWait(); }
 
 size_t MapRenderer::layersPreparing() const {

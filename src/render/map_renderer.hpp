@@ -209,6 +209,9 @@ class MapRenderer {
   /// One line per raster whose tiles could not be read, since the last call
   /// (the preview is drawn where tiles are missing).
   std::vector<std::string> takeRasterErrors();
+  /// While held, the tile worker starts no read: a disk slower than any
+  /// frame, for scripted tests that the window never waits on one.
+  void holdRasterReads(bool held);
 
   /// Vector layers of setLayers() not projected yet, and all of them.
   size_t layersPreparing() const;

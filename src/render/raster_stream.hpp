@@ -75,6 +75,8 @@ class RasterStreams {
   size_t pending() const;
   /// Waits for the worker (tests, benchmarks).
   void waitIdle() { loader_.waitIdle(); }
+  /// No new tile read starts while held (TileLoader::hold).
+  void holdReads(bool held) { loader_.hold(held); }
   /// One line per raster whose tiles could not be read, since the last call.
   std::vector<std::string> takeErrors();
   size_t cachedBytes() const { return cache_.bytes(); }

@@ -47,6 +47,15 @@ size_t TileLoader::pending() const {
   return queue_.size() + (reading_ ? 1 : 0) + done_.size();
 }
 
+void TileLoader::hold(bool held) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    held_ = held;
+  }
+  wake_.notify_one();
+  idle_.notify_all();
+}
+
 size_t TileLoader::reads() const {
   std::lock_guard<std::mutex> lock(mutex_);
   return reads_;
@@ -54,7 +63,7 @@ size_t TileLoader::reads() const {
 
 void TileLoader::waitIdle() {
   std::unique_lock<std::mutex> lock(mutex_);
-  idle_.wait(lock, [&] { return queue_.empty() && !reading_; });
+  idle_.wait(lock, [&] { return (queue_.empty() || held_) && !reading_; });
 }
 
 void TileLoader::run() {
@@ -66,7 +75,7 @@ void TileLoader::run() {
 #endif
   std::unique_lock<std::mutex> lock(mutex_);
   for (;;) {
-    wake_.wait(lock, [&] { return stop_ || !queue_.empty(); });
+    wake_.wait(lock, [&] { return stop_ || (!queue_.empty() && !held_); });
     if (stop_) break;
     reading_ = std::move(queue_.front());
     queue_.pop_front();

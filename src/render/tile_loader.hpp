@@ -51,6 +51,10 @@ class TileLoader {
   void waitIdle();
   /// Tiles read so far (all of them, including unreadable ones).
   size_t reads() const;
+  /// While held, no new read starts (the tile being read finishes): a disk
+  /// slower than any frame, for tests that a frame never waits on a read.
+  /// waitIdle() returns once the read in progress is done.
+  void hold(bool held);
 
  private:
   void run();
@@ -62,6 +66,7 @@ class TileLoader {
   std::vector<TileResult> done_;
   size_t reads_ = 0;
   bool stop_ = false;
+  bool held_ = false;
   std::thread worker_;  // started by the first want()
 };
 

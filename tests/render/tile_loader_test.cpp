@@ -99,5 +99,24 @@ TEST(TileLoader, AViewThatWantsNothingCancelsTheQueue) {
   EXPECT_EQ(loader.take().size(), 1u);
 }
 
+TEST(TileLoader, AHeldLoaderFinishesItsReadAndStartsNoOther) {
+  auto source = std::make_shared<GatedSource>();
+  TileLoader loader;
+  loader.want({job(source, 1), job(source, 2)});
+  source->waitForReads(1);  // tile 1 is being read
+  loader.hold(true);
+  source->open();
+  loader.waitIdle();  // returns with tile 2 still queued
+  EXPECT_EQ(source->order(), (std::vector<int>{1}));
+  EXPECT_EQ(loader.pending(), 2u);  // 1 read and not taken, 2 queued
+  loader.want({job(source, 2), job(source, 3)});
+  EXPECT_EQ(loader.take().size(), 1u);
+  EXPECT_EQ(loader.reads(), 1u);
+  loader.hold(false);
+  loader.waitIdle();
+  EXPECT_EQ(source->order(), (std::vector<int>{1, 2, 3}));
+  EXPECT_EQ(loader.take().size(), 2u);
+}
+
 }  // namespace
 }  // namespace pamir::render::detail
