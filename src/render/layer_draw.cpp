@@ -25,6 +25,43 @@ void setOffset(GLint location, const XY& origin, const XY& centre) {
   glUniform2f(location, static_cast<float>(origin.x - centre.x), static_cast<float>(origin.y - centre.y));
 }
 
+// A software rasteriser (Mesa's llvmpipe, the renderer of headless and
+// virtual machines) queues whole scenes of binned primitives before it
+// draws them: a million instanced symbols held about 450 MB. Every batch of
+// primitives ends in a fence, and a new batch waits for the one two batches
+// back, so at most two batches are ever queued; a GPU is two batches ahead
+// of the CPU at most, which costs it nothing at this batch size.
+class SubmitThrottle {
+ public:
+  SubmitThrottle() = default;
+  SubmitThrottle(const SubmitThrottle&) = delete;
+  SubmitThrottle& operator=(const SubmitThrottle&) = delete;
+  ~SubmitThrottle() {
+    for (GLsync f : fences_)
+      if (f) glDeleteSync(f);
+  }
+  void submitted(size_t primitives) {
+    constexpr size_t kBatch = 1 << 14;
+    constexpr GLuint64 kWaitNs = 10'000'000'000;  // a fence that never signals must not hang the window
+    since_ += primitives;
+    if (since_ < kBatch) return;
+    since_ = 0;
+    GLsync& slot = fences_[next_];
+    if (slot) {
+      glClientWaitSync(slot, GL_SYNC_FLUSH_COMMANDS_BIT, kWaitNs);
+      glDeleteSync(slot);
+    }
+    slot = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+    glFlush();
+    next_ ^= 1;
+  }
+
+ private:
+  size_t since_ = 0;
+  GLsync fences_[2] = {nullptr, nullptr};
+  int next_ = 0;
+};
+
 Bounds grown(const Bounds& b, double dx, double dy) { return {b.minx - dx, b.miny - dy, b.maxx + dx, b.maxy + dy}; }
 
 // Instanced quads (segments or symbols), one draw per tile near the cull box
@@ -39,6 +76,7 @@ void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std:
   glBindVertexArray(vao);
   glBindBuffer(GL_ARRAY_BUFFER, buffer);
   const Bounds near = grown(pass.cull, marginPx * view.resolutionX(), marginPx * view.resolutionY());
+  SubmitThrottle throttle;
   for (const Tile& t : tiles) {
     if (!t.bounds.intersects(near)) continue;
     setOffset(program.offset, t.origin, view.center());
@@ -47,6 +85,7 @@ void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std:
     ++pass.frame.drawCalls;
     pass.frame.trianglesDrawn += 2 * static_cast<size_t>(t.count);
     drawn += t.count;
+    throttle.submitted(t.count);
   }
 }
 
@@ -133,12 +172,14 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
     glUseProgram(fill.id());
     setViewUniforms(fill, view, options, 1.0f);  // per-feature opacity is already in the style table
     glBindVertexArray(level->fillVao.id());
+    SubmitThrottle throttle;
     for (const Tile& t : level->fillTiles) {
       if (!t.bounds.intersects(pass.cull)) continue;
       setOffset(fill.offset, t.origin, centre);
       glDrawArrays(GL_TRIANGLES, static_cast<GLint>(t.first * 3), static_cast<GLsizei>(t.count * 3));
       ++frame.drawCalls;
       frame.trianglesDrawn += t.count;
+      throttle.submitted(t.count);
     }
   }
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <thread>
 #include <utility>
@@ -47,7 +48,7 @@ struct RawTriangle {
 };
 struct RawSegment {
   XY a, b;
-  double distance;
+  float distance;  // as the GPU gets it; summed in double along the line
   uint32_t feature;
 };
 struct RawPoint {
@@ -84,41 +85,61 @@ int gridCell(double offset, double cellSize, int grid) {
   return c >= grid - 1 ? grid - 1 : static_cast<int>(c);
 }
 
-template <class Raw>
-std::vector<Tile> tileOrder(std::vector<Raw>& raw, const Bounds& extent) {
+float rel(double v, double origin) { return static_cast<float>(v - origin); }
+
+// Puts the primitives of `parts` (in order) into tiles of a grid over
+// `extent`, writing each in its final form, `per` outputs per primitive,
+// with emit(raw, tile origin, first output). Each part is freed once it is
+// written, so the raw primitives and the output are never both held whole.
+template <class Raw, class Out, class Emit>
+std::vector<Tile> tileInto(const std::vector<std::vector<Raw>*>& parts, const Bounds& extent, size_t per,
+                           std::vector<Out>& out, Emit emit) {
   std::vector<Tile> tiles;
-  if (raw.empty()) return tiles;
+  size_t total = 0;
+  for (const auto* part : parts) total += part->size();
+  if (total == 0) return tiles;
   constexpr size_t kPerTile = 512;
-  int grid = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(raw.size()) / kPerTile)));
+  int grid = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(total) / kPerTile)));
   grid = std::clamp(grid, 1, 32);
-  double cw = std::max(extent.width(), 1e-12) / grid, ch = std::max(extent.height(), 1e-12) / grid;
-  std::vector<uint32_t> cell(raw.size());
-  std::vector<uint32_t> counts(static_cast<size_t>(grid) * grid + 1, 0);
-  for (size_t i = 0; i < raw.size(); ++i) {
-    Bounds b = boundsOf(raw[i]);
+  const double cw = std::max(extent.width(), 1e-12) / grid, ch = std::max(extent.height(), 1e-12) / grid;
+  auto cellOf = [&](const Bounds& b) {
     int cx = gridCell((b.minx + b.maxx) / 2 - extent.minx, cw, grid);
     int cy = gridCell((b.miny + b.maxy) / 2 - extent.miny, ch, grid);
-    cell[i] = static_cast<uint32_t>(cy * grid + cx);
-    ++counts[cell[i] + 1];
+    return static_cast<size_t>(cy * grid + cx);
+  };
+  const size_t cells = static_cast<size_t>(grid) * grid;
+  std::vector<uint32_t> counts(cells + 1, 0);
+  std::vector<Bounds> cellBounds(cells);
+  for (const auto* part : parts) {
+    for (const Raw& r : *part) {
+      const Bounds b = boundsOf(r);
+      const size_t c = cellOf(b);
+      ++counts[c + 1];
+      cellBounds[c].add(b);
+    }
   }
   for (size_t c = 1; c < counts.size(); ++c) counts[c] += counts[c - 1];
-  std::vector<Raw> sorted(raw.size());
-  std::vector<uint32_t> next(counts.begin(), counts.end() - 1);
-  for (size_t i = 0; i < raw.size(); ++i) sorted[next[cell[i]]++] = std::move(raw[i]);
-  raw = std::move(sorted);
-  for (size_t c = 0; c + 1 < counts.size(); ++c) {
+  std::vector<XY> origins(cells);
+  for (size_t c = 0; c < cells; ++c) {
     if (counts[c + 1] == counts[c]) continue;
     Tile t;
     t.first = counts[c];
     t.count = counts[c + 1] - counts[c];
-    for (uint32_t i = t.first; i < t.first + t.count; ++i) t.bounds.add(boundsOf(raw[i]));
-    t.origin = {(t.bounds.minx + t.bounds.maxx) / 2, (t.bounds.miny + t.bounds.maxy) / 2};
+    t.bounds = cellBounds[c];
+    t.origin = origins[c] = {(t.bounds.minx + t.bounds.maxx) / 2, (t.bounds.miny + t.bounds.maxy) / 2};
     tiles.push_back(t);
+  }
+  out.resize(total * per);
+  std::vector<uint32_t> next(counts.begin(), counts.end() - 1);
+  for (auto* part : parts) {
+    for (const Raw& r : *part) {
+      const size_t c = cellOf(boundsOf(r));
+      emit(r, origins[c], &out[static_cast<size_t>(next[c]++) * per]);
+    }
+    std::vector<Raw>().swap(*part);
   }
   return tiles;
 }
-
-float rel(double v, double origin) { return static_cast<float>(v - origin); }
 
 // Sutherland–Hodgman against one axis-aligned half-plane: the part of a
 // closed ring with coordinate `axis` <= cut (below) or >= cut. Concave rings
@@ -199,11 +220,11 @@ void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, siz
       const XY& a = path[i];
       const XY& b = path[i + 1];
       double len = std::hypot(b.x - a.x, b.y - a.y);
-      if (len > 0) out.segments.push_back({a, b, along, feature});
+      if (len > 0) out.segments.push_back({a, b, static_cast<float>(along), feature});
       along += len;
     }
     // A path with no length still shows: as a dot the width of the line.
-    if (out.segments.size() == before && !path.empty()) out.segments.push_back({path[0], path[0], 0.0, feature});
+    if (out.segments.size() == before && !path.empty()) out.segments.push_back({path[0], path[0], 0.0f, feature});
   };
 
   for (size_t k = first; k < last; ++k) {
@@ -236,30 +257,29 @@ void buildChunk(const std::vector<ProjectedFeature>& features, size_t first, siz
       }
     }
   }
+  // The chunks of a level are all held until it is tiled: without their
+  // growth slack (up to half of each) a layer of 10M segments needs 100 MB less.
+  out.triangles.shrink_to_fit();
+  out.segments.shrink_to_fit();
 }
 
-// Cuts a level's primitives into tiles and stores them relative to their tile origins.
-void finishLevel(std::vector<RawTriangle>& triangles, std::vector<RawSegment>& segments, double tolerance,
-                 const Bounds& extent, DetailLevel& level) {
+// Cuts a level's primitives (in chunks) into tiles and stores them relative
+// to their tile origins.
+void finishLevel(std::vector<Chunk>& chunks, double tolerance, const Bounds& extent, DetailLevel& level) {
   level.tolerance = tolerance;
-  level.fillTiles = tileOrder(triangles, extent);
-  level.fills.reserve(triangles.size() * 3);
-  for (const Tile& t : level.fillTiles) {
-    for (uint32_t i = t.first; i < t.first + t.count; ++i) {
-      for (const XY& p : triangles[i].p) {
-        level.fills.push_back({rel(p.x, t.origin.x), rel(p.y, t.origin.y), triangles[i].feature});
-      }
-    }
+  std::vector<std::vector<RawTriangle>*> triangles;
+  std::vector<std::vector<RawSegment>*> segments;
+  for (Chunk& c : chunks) {
+    triangles.push_back(&c.triangles);
+    segments.push_back(&c.segments);
   }
-  level.segmentTiles = tileOrder(segments, extent);
-  level.segments.reserve(segments.size());
-  for (const Tile& t : level.segmentTiles) {
-    for (uint32_t i = t.first; i < t.first + t.count; ++i) {
-      const RawSegment& s = segments[i];
-      level.segments.push_back({rel(s.a.x, t.origin.x), rel(s.a.y, t.origin.y), rel(s.b.x, t.origin.x),
-                                rel(s.b.y, t.origin.y), static_cast<float>(s.distance), s.feature});
-    }
-  }
+  level.fillTiles = tileInto(triangles, extent, 3, level.fills, [](const RawTriangle& t, const XY& o, FillVertex* v) {
+    for (const XY& p : t.p) *v++ = {rel(p.x, o.x), rel(p.y, o.y), t.feature};
+  });
+  level.segmentTiles =
+      tileInto(segments, extent, 1, level.segments, [](const RawSegment& s, const XY& o, SegmentInstance* v) {
+        *v = {rel(s.a.x, o.x), rel(s.a.y, o.y), rel(s.b.x, o.x), rel(s.b.y, o.y), s.distance, s.feature};
+      });
 }
 
 size_t simplifiedVertexCount(const std::vector<ProjectedFeature>& features, double tolerance) {
@@ -357,6 +377,28 @@ XY interiorPoint(const std::vector<std::vector<XY>>& rings) {
   return best;
 }
 
+namespace {
+
+// Where a feature's label goes: its first point, else the inside of its
+// largest polygon, else the middle of its longest line.
+LabelAnchor labelAnchorOf(const ProjectedFeature& f) {
+  if (!f.points.empty()) return {f.points.front(), f.index, LabelAnchor::Kind::Point};
+  if (!f.polygons.empty()) {
+    // The first polygon unless a larger one is found: with NaN areas
+    // (overflowing coordinates) no comparison succeeds.
+    const std::vector<Ring>* largest = &f.polygons.front();
+    double best = -1;
+    for (const auto& polygon : f.polygons) {
+      double area = std::abs(ringArea(polygon.front()));
+      if (area > best) best = area, largest = &polygon;
+    }
+    return {interiorPoint(*largest), f.index, LabelAnchor::Kind::Polygon};
+  }
+  return {lineMiddle(f.lines), f.index, LabelAnchor::Kind::Line};
+}
+
+}  // namespace
+
 struct PreparedLayer {
   std::vector<ProjectedFeature> features;
   std::vector<std::pair<size_t, size_t>> runs;  // features cut into jobs of a few thousand vertices
@@ -366,8 +408,10 @@ struct PreparedLayer {
 LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& projection, const BuildOptions& options) {
   LayerGeometry out;
   auto prepared = std::make_shared<PreparedLayer>();
+  // Only features with lines or polygons are kept projected (levels of
+  // detail are built from them); points go straight to their instances.
   std::vector<ProjectedFeature>& features = prepared->features;
-  features.reserve(layer.features.size());
+  std::vector<RawPoint> points;
   std::vector<XY> buffer;
   size_t exactVertices = 0;
   const geo::ViewDomain domain = geo::viewDomain(projection);
@@ -392,6 +436,7 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
     auto addLine = [&](const Path& line, std::vector<std::vector<XY>>& lines) {
       // A line leaving the projection's domain is cut there, not joined across the gap.
       std::vector<XY> run;
+      run.reserve(line.size());
       for (const XY& p : project(line)) {
         if (finite(p)) {
           if (run.empty() || !(run.back() == p)) run.push_back(p);
@@ -469,7 +514,11 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
         pf.vertices += ring.size();
       }
     }
-    for (const XY& p : pf.points) out.bounds.add(p.x, p.y);
+    for (const XY& p : pf.points) {
+      out.bounds.add(p.x, p.y);
+      points.push_back({p, pf.index});
+    }
+    out.labels.push_back(labelAnchorOf(pf));
     for (const auto& line : pf.lines) {
       exactVertices += line.size();
       for (const XY& p : line) out.bounds.add(p.x, p.y);
@@ -479,7 +528,7 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
       for (const Ring& ring : polygon) exactVertices += ring.size();
       for (const XY& p : polygon.front()) out.bounds.add(p.x, p.y);
     }
-    features.push_back(std::move(pf));
+    if (!pf.lines.empty() || !pf.polygons.empty() || !pf.outlines.empty()) features.push_back(std::move(pf));
   }
 
   // Levels of detail: tolerances halve from 1/256 of the layer's size until
@@ -512,32 +561,10 @@ LayerGeometry prepareLayerGeometry(const Layer& layer, const geo::Projection& pr
     out.hasOutlines = out.hasOutlines || !f.lines.empty() || (f.outline && !f.polygons.empty());
   }
 
-  std::vector<RawPoint> points;
-  for (const ProjectedFeature& f : features) {
-    for (const XY& p : f.points) points.push_back({p, f.index});
-    if (!f.points.empty()) {
-      out.labels.push_back({f.points.front(), f.index, LabelAnchor::Kind::Point});
-    } else if (!f.polygons.empty()) {
-      // The first polygon unless a larger one is found: with NaN areas
-      // (overflowing coordinates) no comparison succeeds.
-      const std::vector<Ring>* largest = &f.polygons.front();
-      double best = -1;
-      for (const auto& polygon : f.polygons) {
-        double area = std::abs(ringArea(polygon.front()));
-        if (area > best) best = area, largest = &polygon;
-      }
-      out.labels.push_back({interiorPoint(*largest), f.index, LabelAnchor::Kind::Polygon});
-    } else if (!f.lines.empty()) {
-      out.labels.push_back({lineMiddle(f.lines), f.index, LabelAnchor::Kind::Line});
-    }
-  }
-  out.pointTiles = tileOrder(points, out.bounds);
-  out.points.reserve(points.size());
-  for (const Tile& t : out.pointTiles) {
-    for (uint32_t i = t.first; i < t.first + t.count; ++i) {
-      out.points.push_back({rel(points[i].p.x, t.origin.x), rel(points[i].p.y, t.origin.y), points[i].feature});
-    }
-  }
+  out.pointTiles = tileInto(std::vector<std::vector<RawPoint>*>{&points}, out.bounds, 1, out.points,
+                            [](const RawPoint& r, const XY& o, PointInstance* v) {
+                              *v = {rel(r.p.x, o.x), rel(r.p.y, o.y), r.feature};
+                            });
   out.prepared = std::move(prepared);
   return out;
 }
@@ -568,23 +595,10 @@ void buildDetailLevels(LayerGeometry& geometry, const std::vector<size_t>& which
     buildChunk(prep.features, prep.runs[r].first, prep.runs[r].second, tol, cell, chunks[j]);
   });
   runParallel(levels.size(), maxThreads, [&](size_t k) {
-    std::vector<RawTriangle> triangles;
-    std::vector<RawSegment> segments;
-    size_t nt = 0, ns = 0;
-    for (size_t r = 0; r < runs; ++r) {
-      nt += chunks[k * runs + r].triangles.size();
-      ns += chunks[k * runs + r].segments.size();
-    }
-    triangles.reserve(nt);
-    segments.reserve(ns);
-    for (size_t r = 0; r < runs; ++r) {
-      Chunk& c = chunks[k * runs + r];
-      triangles.insert(triangles.end(), c.triangles.begin(), c.triangles.end());
-      segments.insert(segments.end(), c.segments.begin(), c.segments.end());
-      c = {};
-    }
+    std::vector<Chunk> parts(std::make_move_iterator(chunks.begin() + static_cast<std::ptrdiff_t>(k * runs)),
+                             std::make_move_iterator(chunks.begin() + static_cast<std::ptrdiff_t>((k + 1) * runs)));
     DetailLevel& level = geometry.levels[levels[k]];
-    finishLevel(triangles, segments, level.tolerance, geometry.bounds, level);
+    finishLevel(parts, level.tolerance, geometry.bounds, level);
     level.built = true;
   });
 }
