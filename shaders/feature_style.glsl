@@ -1,9 +1,12 @@
 // Shared by the vector vertex shaders (the renderer puts it after #version).
-// Per-feature style table: three RGBA32F texels per feature
+// A layer's distinct styles: three RGBA32F texels each
 //   0: fill colour, 1: stroke colour (alphas already times opacity),
-//   2: stroke width px, symbol size px, symbol id, flags (1 dashed, 2 filled).
+//   2: stroke width px, symbol size px, symbol id, flags (1 dashed, 2 filled);
+// per feature, one R32UI texel: the index of its style (a layer has a handful
+// of styles and may have millions of features).
 // Per-feature visibility: one R8 texel per feature.
 uniform samplerBuffer uStyles;
+uniform usamplerBuffer uStyleIndex;
 uniform samplerBuffer uVisible;
 
 // View: ndc = (position + uOffset) * uScale, with uOffset = tile origin - view
@@ -34,9 +37,10 @@ struct FeatureStyle {
 
 FeatureStyle featureStyle(int f) {
   FeatureStyle s;
-  s.fill = texelFetch(uStyles, f * 3);
-  s.stroke = texelFetch(uStyles, f * 3 + 1);
-  vec4 p = texelFetch(uStyles, f * 3 + 2);
+  int k = int(texelFetch(uStyleIndex, f).r) * 3;
+  s.fill = texelFetch(uStyles, k);
+  s.stroke = texelFetch(uStyles, k + 1);
+  vec4 p = texelFetch(uStyles, k + 2);
   s.width = p.x * uPixelRatio;
   s.size = p.y * uPixelRatio;
   s.symbol = int(p.z + 0.5);

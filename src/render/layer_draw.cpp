@@ -164,6 +164,8 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
 
   glActiveTexture(GL_TEXTURE0 + kUnitStyles);
   glBindTexture(GL_TEXTURE_BUFFER, gpu.styleTexture.id());
+  glActiveTexture(GL_TEXTURE0 + kUnitStyleIndex);
+  glBindTexture(GL_TEXTURE_BUFFER, gpu.styleIndexTexture.id());
   glActiveTexture(GL_TEXTURE0 + kUnitVisible);
   glBindTexture(GL_TEXTURE_BUFFER, gpu.visibleTexture.id());
 

@@ -53,12 +53,14 @@ void findUniforms(Program& p) {
       {&Program::plainColour, "uPlainColour"},
       {&Program::smooth, "uSmooth"},
       {&Program::styles, "uStyles"},
+      {&Program::styleIndex, "uStyleIndex"},
       {&Program::visible, "uVisible"},
       {&Program::image, "uImage"},
   };
   for (const auto& u : kUniforms) p.*u.location = glGetUniformLocation(p.id(), u.name);
   glUseProgram(p.id());
   if (p.styles >= 0) glUniform1i(p.styles, kUnitStyles);
+  if (p.styleIndex >= 0) glUniform1i(p.styleIndex, kUnitStyleIndex);
   if (p.visible >= 0) glUniform1i(p.visible, kUnitVisible);
   if (p.image >= 0) glUniform1i(p.image, kUnitImage);
   glUseProgram(0);

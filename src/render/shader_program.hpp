@@ -13,9 +13,10 @@
 namespace pamir::render::detail {
 
 // Texture units, fixed for every program (set once at link time).
-constexpr GLint kUnitStyles = 0;   // per-feature style table (texture buffer)
-constexpr GLint kUnitVisible = 1;  // per-feature visibility table (texture buffer)
-constexpr GLint kUnitImage = 2;    // a raster tile
+constexpr GLint kUnitStyles = 0;      // a layer's distinct styles (texture buffer)
+constexpr GLint kUnitVisible = 1;     // per-feature visibility table (texture buffer)
+constexpr GLint kUnitImage = 2;       // a raster tile
+constexpr GLint kUnitStyleIndex = 3;  // per-feature index into the styles (texture buffer)
 
 /// A linked program and the locations of the uniforms the map's shaders
 /// share; -1 where a program does not use one.
@@ -23,7 +24,7 @@ struct Program {
   GlProgram program;
   GLint offset = -1, scale = -1, viewport = -1, pixelRatio = -1, layerOpacity = -1;
   GLint plain = -1, plainOwn = -1, plainColour = -1, smooth = -1;
-  GLint styles = -1, visible = -1, image = -1;
+  GLint styles = -1, styleIndex = -1, visible = -1, image = -1;
 
   GLuint id() const { return program.id(); }
 };

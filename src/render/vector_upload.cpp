@@ -1,6 +1,7 @@
 #include "render/vector_upload.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "render/shader_program.hpp"
 
@@ -156,13 +157,24 @@ void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats&
 
 void uploadStyles(VectorGpu& gpu, UploadStats& uploads) {
   const Layer& layer = *gpu.layer;
-  size_t n = std::max<size_t>(layer.features.size(), 1);
-  std::vector<float> table(n * kStyleTexels * 4, 0.0f);
+  // styleFor answers the layer's style or one of its rules': a style is
+  // known by its address.
+  std::vector<uint32_t> index(std::max<size_t>(layer.features.size(), 1), 0);
+  std::vector<const Style*> distinct;
+  std::unordered_map<const Style*, uint32_t> indexOf;
+  for (size_t i = 0; i < layer.features.size(); ++i) {
+    const Style* s = &layer.styleFor(layer.features[i]);
+    auto [it, added] = indexOf.emplace(s, static_cast<uint32_t>(distinct.size()));
+    if (added) distinct.push_back(s);
+    index[i] = it->second;
+  }
+  if (distinct.empty()) distinct.push_back(&layer.style);
+  std::vector<float> table(distinct.size() * kStyleTexels * 4, 0.0f);
   gpu.maxStrokePx = 0;
   gpu.maxSymbolPx = 0;
   gpu.anyFilled = false;
-  for (size_t i = 0; i < layer.features.size(); ++i) {
-    const Style& s = layer.styleFor(layer.features[i]);
+  for (size_t i = 0; i < distinct.size(); ++i) {
+    const Style& s = *distinct[i];
     float* t = &table[i * kStyleTexels * 4];
     putColour(t, s.fill, s.opacity);
     putColour(t + 4, s.stroke, s.opacity);
@@ -175,6 +187,8 @@ void uploadStyles(VectorGpu& gpu, UploadStats& uploads) {
     gpu.maxSymbolPx = std::max(gpu.maxSymbolPx, t[9]);
   }
   uploadTable(gpu.styleBuffer, gpu.styleTexture, GL_RGBA32F, table.data(), table.size() * sizeof(float),
+              GL_STATIC_DRAW);
+  uploadTable(gpu.styleIndexBuffer, gpu.styleIndexTexture, GL_R32UI, index.data(), index.size() * sizeof(uint32_t),
               GL_STATIC_DRAW);
   ++uploads.styleUploads;
 }

@@ -60,8 +60,8 @@ struct VectorGpu : std::enable_shared_from_this<VectorGpu> {
 
   GlBuffer pointBuffer;
   GlVertexArray pointVao;
-  GlBuffer styleBuffer, visibleBuffer;
-  GlTexture styleTexture, visibleTexture;
+  GlBuffer styleBuffer, styleIndexBuffer, visibleBuffer;
+  GlTexture styleTexture, styleIndexTexture, visibleTexture;
   std::vector<uint8_t> visible;  ///< per feature, non-zero = shown
   bool shown = true;
 
