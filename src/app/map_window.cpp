@@ -386,7 +386,8 @@ class MapWindow {
     Activity a;
     a.moving = viewMoving();
     a.working = renderer_.pendingWork() > 0 || loading_.busy() || overviews_.busy();
-    a.coarse = renderer_.lastFrame().budgetedLevels > 0;  // the full detail is still to draw
+    // The full detail is still to draw.
+    a.coarse = renderer_.lastFrame().budgetedLevels + renderer_.lastFrame().thinnedPointLayers > 0;
     a.animationMs = time_.msUntilNextStep(std::chrono::steady_clock::now()).value_or(-1);
     a.textCaret = ImGui::GetIO().WantTextInput;
     return a;
@@ -587,7 +588,10 @@ class MapWindow {
     // While the view moves, each layer draws within a budget (a coarser level
     // of detail on big data), so that a drag or a wheel notch answers at once;
     // once it is still, the full detail.
-    if (viewMoving()) opts.segmentBudget = kMovingSegmentBudget;
+    if (viewMoving()) {
+      opts.segmentBudget = kMovingSegmentBudget;
+      opts.pointBudget = kMovingPointBudget;
+    }
     takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
     renderer_.draw(view_, opts);
     for (const std::string& line : renderer_.takeRasterErrors()) report(line);
@@ -936,6 +940,7 @@ class MapWindow {
   // Segments a layer may draw in a frame while the view moves: about 20 ms
   // of llvmpipe on two cores (some 2M segments a second), nothing for a GPU.
   static constexpr size_t kMovingSegmentBudget = 40000;
+  static constexpr size_t kMovingPointBudget = 40000;           // a symbol costs llvmpipe about what a segment does
   static constexpr std::chrono::milliseconds kStillAfter{200};  // no change for this long: still
   static constexpr double kFlightSeconds = 0.6;
 

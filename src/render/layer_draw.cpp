@@ -1,6 +1,7 @@
 #include "render/layer_draw.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pamir::render::detail {
 
@@ -67,26 +68,38 @@ Bounds grown(const Bounds& b, double dx, double dy) { return {b.minx - dx, b.min
 // Instanced quads (segments or symbols), one draw per tile near the cull box
 // grown by `marginPx`: the attribute pointers start at the tile's first
 // instance, as GL 3.3 has no base instance. `drawn` counts the instances.
+// Over `budget` instances (0: none), each tile draws the same share of its
+// own, from its start; true when it did.
 template <class SetPointers>
-void drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std::vector<Tile>& tiles, double marginPx,
-                   size_t instanceBytes, SetPointers setPointers, const LayerPass& pass, size_t& drawn) {
+bool drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std::vector<Tile>& tiles, double marginPx,
+                   size_t instanceBytes, SetPointers setPointers, const LayerPass& pass, size_t& drawn,
+                   size_t budget = 0) {
   const MapView& view = pass.view;
   glUseProgram(program.id());
   setViewUniforms(program, view, pass.options, 1.0f);  // per-feature opacity is already in the style table
   glBindVertexArray(vao);
   glBindBuffer(GL_ARRAY_BUFFER, buffer);
   const Bounds near = grown(pass.cull, marginPx * view.resolutionX(), marginPx * view.resolutionY());
+  double share = 1.0;
+  if (budget > 0) {
+    size_t inView = 0;
+    for (const Tile& t : tiles)
+      if (t.bounds.intersects(near)) inView += t.count;
+    if (inView > budget) share = static_cast<double>(budget) / static_cast<double>(inView);
+  }
   SubmitThrottle throttle;
   for (const Tile& t : tiles) {
     if (!t.bounds.intersects(near)) continue;
+    const auto count = share < 1.0 ? std::max<uint32_t>(1, static_cast<uint32_t>(std::ceil(t.count * share))) : t.count;
     setOffset(program.offset, t.origin, view.center());
     setPointers(static_cast<uintptr_t>(t.first * instanceBytes));
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(t.count));
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
     ++pass.frame.drawCalls;
-    pass.frame.trianglesDrawn += 2 * static_cast<size_t>(t.count);
-    drawn += t.count;
-    throttle.submitted(t.count);
+    pass.frame.trianglesDrawn += 2 * static_cast<size_t>(count);
+    drawn += count;
+    throttle.submitted(count);
   }
+  return share < 1.0;
 }
 
 // Segments of `level` in tiles that meet `cull`: what drawing it would cost.
@@ -200,7 +213,7 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
   }
 
   if (!gpu.pointTiles.empty()) {
-    drawQuadTiles(
+    const bool thinned = drawQuadTiles(
         programs.symbol, gpu.pointVao.id(), gpu.pointBuffer.id(), gpu.pointTiles,
         (gpu.maxSymbolPx + gpu.maxStrokePx) * options.pixelRatio / 2 + 2, sizeof(PointInstance),
         [](uintptr_t base) {
@@ -208,7 +221,8 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
           glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(PointInstance),
                                  reinterpret_cast<void*>(base + offsetof(PointInstance, feature)));
         },
-        pass, frame.pointsDrawn);
+        pass, frame.pointsDrawn, options.pointBudget);
+    if (thinned) ++frame.thinnedPointLayers;
   }
 }
 

@@ -43,7 +43,8 @@ struct MapRenderer::Impl {
   detail::OffscreenTarget target;
   detail::FrameCache cache;
   detail::RasterStreams streams;
-  uint64_t stateVersion = 0;  // bumped by every change to layers, styles, visibility or order
+  uint64_t stateVersion = 0;     // bumped by every change to layers, styles, visibility or order
+  bool cacheIsBudgeted = false;  // the cached frame has parts drawn within a segment or point budget
   uint64_t framesDrawn = 0;
   detail::BackgroundWork work;  // last: stopped first, before what its deliveries would touch
 
@@ -211,6 +212,12 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
     renderLayers(view, options, cull);
   };
   bool cached = false;
+  // A frame drawn within a budget (a coarser level, thinned points) is not
+  // shifted into the frames that follow once the budget is lifted.
+  if (cacheIsBudgeted && options.segmentBudget == 0 && options.pointBudget == 0) {
+    cache.invalidate();
+    cacheIsBudgeted = false;
+  }
   if (ready && options.reuseFrames && boundSampleBuffers == 0 && !firstFrame) {
     cached = cache.update(view, detail::frameKey(options, vectorLayers, rasterLayers), stateVersion, paint, frame);
     // A cache that could not be made may have left one of its framebuffers bound.
@@ -223,9 +230,11 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
     // A renderer's first frame is drawn straight into the target: a one-shot
     // render (pamir render) then never pays for the cache's two textures.
     cache.invalidate();
+    cacheIsBudgeted = false;
     glViewport(0, 0, w, h);
     paint(view.extent());
   } else {
+    cacheIsBudgeted = cacheIsBudgeted || frame.budgetedLevels + frame.thinnedPointLayers > 0;
     cache.copyTo(static_cast<GLuint>(bound), w, h);
     glViewport(0, 0, w, h);
   }

@@ -55,6 +55,11 @@ struct RenderOptions {
   /// so that a pan or a wheel notch answers at once on millions of segments,
   /// and clears it to draw the full detail once the view is still.
   size_t segmentBudget = 0;
+  /// Most point symbols a layer may draw in this frame (0 = no limit): over
+  /// it, each spatial tile draws the same share of its points, an even
+  /// thinning (points keep their load order within a tile), and the full
+  /// set follows once the view is still.
+  size_t pointBudget = 0;
 };
 
 /// What the last draw() did.
@@ -70,6 +75,7 @@ struct FrameStats {
   /// a worker is still building it (Preparation::Background).
   size_t substitutedLevels = 0;
   size_t budgetedLevels = 0;      ///< steps to a coarser level taken to keep within segmentBudget
+  size_t thinnedPointLayers = 0;  ///< point layers drawn thinned to keep within pointBudget
   size_t layersPending = 0;       ///< layers not drawn at all: a worker is still projecting them
   size_t rasterTilesDrawn = 0;    ///< tiles of large rasters at the level the view needs
   size_t rasterTilesMissing = 0;  ///< of those, not read yet: coarser tiles or the preview drawn there
@@ -78,7 +84,9 @@ struct FrameStats {
   /// has too many tiles in view (a large raster without overviews).
   size_t rastersCapped = 0;
   /// This frame is not the full-detail one: a later draw() of the same view will differ.
-  bool provisional() const { return substitutedLevels + budgetedLevels + layersPending + rasterTilesMissing > 0; }
+  bool provisional() const {
+    return substitutedLevels + budgetedLevels + thinnedPointLayers + layersPending + rasterTilesMissing > 0;
+  }
 };
 
 /// Data sent to the GPU since the renderer was made. Geometry counters move

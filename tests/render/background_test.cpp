@@ -1,7 +1,8 @@
 // Preparation::Background: geometry is projected and levels are built on a
 // worker, the GL thread only uploads; what is drawn in the end is what the
 // synchronous paths draw. And the segment budget: a frame over it draws a
-// coarser level and says so.
+// coarser level and says so; a frame over the point budget thins the
+// points evenly and says so.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -144,6 +145,50 @@ TEST_F(BackgroundTest, OverTheSegmentBudgetACoarserLevelIsDrawn) {
   // No budget: the full-detail frame again.
   r.renderToImage(view, options_);
   EXPECT_EQ(r.lastFrame().segmentsDrawn, full);
+  EXPECT_FALSE(r.lastFrame().provisional());
+}
+
+TEST_F(BackgroundTest, OverThePointBudgetEveryTileDrawsTheSameShareOfItsPoints) {
+  Layer layer;
+  layer.style.symbolSize = 4.0f;
+  uint32_t seed = 777;
+  auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) / static_cast<double>(1 << 24);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    Feature f;
+    f.fid = i;
+    f.geometry.points.push_back({60 + 20 * next(), 32 + 12 * next()});
+    layer.features.push_back(std::move(f));
+  }
+  const geo::Projection proj = projection();
+  MapRenderer r;
+  r.setProjection(proj);
+  r.setLayers({&layer}, {});
+  const MapView view = MapView::fitting(proj.forwardBounds(layer.bounds()), 640, 480);
+  const Image full = r.renderToImage(view, options_);
+  ASSERT_EQ(r.lastFrame().pointsDrawn, 20000u);
+  EXPECT_FALSE(r.lastFrame().provisional());
+  RenderOptions budgeted = options_;
+  budgeted.pointBudget = 2000;
+  const Image thinned = r.renderToImage(view, budgeted);
+  EXPECT_EQ(r.lastFrame().thinnedPointLayers, 1u);
+  EXPECT_TRUE(r.lastFrame().provisional());
+  // Each tile rounds its share up: a little over the budget, far under the whole.
+  EXPECT_GE(r.lastFrame().pointsDrawn, 2000u);
+  EXPECT_LT(r.lastFrame().pointsDrawn, 2000u + 200u);
+  // Thinned evenly: every quarter of the image still has symbols in it.
+  for (int qy = 0; qy < 2; ++qy)
+    for (int qx = 0; qx < 2; ++qx) {
+      size_t inked = 0;
+      for (int y = qy * 240; y < (qy + 1) * 240; ++y)
+        for (int x = qx * 320; x < (qx + 1) * 320; ++x) inked += thinned.rgba[(size_t(y) * 640 + x) * 4] < 200;
+      EXPECT_GT(inked, 100u) << "quarter " << qx << "," << qy;
+    }
+  EXPECT_NE(thinned.rgba, full.rgba);
+  r.renderToImage(view, options_);
+  EXPECT_EQ(r.lastFrame().pointsDrawn, 20000u);
   EXPECT_FALSE(r.lastFrame().provisional());
 }
 
