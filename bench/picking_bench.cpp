@@ -1,7 +1,9 @@
 // Picking the feature under the cursor, as hovering does on every pointer
-// move: 100,000 point sites and 2,000 polygons in the default view CRS.
+// move: 100,000 point sites (PAMIR_BENCH_SITES sets another count) and 2,000
+// polygons in the default view CRS.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <random>
 
 #include "app/picking.hpp"
@@ -18,7 +20,9 @@ struct Scene {
   Scene() {
     std::mt19937 rng(7);
     std::uniform_real_distribution<double> lon(60, 80), lat(33, 44);
-    for (int i = 0; i < 100000; ++i) {
+    const char* count = std::getenv("PAMIR_BENCH_SITES");
+    const long sitesWanted = count ? std::strtol(count, nullptr, 10) : 100000;
+    for (long i = 0; i < sitesWanted; ++i) {
       Feature f;
       f.fid = i;
       f.geometry.points = {{lon(rng), lat(rng)}};

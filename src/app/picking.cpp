@@ -81,11 +81,22 @@ void PickIndex::update(const std::vector<const Layer*>& layers, const geo::Proje
   featureCounts_ = std::move(counts);
   crs_ = proj.definition();
   shapes_.clear();
+  grids_.clear();
+  symbolReachPx_.clear();
   const geo::ViewDomain domain = geo::viewDomain(proj);
   for (const Layer* l : layers_) {
     std::vector<FeatureShape> shapes;
     shapes.reserve(l->features.size());
     for (const Feature& f : l->features) shapes.push_back(shapeOf(*l, f, proj, domain));
+    std::vector<Bounds> boxes;
+    boxes.reserve(shapes.size());
+    double reach = 0;
+    for (const FeatureShape& s : shapes) {
+      boxes.push_back(s.bounds);
+      reach = std::max(reach, s.symbolRadiusPx);
+    }
+    grids_.emplace_back(boxes);
+    symbolReachPx_.push_back(reach);
     shapes_.push_back(std::move(shapes));
   }
 }
@@ -111,13 +122,18 @@ void PickIndex::pickInto(const MapView& view, double px, double py, double tol, 
     for (size_t i = 0; i < path.size(); ++i) screen[i] = view.mapToPixel(path[i]);
     return screen;
   };
+  std::vector<uint32_t> candidates;
   // Points first (they sit on top of areas), then lines, then areas; topmost layer first.
   for (int pass = 0; pass < 3; ++pass) {
     for (size_t li = layers_.size(); li-- > 0;) {
       const Layer& l = *layers_[li];
       if (!l.visible) continue;
       const std::vector<FeatureShape>& shapes = shapes_[li];
-      for (size_t fi = 0; fi < shapes.size(); ++fi) {
+      // The features whose bounds lie within this pass's reach of the cursor, in index order.
+      const double reachPx = pass == 0 ? std::max(tol, symbolReachPx_[li]) : pass == 1 ? tol : 0.0;
+      grids_[li].candidates({m.x - reachPx * ux, m.y - reachPx * uy, m.x + reachPx * ux, m.y + reachPx * uy},
+                            candidates);
+      for (const uint32_t fi : candidates) {
         const FeatureShape& s = shapes[fi];
         bool hit = false;
         if (pass == 0) {

@@ -5,13 +5,15 @@
 //
 // A PickIndex holds every feature projected to the view CRS and cut at its
 // seam as the renderer draws it, with its bounds, so that a pick only maps
-// the few features whose bounds hold the cursor to pixels: fast enough for
-// hovering over 100,000 features. It is rebuilt when the layers or the CRS change.
+// the few features whose bounds hold the cursor to pixels, found through a
+// grid over those bounds (core/bounds_grid.hpp): fast enough for hovering
+// over a million features. It is rebuilt when the layers or the CRS change.
 #include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/bounds_grid.hpp"
 #include "core/feature.hpp"
 #include "core/map_view.hpp"
 #include "geo/projection.hpp"
@@ -63,6 +65,8 @@ class PickIndex {
   std::vector<size_t> featureCounts_;
   std::string crs_;
   std::vector<std::vector<FeatureShape>> shapes_;  ///< [layer][feature]
+  std::vector<BoundsGrid> grids_;                  ///< [layer]: over its shapes' bounds
+  std::vector<double> symbolReachPx_;              ///< [layer]: the largest symbolRadiusPx
 };
 
 /// The topmost feature under the pixel, with a one-off index (tests, one-shot callers).
