@@ -6,6 +6,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -241,6 +242,12 @@ void loadVectorLayer(OGRLayer& ogrLayer, const std::string& path, GdalErrorCaptu
 
   ogrLayer.ResetReading();
   CPLErrorReset();
+  // The header's count, when the driver knows it cheaply, sizes the feature
+  // list once (a million points regrew it twenty times); a header that
+  // claims more than this is not trusted that far.
+  constexpr int64_t kReserveAtMost = int64_t{1} << 24;
+  if (const int64_t cheap = ogrLayer.GetFeatureCount(FALSE); cheap > 0)
+    layer.features.reserve(static_cast<size_t>(std::min(cheap, kReserveAtMost)));
   // A failure GDAL reports while fetching features: the file may end before its features do.
   std::string readError;
   int64_t readCount = 0;
