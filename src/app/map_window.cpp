@@ -344,9 +344,13 @@ class MapWindow {
     if (key == "building-overviews") return overviews_.busy() ? "1" : "0";
     if (key == "raster-tiles") return std::to_string(renderer_.lastFrame().rasterTilesDrawn);
     if (key == "raster-tiles-missing") return std::to_string(renderer_.lastFrame().rasterTilesMissing);
-    // Every source read and every layer prepared: what a screenshot of the whole map waits for.
+    // Every source read, every layer prepared and the full detail painted:
+    // what a screenshot of the whole map waits for.
     if (key == "settled")
-      return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 ? "yes" : "no";
+      return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 &&
+                     renderer_.lastFrame().refiningOf == 0
+                 ? "yes"
+                 : "no";
     if (key == "file-dialog") return files_.model().open ? "1" : "0";
     if (key == "file-dialog-path") return files_.model().path;
     auto joined = [](const auto& items, auto name) {
@@ -387,7 +391,8 @@ class MapWindow {
     a.moving = viewMoving();
     a.working = renderer_.pendingWork() > 0 || loading_.busy() || overviews_.busy();
     // The full detail is still to draw.
-    a.coarse = renderer_.lastFrame().budgetedLevels + renderer_.lastFrame().thinnedPointLayers > 0;
+    const render::FrameStats& last = renderer_.lastFrame();
+    a.coarse = last.budgetedLevels + last.thinnedPointLayers + last.refiningOf > 0;
     a.animationMs = time_.msUntilNextStep(std::chrono::steady_clock::now()).value_or(-1);
     a.textCaret = ImGui::GetIO().WantTextInput;
     return a;
@@ -591,6 +596,8 @@ class MapWindow {
     if (viewMoving()) {
       opts.segmentBudget = kMovingSegmentBudget;
       opts.pointBudget = kMovingPointBudget;
+    } else {
+      opts.frameBudget = kStillFrameBudget;  // the full detail, painted over as many frames as it takes
     }
     takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
     renderer_.draw(view_, opts);
@@ -940,7 +947,10 @@ class MapWindow {
   // Segments a layer may draw in a frame while the view moves: about 20 ms
   // of llvmpipe on two cores (some 2M segments a second), nothing for a GPU.
   static constexpr size_t kMovingSegmentBudget = 40000;
-  static constexpr size_t kMovingPointBudget = 40000;           // a symbol costs llvmpipe about what a segment does
+  static constexpr size_t kMovingPointBudget = 40000;  // a symbol costs llvmpipe about what a segment does
+  // Primitives a frame paints while the full detail of a still view builds
+  // up behind the last whole frame: about 40 ms of llvmpipe on two cores.
+  static constexpr size_t kStillFrameBudget = 16384;
   static constexpr std::chrono::milliseconds kStillAfter{200};  // no change for this long: still
   static constexpr double kFlightSeconds = 0.6;
 

@@ -109,6 +109,28 @@ bool FrameCache::update(const MapView& view, std::vector<float> key, uint64_t ve
   return true;
 }
 
+bool FrameCache::holds(const MapView& view, const std::vector<float>& key, uint64_t version) const {
+  return valid_ && key == key_ && version == version_ && view.width() == view_.width() &&
+         view.height() == view_.height() && view.resolutionX() == view_.resolutionX() &&
+         view.resolutionY() == view_.resolutionY() && view.center() == view_.center();
+}
+
+bool FrameCache::paintBehind(const MapView& view, const Paint& paint) {
+  if (!resize(view.width(), view.height())) return false;
+  glBindFramebuffer(GL_FRAMEBUFFER, fbo_[1 - current_].id());
+  glViewport(0, 0, view.width(), view.height());
+  paint(view.extent());
+  return true;
+}
+
+void FrameCache::promoteBehind(const MapView& view, std::vector<float> key, uint64_t version) {
+  current_ = 1 - current_;
+  valid_ = true;
+  view_ = view;
+  key_ = std::move(key);
+  version_ = version;
+}
+
 void FrameCache::copyTo(GLuint framebuffer, int w, int h) const {
   glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_[current_].id());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);

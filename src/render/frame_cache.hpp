@@ -35,6 +35,15 @@ class FrameCache {
   /// The next update() paints the whole frame.
   void invalidate() { valid_ = false; }
 
+  /// The cached frame is a whole picture of `view` with `key` and `version`.
+  bool holds(const MapView& view, const std::vector<float>& key, uint64_t version) const;
+  /// A frame painted over several calls goes into the other texture, the
+  /// cached frame staying as it is: `paint` draws into it (bound, with this
+  /// size's viewport). False when the textures cannot be made at this size.
+  bool paintBehind(const MapView& view, const Paint& paint);
+  /// The frame painted behind is whole now: it becomes the cached frame.
+  void promoteBehind(const MapView& view, std::vector<float> key, uint64_t version);
+
  private:
   bool resize(int width, int height);
 

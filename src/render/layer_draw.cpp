@@ -91,6 +91,7 @@ bool drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std:
   for (const Tile& t : tiles) {
     if (!t.bounds.intersects(near)) continue;
     const auto count = share < 1.0 ? std::max<uint32_t>(1, static_cast<uint32_t>(std::ceil(t.count * share))) : t.count;
+    if (pass.window && !pass.window->take(count)) continue;
     setOffset(program.offset, t.origin, view.center());
     setPointers(static_cast<uintptr_t>(t.first * instanceBytes));
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
@@ -190,6 +191,7 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
     SubmitThrottle throttle;
     for (const Tile& t : level->fillTiles) {
       if (!t.bounds.intersects(pass.cull)) continue;
+      if (pass.window && !pass.window->take(t.count)) continue;
       setOffset(fill.offset, t.origin, centre);
       glDrawArrays(GL_TRIANGLES, static_cast<GLint>(t.first * 3), static_cast<GLsizei>(t.count * 3));
       ++frame.drawCalls;

@@ -13,6 +13,22 @@
 
 namespace pamir::render::detail {
 
+/// A part of a frame's primitives, in the order the layers draw them, for a
+/// frame painted over several (RenderOptions::frameBudget): a tile is drawn
+/// when its first primitive's position lies in [from, until). Every tile
+/// that meets the cull box advances the position, drawn or not, so that
+/// after the pass it is the frame's total.
+struct PaintWindow {
+  size_t from = 0, until = 0;
+  size_t position = 0;
+  /// Advances past `count` primitives; true when they are to be drawn.
+  bool take(size_t count) {
+    const size_t at = position;
+    position += count;
+    return at >= from && at < until;
+  }
+};
+
 /// What every layer of one pass is drawn with.
 struct LayerPass {
   const Programs& programs;
@@ -24,6 +40,8 @@ struct LayerPass {
   /// Set with Preparation::Background: asks a worker for a level not uploaded
   /// yet (the layer, the level); the pass draws the nearest level it has meanwhile.
   std::function<void(VectorGpu&, size_t)> requestLevel = {};
+  /// Draw only this part of the frame (null: all of it).
+  PaintWindow* window = nullptr;
 };
 
 /// Magnified rasters sample bilinearly without mipmaps (a software GL does

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 
 #include "render/background_work.hpp"
@@ -46,6 +47,15 @@ struct MapRenderer::Impl {
   detail::RasterStreams streams;
   uint64_t stateVersion = 0;     // bumped by every change to layers, styles, visibility or order
   bool cacheIsBudgeted = false;  // the cached frame has parts drawn within a segment or point budget
+  // A full-detail frame being painted over several frames (frameBudget),
+  // behind the cached one, and what it is a frame of.
+  struct Refining {
+    bool active = false;
+    MapView view;
+    std::vector<float> key;
+    uint64_t version = 0;
+    size_t painted = 0, total = 0;
+  } refining;
   uint64_t framesDrawn = 0;
   detail::BackgroundWork work;  // last: stopped first, before what its deliveries would touch
 
@@ -61,7 +71,9 @@ struct MapRenderer::Impl {
   void buildRasterMesh(RasterGpu& gpu) { detail::uploadRasterMesh(gpu, currentProjection().definition(), uploads); }
   void draw(const MapView& view, const RenderOptions& options);
   void drawLabels(const MapView& view, const RenderOptions& options);
-  void renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull);
+  void renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull,
+                    detail::PaintWindow* window = nullptr);
+  bool drawRefining(const MapView& view, const RenderOptions& options, GLuint target);
   bool drawToTarget(const MapView& view, const RenderOptions& options);
 };
 
@@ -160,7 +172,8 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
   frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
 }
 
-void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull) {
+void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull,
+                                     detail::PaintWindow* window) {
   if (options.plain) {
     glDisable(GL_BLEND);
   } else {
@@ -169,8 +182,11 @@ void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& o
   detail::LayerPass pass{programs, view, options, cull, frame, uploads};
   if (preparation == Preparation::Background)
     pass.requestLevel = [this](VectorGpu& gpu, size_t level) { requestLevel(gpu, level); };
+  pass.window = window;
   for (const LayerRef& ref : order) {
     if (ref.kind == LayerRef::Kind::Raster) {
+      // A frame painted in parts has its (untiled) rasters in its first part.
+      if (window && window->from > 0) continue;
       if (options.plain || ref.index >= rasters.size()) continue;
       RasterGpu& gpu = *rasters[ref.index];
       if (!gpu.shown || !gpu.raster->visible) continue;
@@ -188,6 +204,67 @@ void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& o
   glUseProgram(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
   glActiveTexture(GL_TEXTURE0);
+}
+
+// Paints the full detail in parts of options.frameBudget primitives, one part
+// a frame, behind the cached frame, which stays on screen until the whole
+// frame replaces it; when no whole frame of this view is cached, one within
+// the segment and point budgets goes first. False when the frame fits the
+// budget, or cannot be painted so: the caller draws it at once.
+bool MapRenderer::Impl::drawRefining(const MapView& view, const RenderOptions& options, GLuint target) {
+  std::vector<float> key = detail::frameKey(options, vectorLayers, rasterLayers);
+  if (refining.active) {
+    const MapView& v = refining.view;
+    const bool same = key == refining.key && stateVersion == refining.version && v.width() == view.width() &&
+                      v.height() == view.height() && v.resolutionX() == view.resolutionX() &&
+                      v.resolutionY() == view.resolutionY() && v.center() == view.center();
+    if (!same) refining.active = false;
+  }
+  if (!refining.active) {
+    // What the whole frame would paint, counted by a pass that draws nothing.
+    const FrameStats before = frame;
+    detail::PaintWindow count{std::numeric_limits<size_t>::max(), std::numeric_limits<size_t>::max(), 0};
+    renderLayers(view, options, view.extent(), &count);
+    frame = before;
+    if (count.position <= options.frameBudget) return false;
+    const bool holds = cache.holds(view, key, stateVersion);
+    if (holds && !cacheIsBudgeted) return false;  // the full detail is cached: nothing to paint
+    if (!holds) {
+      // Nothing of this view yet: a coarser frame first, whole.
+      RenderOptions coarse = options;
+      coarse.segmentBudget = coarse.pointBudget = std::max<size_t>(options.frameBudget / 2, 1);
+      auto paint = [&](const Bounds& cull) {
+        clearTo(options.background);
+        renderLayers(view, coarse, cull);
+      };
+      if (!cache.update(view, key, stateVersion, paint, frame)) return false;
+      cacheIsBudgeted = true;
+    }
+    refining = {true, view, std::move(key), stateVersion, 0, count.position};
+    frame.refiningOf = refining.total;
+    cache.copyTo(target, view.width(), view.height());
+    return true;
+  }
+  detail::PaintWindow part{refining.painted, refining.painted + options.frameBudget, 0};
+  const bool painted = cache.paintBehind(view, [&](const Bounds& cull) {
+    if (part.from == 0) clearTo(options.background);
+    renderLayers(view, options, cull, &part);
+  });
+  if (!painted) {
+    refining.active = false;
+    return false;
+  }
+  refining.painted = part.until;
+  if (part.position <= refining.painted) {
+    cache.promoteBehind(view, refining.key, refining.version);
+    cacheIsBudgeted = false;
+    refining.active = false;
+  } else {
+    frame.refiningDone = refining.painted;
+    frame.refiningOf = refining.total;
+  }
+  cache.copyTo(target, view.width(), view.height());
+  return true;
 }
 
 void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) {
@@ -213,13 +290,24 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
     renderLayers(view, options, cull);
   };
   bool cached = false;
+  bool refined = false;
+  const bool streaming = std::any_of(rasters.begin(), rasters.end(), [](const auto& r) {
+    return r->shown && r->raster->visible && r->raster->tiles != nullptr;
+  });
+  if (ready && options.frameBudget > 0 && options.reuseFrames && boundSampleBuffers == 0 && !firstFrame &&
+      options.segmentBudget == 0 && options.pointBudget == 0 && !streaming) {
+    refined = cached = drawRefining(view, options, static_cast<GLuint>(bound));
+    if (!refined) glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(bound));
+  } else {
+    refining.active = false;
+  }
   // A frame drawn within a budget (a coarser level, thinned points) is not
   // shifted into the frames that follow once the budget is lifted.
-  if (cacheIsBudgeted && options.segmentBudget == 0 && options.pointBudget == 0) {
+  if (!refined && cacheIsBudgeted && options.segmentBudget == 0 && options.pointBudget == 0) {
     cache.invalidate();
     cacheIsBudgeted = false;
   }
-  if (ready && options.reuseFrames && boundSampleBuffers == 0 && !firstFrame) {
+  if (!refined && ready && options.reuseFrames && boundSampleBuffers == 0 && !firstFrame) {
     cached = cache.update(view, detail::frameKey(options, vectorLayers, rasterLayers), stateVersion, paint, frame);
     // A cache that could not be made may have left one of its framebuffers bound.
     if (!cached) glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(bound));
@@ -234,9 +322,11 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
     cacheIsBudgeted = false;
     glViewport(0, 0, w, h);
     paint(view.extent());
-  } else {
+  } else if (!refined) {
     cacheIsBudgeted = cacheIsBudgeted || frame.budgetedLevels + frame.thinnedPointLayers > 0;
     cache.copyTo(static_cast<GLuint>(bound), w, h);
+    glViewport(0, 0, w, h);
+  } else {
     glViewport(0, 0, w, h);
   }
   if (ready && options.labels && !options.plain) {

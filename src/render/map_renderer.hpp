@@ -60,6 +60,15 @@ struct RenderOptions {
   /// thinning (points keep their load order within a tile), and the full
   /// set follows once the view is still.
   size_t pointBudget = 0;
+  /// Most primitives (fill triangles, segments, symbols) one frame may paint
+  /// (0 = no limit). A full-detail frame over it is painted over several
+  /// frames into the frame cache, this many primitives each, while the last
+  /// whole frame of the view (a coarser one, drawn within the segment and
+  /// point budgets, when there is none) stays on screen; the finished frame
+  /// replaces it. A window sets it once the view is still, so that no frame
+  /// holds the UI thread long on millions of primitives. Needs reuseFrames;
+  /// not while raster tiles stream.
+  size_t frameBudget = 0;
 };
 
 /// What the last draw() did.
@@ -76,6 +85,9 @@ struct FrameStats {
   size_t substitutedLevels = 0;
   size_t budgetedLevels = 0;      ///< steps to a coarser level taken to keep within segmentBudget
   size_t thinnedPointLayers = 0;  ///< point layers drawn thinned to keep within pointBudget
+  /// The full detail is being painted over several frames (frameBudget):
+  /// primitives painted so far, of `refiningOf`; 0 when it is not.
+  size_t refiningDone = 0, refiningOf = 0;
   size_t layersPending = 0;       ///< layers not drawn at all: a worker is still projecting them
   size_t rasterTilesDrawn = 0;    ///< tiles of large rasters at the level the view needs
   size_t rasterTilesMissing = 0;  ///< of those, not read yet: coarser tiles or the preview drawn there
@@ -85,7 +97,8 @@ struct FrameStats {
   size_t rastersCapped = 0;
   /// This frame is not the full-detail one: a later draw() of the same view will differ.
   bool provisional() const {
-    return substitutedLevels + budgetedLevels + thinnedPointLayers + layersPending + rasterTilesMissing > 0;
+    return substitutedLevels + budgetedLevels + thinnedPointLayers + refiningOf + layersPending + rasterTilesMissing >
+           0;
   }
 };
 

@@ -2,7 +2,8 @@
 // worker, the GL thread only uploads; what is drawn in the end is what the
 // synchronous paths draw. And the segment budget: a frame over it draws a
 // coarser level and says so; a frame over the point budget thins the
-// points evenly and says so.
+// points evenly and says so; a frame over the frame budget is painted in
+// parts behind the last whole one.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -190,6 +191,62 @@ TEST_F(BackgroundTest, OverThePointBudgetEveryTileDrawsTheSameShareOfItsPoints) 
   r.renderToImage(view, options_);
   EXPECT_EQ(r.lastFrame().pointsDrawn, 20000u);
   EXPECT_FALSE(r.lastFrame().provisional());
+}
+
+TEST_F(BackgroundTest, OverTheFrameBudgetTheFullDetailIsPaintedOverSeveralFramesBehindACoarserOne) {
+  Layer layer;
+  layer.style.symbolSize = 4.0f;
+  uint32_t seed = 99;
+  auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) / static_cast<double>(1 << 24);
+  };
+  for (int i = 0; i < 20000; ++i) {
+    Feature f;
+    f.fid = i;
+    f.geometry.points.push_back({60 + 20 * next(), 32 + 12 * next()});
+    layer.features.push_back(std::move(f));
+  }
+  Layer walk = walks(50, 200);  // segments too, drawn before the points
+  const geo::Projection proj = projection();
+  MapRenderer r;
+  r.setProjection(proj);
+  r.setLayers({&walk, &layer}, {});
+  const MapView view = MapView::fitting(proj.forwardBounds(layer.bounds()), 640, 480);
+  r.renderToImage(view, options_);
+  const size_t primitives = r.lastFrame().pointsDrawn + r.lastFrame().segmentsDrawn;
+  ASSERT_GT(primitives, 20000u);
+
+  MapView moved = view;
+  moved.zoomAbout(320, 240, 1.0001);  // another view: nothing of it is cached
+  MapRenderer fresh;
+  fresh.setProjection(proj);
+  fresh.setLayers({&walk, &layer}, {});
+  const Image expected = fresh.renderToImage(moved, options_);
+
+  RenderOptions budgeted = options_;
+  budgeted.frameBudget = 3000;
+  const Image coarse = r.renderToImage(moved, budgeted);
+  ASSERT_GT(r.lastFrame().refiningOf, 0u) << "the coarser frame first, and the full detail to come";
+  EXPECT_TRUE(r.lastFrame().provisional());
+  EXPECT_NE(coarse.rgba, expected.rgba);
+  int frames = 0;
+  for (; frames < 100 && r.lastFrame().provisional(); ++frames) {
+    const Image shown = r.renderToImage(moved, budgeted);
+    const FrameStats& f = r.lastFrame();
+    // A part a frame: the budget and at most one tile more.
+    EXPECT_LE(f.pointsDrawn + f.segmentsDrawn, 3000u + 2048u);
+    if (f.provisional()) {
+      EXPECT_EQ(shown.rgba, coarse.rgba) << "the coarser frame stays on screen while the detail builds up";
+    } else {
+      EXPECT_EQ(shown.rgba, expected.rgba) << "the whole frame, as one drawn at once";
+    }
+  }
+  EXPECT_GT(frames, 5);
+  EXPECT_FALSE(r.lastFrame().provisional());
+  // Nothing left to paint: the cached frame is shown as it is.
+  EXPECT_EQ(r.renderToImage(moved, budgeted).rgba, expected.rgba);
+  EXPECT_EQ(r.lastFrame().pointsDrawn + r.lastFrame().segmentsDrawn, 0u);
 }
 
 }  // namespace
