@@ -7,13 +7,15 @@
 
 namespace pamir::app {
 
-void MapInspection::updateIndex() {
+bool MapInspection::updateIndex(size_t vertexBudget) {
   // Uncertainty circles are drawn, not picked: a click means the site itself.
   std::vector<const Layer*> layers;
   for (const Layer* l : session_.drawLayers())
     if (!session_.isDerived(*l)) layers.push_back(l);
-  index_.update(layers, session_.projection());
+  return index_.update(layers, session_.projection(), vertexBudget);
 }
+
+void MapInspection::advanceIndex() { updateIndex(kIndexSliceVertices); }
 
 PickVisible MapInspection::visible() const {
   return [this](const Layer& l, size_t fi) { return passes(session_.filter, l, l.features[fi]); };
@@ -25,7 +27,10 @@ std::optional<Pick> MapInspection::pickAt(const MapView& view, double px, double
 }
 
 bool MapInspection::hoverAt(const MapView& view, double px, double py, double tol) {
-  std::optional<Pick> p = pickAt(view, px, py, tol);
+  // Hovering never waits for a big index: it is built a slice a frame, and
+  // the tooltip comes once it is whole.
+  if (!updateIndex(kIndexSliceVertices)) return false;
+  std::optional<Pick> p = index_.pick(view, px, py, tol, visible());
   if (p == hovered_) return false;
   hovered_ = p;
   return true;

@@ -24,7 +24,12 @@ class MapInspection {
   std::optional<Pick> pickAt(const MapView& view, double px, double py, double tolerancePx);
 
   /// The pointer is at (px, py) over the map; returns true when the hovered feature changed.
+  /// While a large index is being built (a slice a call), nothing changes.
   bool hoverAt(const MapView& view, double px, double py, double tolerancePx);
+  /// The pick index of large layers is being built, a slice at a time:
+  /// advanceIndex() builds the next slice (the window calls it every frame).
+  bool indexBuilding() const { return index_.building(); }
+  void advanceIndex();
   /// The pointer is over a panel or out of the window.
   bool clearHover();
 
@@ -63,7 +68,10 @@ class MapInspection {
   std::string state(const std::string& key) const;
 
  private:
-  void updateIndex();
+  /// Brings the index up to date: all of it, or about `vertexBudget` vertices
+  /// of it; true once it is whole.
+  bool updateIndex(size_t vertexBudget = 0);
+  static constexpr size_t kIndexSliceVertices = 150'000;  // some 30 ms on the UI thread
   PickVisible visible() const;
   std::string nameOf(const Pick& p) const;
   std::optional<Bounds> zoomBounds(const Pick& p) const;

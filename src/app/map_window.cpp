@@ -348,7 +348,7 @@ class MapWindow {
     // what a screenshot of the whole map waits for.
     if (key == "settled")
       return !loading_.busy() && renderer_.layersPreparing() == 0 && renderer_.pendingWork() == 0 &&
-                     renderer_.lastFrame().refiningOf == 0
+                     renderer_.lastFrame().refiningOf == 0 && !inspection_.indexBuilding()
                  ? "yes"
                  : "no";
     if (key == "file-dialog") return files_.model().open ? "1" : "0";
@@ -389,7 +389,7 @@ class MapWindow {
   Activity activity() {
     Activity a;
     a.moving = viewMoving();
-    a.working = renderer_.pendingWork() > 0 || loading_.busy() || overviews_.busy();
+    a.working = renderer_.pendingWork() > 0 || loading_.busy() || overviews_.busy() || inspection_.indexBuilding();
     // The full detail is still to draw.
     const render::FrameStats& last = renderer_.lastFrame();
     a.coarse = last.budgetedLevels + last.thinnedPointLayers + last.refiningOf > 0;
@@ -599,7 +599,8 @@ class MapWindow {
     } else {
       opts.frameBudget = kStillFrameBudget;  // the full detail, painted over as many frames as it takes
     }
-    takeTime(time_.tick(std::chrono::steady_clock::now()));  // the player's year, in this frame
+    takeTime(time_.tick(std::chrono::steady_clock::now()));       // the player's year, in this frame
+    if (inspection_.indexBuilding()) inspection_.advanceIndex();  // a slice a frame
     renderer_.draw(view_, opts);
     for (const std::string& line : renderer_.takeRasterErrors()) report(line);
     if (auto path = std::exchange(mapShot_, std::nullopt); path && !shoot(*path)) {

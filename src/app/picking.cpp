@@ -72,33 +72,53 @@ FeatureShape shapeOf(const Layer& l, const Feature& f, const geo::Projection& pr
 
 }  // namespace
 
-void PickIndex::update(const std::vector<const Layer*>& layers, const geo::Projection& proj) {
+bool PickIndex::update(const std::vector<const Layer*>& layers, const geo::Projection& proj, size_t vertexBudget) {
   std::vector<size_t> counts;
   counts.reserve(layers.size());
   for (const Layer* l : layers) counts.push_back(l->features.size());
-  if (layers == layers_ && counts == featureCounts_ && proj.definition() == crs_ && !shapes_.empty()) return;
-  layers_ = layers;
-  featureCounts_ = std::move(counts);
-  crs_ = proj.definition();
-  shapes_.clear();
-  grids_.clear();
-  symbolReachPx_.clear();
+  if (layers != layers_ || counts != featureCounts_ || proj.definition() != crs_ || (!started_ && !complete_)) {
+    layers_ = layers;
+    featureCounts_ = std::move(counts);
+    crs_ = proj.definition();
+    shapes_.clear();
+    grids_.clear();
+    symbolReachPx_.clear();
+    started_ = true;
+    complete_ = false;
+    buildingLayer_ = 0;
+    building_.clear();
+    // Small data is indexed at once, whatever the budget: a pick never waits a frame for it.
+    size_t vertices = 0;
+    for (const Layer* l : layers_)
+      for (const Feature& f : l->features) vertices += f.geometry.vertexCount() + 1;
+    if (vertices <= kIndexAtOnce) vertexBudget = 0;
+  }
+  if (complete_) return true;
   const geo::ViewDomain domain = geo::viewDomain(proj);
-  for (const Layer* l : layers_) {
-    std::vector<FeatureShape> shapes;
-    shapes.reserve(l->features.size());
-    for (const Feature& f : l->features) shapes.push_back(shapeOf(*l, f, proj, domain));
+  size_t done = 0;
+  while (buildingLayer_ < layers_.size()) {
+    const Layer& l = *layers_[buildingLayer_];
+    if (building_.empty()) building_.reserve(l.features.size());
+    for (size_t fi = building_.size(); fi < l.features.size(); ++fi) {
+      if (vertexBudget > 0 && done >= vertexBudget) return false;
+      building_.push_back(shapeOf(l, l.features[fi], proj, domain));
+      done += l.features[fi].geometry.vertexCount() + 1;
+    }
     std::vector<Bounds> boxes;
-    boxes.reserve(shapes.size());
+    boxes.reserve(building_.size());
     double reach = 0;
-    for (const FeatureShape& s : shapes) {
+    for (const FeatureShape& s : building_) {
       boxes.push_back(s.bounds);
       reach = std::max(reach, s.symbolRadiusPx);
     }
     grids_.emplace_back(boxes);
     symbolReachPx_.push_back(reach);
-    shapes_.push_back(std::move(shapes));
+    shapes_.push_back(std::move(building_));
+    building_ = {};
+    ++buildingLayer_;
   }
+  complete_ = true;
+  return true;
 }
 
 const FeatureShape* PickIndex::shape(const Pick& p) const {
@@ -125,7 +145,7 @@ void PickIndex::pickInto(const MapView& view, double px, double py, double tol, 
   std::vector<uint32_t> candidates;
   // Points first (they sit on top of areas), then lines, then areas; topmost layer first.
   for (int pass = 0; pass < 3; ++pass) {
-    for (size_t li = layers_.size(); li-- > 0;) {
+    for (size_t li = shapes_.size(); li-- > 0;) {  // the layers indexed so far
       const Layer& l = *layers_[li];
       if (!l.visible) continue;
       const std::vector<FeatureShape>& shapes = shapes_[li];

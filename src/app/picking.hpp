@@ -44,8 +44,14 @@ using PickVisible = std::function<bool(const Layer&, size_t)>;
 class PickIndex {
  public:
   /// Projects `layers` (bottom first) unless they and the CRS are what the
-  /// index already holds.
-  void update(const std::vector<const Layer*>& layers, const geo::Projection& projection);
+  /// index already holds. With a budget (vertices, 0 = none), only about
+  /// that much is projected this call and the build goes on in the next:
+  /// true once the index is whole. Layers of a million vertices or fewer
+  /// in all are indexed at once. Until it is whole, picks see the layers
+  /// indexed so far.
+  bool update(const std::vector<const Layer*>& layers, const geo::Projection& projection, size_t vertexBudget = 0);
+  /// A build started by update() with a budget is still going on.
+  bool building() const { return started_ && !complete_; }
 
   /// The topmost feature under pixel (px, py) that `visible(layer, featureIndex)` lets through.
   std::optional<Pick> pick(const MapView& view, double px, double py, double tolerancePx,
@@ -67,6 +73,10 @@ class PickIndex {
   std::vector<std::vector<FeatureShape>> shapes_;  ///< [layer][feature]
   std::vector<BoundsGrid> grids_;                  ///< [layer]: over its shapes' bounds
   std::vector<double> symbolReachPx_;              ///< [layer]: the largest symbolRadiusPx
+  static constexpr size_t kIndexAtOnce = 1'000'000;
+  bool started_ = false, complete_ = false;
+  size_t buildingLayer_ = 0;            ///< the layer being indexed (shapes_ holds those before it)
+  std::vector<FeatureShape> building_;  ///< its shapes so far
 };
 
 /// The topmost feature under the pixel, with a one-off index (tests, one-shot callers).

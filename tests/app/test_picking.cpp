@@ -123,3 +123,54 @@ TEST(Picking, EveryFeatureUnderAPointAcrossLayers) {
   px = mview.mapToPixel(merc->forward({70.5, 36.5}));
   EXPECT_EQ(index.pickAll(mview, px.x, px.y, 5.0, all).size(), 2u);
 }
+
+// A large index is built a slice per call when given a budget: picks see the
+// layers indexed so far, and the whole index picks what one built at once does.
+TEST(Picking, ALargeIndexIsBuiltInSlicesAndThenPicksAsOneBuiltAtOnce) {
+  auto proj = geo::Projection::create("EPSG:4326");
+  ASSERT_TRUE(proj);
+  Layer walks;
+  for (int i = 0; i < 6000; ++i) {
+    Feature f;
+    f.fid = i;
+    Path line;
+    for (int k = 0; k < 200; ++k) line.push_back({60 + (i % 100) * 0.2 + k * 0.001, 30 + (i / 100) * 0.2});
+    f.geometry.lines.push_back(std::move(line));
+    walks.features.push_back(std::move(f));
+  }
+  Layer top = site({60.1, 30.0});  // above the first line's start
+  const std::vector<const Layer*> layers{&walks, &top};
+  Bounds e;
+  e.add(59, 29);
+  e.add(81, 43);
+  const MapView view = MapView::fromExtent(e, 800, 600);
+  auto all = [](const Layer&, size_t) { return true; };
+  const XY onLine = view.mapToPixel(proj->forward({60.05, 30.0}));
+  const XY onSite = view.mapToPixel(proj->forward({60.1, 30.0}));
+
+  app::PickIndex sliced;
+  int calls = 0;
+  while (!sliced.update(layers, *proj, 100'000)) {
+    ++calls;
+    ASSERT_TRUE(sliced.building());
+    ASSERT_LT(calls, 100);
+    // The site's layer is indexed last: until then it is not picked.
+    const auto p = sliced.pick(view, onSite.x, onSite.y, 3.0, all);
+    if (p) {
+      EXPECT_EQ(p->layer, &walks);
+    }
+  }
+  EXPECT_GT(calls, 5) << "1.2M vertices in slices of 100k";
+  EXPECT_FALSE(sliced.building());
+  app::PickIndex whole;
+  EXPECT_TRUE(whole.update(layers, *proj));
+  for (const XY& at : {onLine, onSite}) {
+    const auto a = sliced.pick(view, at.x, at.y, 3.0, all), b = whole.pick(view, at.x, at.y, 3.0, all);
+    ASSERT_TRUE(a && b);
+    EXPECT_EQ(*a, *b);
+  }
+  EXPECT_EQ(sliced.pick(view, onSite.x, onSite.y, 3.0, all)->layer, &top);
+  // Small data is indexed at once, budget or not.
+  app::PickIndex small;
+  EXPECT_TRUE(small.update({&top}, *proj, 1));
+}
