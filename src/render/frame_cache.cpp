@@ -109,10 +109,10 @@ bool FrameCache::update(const MapView& view, std::vector<float> key, uint64_t ve
   return true;
 }
 
-bool FrameCache::holds(const MapView& view, const std::vector<float>& key, uint64_t version) const {
-  return valid_ && key == key_ && version == version_ && view.width() == view_.width() &&
-         view.height() == view_.height() && view.resolutionX() == view_.resolutionX() &&
-         view.resolutionY() == view_.resolutionY() && view.center() == view_.center();
+bool FrameCache::holdsView(const MapView& view, const std::vector<float>& key) const {
+  return valid_ && key == key_ && view.width() == view_.width() && view.height() == view_.height() &&
+         view.resolutionX() == view_.resolutionX() && view.resolutionY() == view_.resolutionY() &&
+         view.center() == view_.center();
 }
 
 bool FrameCache::paintBehind(const MapView& view, const Paint& paint) {

@@ -36,7 +36,11 @@ class FrameCache {
   void invalidate() { valid_ = false; }
 
   /// The cached frame is a whole picture of `view` with `key` and `version`.
-  bool holds(const MapView& view, const std::vector<float>& key, uint64_t version) const;
+  bool holds(const MapView& view, const std::vector<float>& key, uint64_t version) const {
+    return holdsView(view, key) && version == version_;
+  }
+  /// ... of `view` with `key`, at whatever version.
+  bool holdsView(const MapView& view, const std::vector<float>& key) const;
   /// A frame painted over several calls goes into the other texture, the
   /// cached frame staying as it is: `paint` draws into it (bound, with this
   /// size's viewport). False when the textures cannot be made at this size.

@@ -45,15 +45,20 @@ struct MapRenderer::Impl {
   detail::OffscreenTarget target;
   detail::FrameCache cache;
   detail::RasterStreams streams;
-  uint64_t stateVersion = 0;     // bumped by every change to layers, styles, visibility or order
-  bool cacheIsBudgeted = false;  // the cached frame has parts drawn within a segment or point budget
+  uint64_t stateVersion = 0;  // bumped by every change to layers, styles, visibility or order
+  // Of those, finer levels of detail taken in from the worker: the picture
+  // they refine is still a picture of the same map.
+  uint64_t levelsTakenIn = 0;
+  uint64_t mapVersion() const { return stateVersion - levelsTakenIn; }
+  uint64_t cachedMapVersion = ~uint64_t{0};  // mapVersion() of the cached frame
+  bool cacheIsBudgeted = false;              // the cached frame has parts drawn within a segment or point budget
   // A full-detail frame being painted over several frames (frameBudget),
   // behind the cached one, and what it is a frame of.
   struct Refining {
     bool active = false;
     MapView view;
     std::vector<float> key;
-    uint64_t version = 0;
+    uint64_t version = 0;  // stateVersion when the painting began
     size_t painted = 0, total = 0;
   } refining;
   uint64_t framesDrawn = 0;
@@ -139,6 +144,7 @@ void MapRenderer::Impl::requestLevel(VectorGpu& gpu, size_t level) {
       if (!g || g->generation != generation || level >= g->levels.size()) return;
       detail::uploadBuiltLevel(*g, level, source->levels[level], uploads);
       ++stateVersion;
+      ++levelsTakenIn;
     };
   });
 }
@@ -215,10 +221,12 @@ bool MapRenderer::Impl::drawRefining(const MapView& view, const RenderOptions& o
   std::vector<float> key = detail::frameKey(options, vectorLayers, rasterLayers);
   if (refining.active) {
     const MapView& v = refining.view;
-    const bool same = key == refining.key && stateVersion == refining.version && v.width() == view.width() &&
-                      v.height() == view.height() && v.resolutionX() == view.resolutionX() &&
-                      v.resolutionY() == view.resolutionY() && v.center() == view.center();
-    if (!same) refining.active = false;
+    const bool same = key == refining.key && v.width() == view.width() && v.height() == view.height() &&
+                      v.resolutionX() == view.resolutionX() && v.resolutionY() == view.resolutionY() &&
+                      v.center() == view.center();
+    // Anything but a finer level taken in starts again from a coarser frame;
+    // a finer level only starts the painting behind it again.
+    if (!same || stateVersion != refining.version) refining.active = false;
   }
   if (!refining.active) {
     // What the whole frame would paint, counted by a pass that draws nothing.
@@ -227,9 +235,10 @@ bool MapRenderer::Impl::drawRefining(const MapView& view, const RenderOptions& o
     renderLayers(view, options, view.extent(), &count);
     frame = before;
     if (count.position <= options.frameBudget) return false;
-    const bool holds = cache.holds(view, key, stateVersion);
-    if (holds && !cacheIsBudgeted) return false;  // the full detail is cached: nothing to paint
-    if (!holds) {
+    if (cache.holds(view, key, stateVersion) && !cacheIsBudgeted) return false;  // the full detail is cached
+    // The cached frame stands in while the detail is painted when it shows
+    // this view and map, if at coarser levels; else a coarser frame first.
+    if (!cache.holdsView(view, key) || cachedMapVersion != mapVersion()) {
       // Nothing of this view yet: a coarser frame first, whole.
       RenderOptions coarse = options;
       coarse.segmentBudget = coarse.pointBudget = std::max<size_t>(options.frameBudget / 2, 1);
@@ -239,6 +248,7 @@ bool MapRenderer::Impl::drawRefining(const MapView& view, const RenderOptions& o
       };
       if (!cache.update(view, key, stateVersion, paint, frame)) return false;
       cacheIsBudgeted = true;
+      cachedMapVersion = mapVersion();
     }
     refining = {true, view, std::move(key), stateVersion, 0, count.position};
     frame.refiningOf = refining.total;
@@ -258,6 +268,7 @@ bool MapRenderer::Impl::drawRefining(const MapView& view, const RenderOptions& o
   if (part.position <= refining.painted) {
     cache.promoteBehind(view, refining.key, refining.version);
     cacheIsBudgeted = false;
+    cachedMapVersion = mapVersion();
     refining.active = false;
   } else {
     frame.refiningDone = refining.painted;
@@ -324,6 +335,7 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
     paint(view.extent());
   } else if (!refined) {
     cacheIsBudgeted = cacheIsBudgeted || frame.budgetedLevels + frame.thinnedPointLayers > 0;
+    cachedMapVersion = mapVersion();
     cache.copyTo(static_cast<GLuint>(bound), w, h);
     glViewport(0, 0, w, h);
   } else {
