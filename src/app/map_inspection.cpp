@@ -144,13 +144,13 @@ void MapInspection::fill(ui::OverlayModel& m) const {
 
 void MapInspection::drawHighlights(ImDrawList* dl, const MapView& view, double ratio) const {
   if (hovered_ && hovered_ != selected_)
-    if (const FeatureShape* s = index_.shape(*hovered_)) drawFeatureHighlight(dl, *s, view, ratio, kHoverHighlight);
+    if (const auto s = index_.shape(*hovered_)) drawFeatureHighlight(dl, *s, view, ratio, kHoverHighlight);
   if (selected_)
-    if (const FeatureShape* s = index_.shape(*selected_)) drawFeatureHighlight(dl, *s, view, ratio, kSelectedHighlight);
+    if (const auto s = index_.shape(*selected_)) drawFeatureHighlight(dl, *s, view, ratio, kSelectedHighlight);
 }
 
 std::optional<Bounds> MapInspection::zoomBounds(const Pick& p) const {
-  const FeatureShape* s = index_.shape(p);
+  const auto s = index_.shape(p);
   if (!s || s->bounds.empty()) return std::nullopt;
   Bounds b = s->bounds;
   // A site is shown with some country round it: 25 km (or a quarter degree) at least.

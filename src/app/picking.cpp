@@ -80,13 +80,16 @@ bool PickIndex::update(const std::vector<const Layer*>& layers, const geo::Proje
     layers_ = layers;
     featureCounts_ = std::move(counts);
     crs_ = proj.definition();
-    shapes_.clear();
+    projection_ = proj;
+    domain_ = geo::viewDomain(proj);
+    indexed_.clear();
     grids_.clear();
     symbolReachPx_.clear();
+    shapes_.clear();
     started_ = true;
     complete_ = false;
     buildingLayer_ = 0;
-    building_.clear();
+    building_ = {};
     // Small data is indexed at once, whatever the budget: a pick never waits a frame for it.
     size_t vertices = 0;
     for (const Layer* l : layers_)
@@ -94,26 +97,26 @@ bool PickIndex::update(const std::vector<const Layer*>& layers, const geo::Proje
     if (vertices <= kIndexAtOnce) vertexBudget = 0;
   }
   if (complete_) return true;
-  const geo::ViewDomain domain = geo::viewDomain(proj);
   size_t done = 0;
   while (buildingLayer_ < layers_.size()) {
     const Layer& l = *layers_[buildingLayer_];
-    if (building_.empty()) building_.reserve(l.features.size());
-    for (size_t fi = building_.size(); fi < l.features.size(); ++fi) {
+    if (building_.bounds.empty()) {
+      building_.bounds.reserve(l.features.size());
+      building_.kinds.reserve(l.features.size());
+    }
+    for (size_t fi = building_.bounds.size(); fi < l.features.size(); ++fi) {
       if (vertexBudget > 0 && done >= vertexBudget) return false;
-      building_.push_back(shapeOf(l, l.features[fi], proj, domain));
+      // Projected for its bounds; the shape itself is made again when a pick needs it.
+      const FeatureShape s = shapeOf(l, l.features[fi], proj, domain_);
+      building_.bounds.push_back(s.bounds);
+      building_.kinds.push_back(static_cast<uint8_t>(
+          (s.points.empty() ? 0 : kHasPoints) | (s.lines.empty() ? 0 : kHasLines) | (s.areas.empty() ? 0 : kHasAreas)));
+      building_.reachPx = std::max(building_.reachPx, s.symbolRadiusPx);
       done += l.features[fi].geometry.vertexCount() + 1;
     }
-    std::vector<Bounds> boxes;
-    boxes.reserve(building_.size());
-    double reach = 0;
-    for (const FeatureShape& s : building_) {
-      boxes.push_back(s.bounds);
-      reach = std::max(reach, s.symbolRadiusPx);
-    }
-    grids_.emplace_back(boxes);
-    symbolReachPx_.push_back(reach);
-    shapes_.push_back(std::move(building_));
+    grids_.emplace_back(building_.bounds);
+    symbolReachPx_.push_back(building_.reachPx);
+    indexed_.push_back(std::move(building_));
     building_ = {};
     ++buildingLayer_;
   }
@@ -121,9 +124,23 @@ bool PickIndex::update(const std::vector<const Layer*>& layers, const geo::Proje
   return true;
 }
 
-const FeatureShape* PickIndex::shape(const Pick& p) const {
-  for (size_t li = 0; li < layers_.size(); ++li)
-    if (layers_[li] == p.layer && p.featureIndex < shapes_[li].size()) return &shapes_[li][p.featureIndex];
+std::shared_ptr<const FeatureShape> PickIndex::shapeAt(size_t li, size_t fi) const {
+  const uint64_t key = (static_cast<uint64_t>(li) << 40) | fi;
+  if (auto it = shapes_.find(key); it != shapes_.end()) return it->second;
+  auto s =
+      std::make_shared<const FeatureShape>(shapeOf(*layers_[li], layers_[li]->features[fi], *projection_, domain_));
+  if (shapes_.size() >= kShapesKept) {
+    shapes_.erase(shapeOrder_.front());
+    shapeOrder_.pop_front();
+  }
+  shapes_.emplace(key, s);
+  shapeOrder_.push_back(key);
+  return s;
+}
+
+std::shared_ptr<const FeatureShape> PickIndex::shape(const Pick& p) const {
+  for (size_t li = 0; li < indexed_.size(); ++li)
+    if (layers_[li] == p.layer && p.featureIndex < indexed_[li].bounds.size()) return shapeAt(li, p.featureIndex);
   return nullptr;
 }
 
@@ -145,16 +162,19 @@ void PickIndex::pickInto(const MapView& view, double px, double py, double tol, 
   std::vector<uint32_t> candidates;
   // Points first (they sit on top of areas), then lines, then areas; topmost layer first.
   for (int pass = 0; pass < 3; ++pass) {
-    for (size_t li = shapes_.size(); li-- > 0;) {  // the layers indexed so far
+    for (size_t li = indexed_.size(); li-- > 0;) {  // the layers indexed so far
       const Layer& l = *layers_[li];
       if (!l.visible) continue;
-      const std::vector<FeatureShape>& shapes = shapes_[li];
+      const Indexed& ix = indexed_[li];
       // The features whose bounds lie within this pass's reach of the cursor, in index order.
       const double reachPx = pass == 0 ? std::max(tol, symbolReachPx_[li]) : pass == 1 ? tol : 0.0;
+      const uint8_t kind = pass == 0 ? kHasPoints : pass == 1 ? kHasLines : kHasAreas;
       grids_[li].candidates({m.x - reachPx * ux, m.y - reachPx * uy, m.x + reachPx * ux, m.y + reachPx * uy},
                             candidates);
       for (const uint32_t fi : candidates) {
-        const FeatureShape& s = shapes[fi];
+        if (!(ix.kinds[fi] & kind) || !near(ix.bounds[fi], reachPx)) continue;
+        const std::shared_ptr<const FeatureShape> shape = shapeAt(li, fi);
+        const FeatureShape& s = *shape;
         bool hit = false;
         if (pass == 0) {
           if (s.points.empty()) continue;

@@ -3,20 +3,27 @@
 // line tolerances in pixels, polygons by containment; or every feature under
 // it, across layers ("what is here").
 //
-// A PickIndex holds every feature projected to the view CRS and cut at its
-// seam as the renderer draws it, with its bounds, so that a pick only maps
-// the few features whose bounds hold the cursor to pixels, found through a
-// grid over those bounds (core/bounds_grid.hpp): fast enough for hovering
-// over a million features. It is rebuilt when the layers or the CRS change.
+// A PickIndex holds the bounds of every feature projected to the view CRS
+// and cut at its seam as the renderer draws it, and a grid over them
+// (core/bounds_grid.hpp), so that a pick only projects and maps to pixels
+// the few features whose bounds hold the cursor (the last few hundred kept):
+// fast enough for hovering over a million features, at 33 bytes a feature
+// rather than a second copy of the geometry. It is rebuilt when the layers
+// or the CRS change.
+#include <cstdint>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/bounds_grid.hpp"
 #include "core/feature.hpp"
 #include "core/map_view.hpp"
 #include "geo/projection.hpp"
+#include "geo/seam_cut.hpp"
 
 namespace pamir::app {
 
@@ -60,8 +67,8 @@ class PickIndex {
   std::vector<Pick> pickAll(const MapView& view, double px, double py, double tolerancePx,
                             const PickVisible& visible) const;
 
-  /// The shape a pick of this index refers to; nullptr for one it does not hold.
-  const FeatureShape* shape(const Pick& p) const;
+  /// The shape a pick of this index refers to; null for one it does not hold.
+  std::shared_ptr<const FeatureShape> shape(const Pick& p) const;
 
  private:
   void pickInto(const MapView& view, double px, double py, double tol, const PickVisible& visible, bool all,
@@ -70,13 +77,27 @@ class PickIndex {
   std::vector<const Layer*> layers_;
   std::vector<size_t> featureCounts_;
   std::string crs_;
-  std::vector<std::vector<FeatureShape>> shapes_;  ///< [layer][feature]
-  std::vector<BoundsGrid> grids_;                  ///< [layer]: over its shapes' bounds
-  std::vector<double> symbolReachPx_;              ///< [layer]: the largest symbolRadiusPx
+  /// The shape of feature fi of layer li, made now or kept from a recent pick.
+  std::shared_ptr<const FeatureShape> shapeAt(size_t li, size_t fi) const;
+
+  static constexpr uint8_t kHasPoints = 1, kHasLines = 2, kHasAreas = 4;
+  struct Indexed {
+    std::vector<Bounds> bounds;  ///< [feature]: of its shape; empty when nothing can be drawn
+    std::vector<uint8_t> kinds;  ///< [feature]: kHasPoints | kHasLines | kHasAreas
+    double reachPx = 0;          ///< the largest symbolRadiusPx
+  };
+  std::vector<Indexed> indexed_;       ///< [layer]
+  std::vector<BoundsGrid> grids_;      ///< [layer]: over its features' bounds
+  std::vector<double> symbolReachPx_;  ///< [layer]
+  std::optional<geo::Projection> projection_;
+  geo::ViewDomain domain_;
   static constexpr size_t kIndexAtOnce = 1'000'000;
   bool started_ = false, complete_ = false;
-  size_t buildingLayer_ = 0;            ///< the layer being indexed (shapes_ holds those before it)
-  std::vector<FeatureShape> building_;  ///< its shapes so far
+  size_t buildingLayer_ = 0;  ///< the layer being indexed (indexed_ holds those before it)
+  Indexed building_;          ///< what of it is indexed so far
+  static constexpr size_t kShapesKept = 512;
+  mutable std::unordered_map<uint64_t, std::shared_ptr<const FeatureShape>> shapes_;  ///< by layer << 40 | feature
+  mutable std::deque<uint64_t> shapeOrder_;                                           ///< oldest first
 };
 
 /// The topmost feature under the pixel, with a one-off index (tests, one-shot callers).
