@@ -63,17 +63,20 @@ class SubmitThrottle {
   int next_ = 0;
 };
 
+constexpr size_t kSymbolCost = 3;
+
 Bounds grown(const Bounds& b, double dx, double dy) { return {b.minx - dx, b.miny - dy, b.maxx + dx, b.maxy + dy}; }
 
 // Instanced quads (segments or symbols), one draw per tile near the cull box
 // grown by `marginPx`: the attribute pointers start at the tile's first
 // instance, as GL 3.3 has no base instance. `drawn` counts the instances.
 // Over `budget` instances (0: none), each tile draws the same share of its
-// own, from its start; true when it did.
+// own, from its start; true when it did. In a frame painted in parts an
+// instance counts as `cost` primitives.
 template <class SetPointers>
 bool drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std::vector<Tile>& tiles, double marginPx,
                    size_t instanceBytes, SetPointers setPointers, const LayerPass& pass, size_t& drawn,
-                   size_t budget = 0) {
+                   size_t budget = 0, size_t cost = 1) {
   const MapView& view = pass.view;
   glUseProgram(program.id());
   setViewUniforms(program, view, pass.options, 1.0f);  // per-feature opacity is already in the style table
@@ -91,7 +94,7 @@ bool drawQuadTiles(const Program& program, GLuint vao, GLuint buffer, const std:
   for (const Tile& t : tiles) {
     if (!t.bounds.intersects(near)) continue;
     const auto count = share < 1.0 ? std::max<uint32_t>(1, static_cast<uint32_t>(std::ceil(t.count * share))) : t.count;
-    if (pass.window && !pass.window->take(count)) continue;
+    if (pass.window && !pass.window->take(count * cost)) continue;
     setOffset(program.offset, t.origin, view.center());
     setPointers(static_cast<uintptr_t>(t.first * instanceBytes));
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(count));
@@ -223,7 +226,8 @@ void drawVector(VectorGpu& gpu, const LayerPass& pass) {
           glVertexAttribIPointer(1, 1, GL_UNSIGNED_INT, sizeof(PointInstance),
                                  reinterpret_cast<void*>(base + offsetof(PointInstance, feature)));
         },
-        pass, frame.pointsDrawn, options.pointBudget);
+        // A symbol's quad covers some three times a segment's pixels.
+        pass, frame.pointsDrawn, options.pointBudget, kSymbolCost);
     if (thinned) ++frame.thinnedPointLayers;
   }
 }

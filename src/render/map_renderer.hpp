@@ -60,7 +60,7 @@ struct RenderOptions {
   /// thinning (points keep their load order within a tile), and the full
   /// set follows once the view is still.
   size_t pointBudget = 0;
-  /// Most primitives (fill triangles, segments, symbols) one frame may paint
+  /// Most primitives (fill triangles, segments; a symbol counts three) one frame may paint
   /// (0 = no limit). A full-detail frame over it is painted over several
   /// frames into the frame cache, this many primitives each, while the last
   /// whole frame of the view (a coarser one, drawn within the segment and
