@@ -31,12 +31,12 @@ struct ProjectedFeature {
   // from `outlines` instead (the original rings, cut as lines).
   std::vector<bool> polygonCut;
   std::vector<std::vector<XY>> outlines;
-  std::vector<std::vector<double>> outlineKeep;
+  std::vector<std::vector<Threshold>> outlineKeep;
   std::vector<XY> points;
   // Douglas–Peucker thresholds (squared, view units) parallel to the vertices,
   // and each ring's bounds: every level of detail is a filter over these.
-  std::vector<std::vector<double>> lineKeep;
-  std::vector<std::vector<std::vector<double>>> ringKeep;
+  std::vector<std::vector<Threshold>> lineKeep;
+  std::vector<std::vector<std::vector<Threshold>>> ringKeep;
   std::vector<std::vector<Bounds>> ringBounds;
   size_t vertices = 0;
 };

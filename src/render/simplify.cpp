@@ -22,7 +22,14 @@ double distanceSq(const XY& p, const XY& a, const XY& b) {
 // which each point of line[first..last] survives (the recursion always splits
 // at the farthest point whatever the tolerance, so a point stays exactly while
 // its own split distance and every enclosing one exceed the tolerance).
-void keepThresholds(const std::vector<XY>& line, size_t first, size_t last, std::vector<double>& thresholds) {
+// The stored threshold: never below `t`.
+Threshold stored(double t) {
+  Threshold f = static_cast<Threshold>(t);
+  if (f < t) f = std::nextafter(f, std::numeric_limits<Threshold>::infinity());
+  return f;
+}
+
+void keepThresholds(const std::vector<XY>& line, size_t first, size_t last, std::vector<Threshold>& thresholds) {
   struct Span {
     size_t a, b;
     double limit;  // the smallest split distance of the enclosing spans
@@ -45,19 +52,19 @@ void keepThresholds(const std::vector<XY>& line, size_t first, size_t last, std:
       }
     }
     double t = std::min(worst, s.limit);
-    thresholds[at] = t;
+    thresholds[at] = stored(t);
     stack.push_back({s.a, at, t});
     stack.push_back({at, s.b, t});
   }
 }
 
-constexpr double kAlways = std::numeric_limits<double>::infinity();
+constexpr Threshold kAlways = std::numeric_limits<Threshold>::infinity();
 
 }  // namespace
 
 // Thresholds of an open line: its ends always stay.
-std::vector<double> lineThresholds(const std::vector<XY>& line) {
-  std::vector<double> t(line.size(), 0.0);
+std::vector<Threshold> lineThresholds(const std::vector<XY>& line) {
+  std::vector<Threshold> t(line.size(), 0.0f);
   if (line.empty()) return t;
   t.front() = t.back() = kAlways;
   if (line.size() > 2) keepThresholds(line, 0, line.size() - 1, t);
@@ -66,8 +73,8 @@ std::vector<double> lineThresholds(const std::vector<XY>& line) {
 
 // Thresholds of a closed ring: split at the point farthest from the start, so
 // that both halves are open lines whose ends (the start and that point) stay.
-std::vector<double> ringThresholds(const std::vector<XY>& ring) {
-  std::vector<double> t(ring.size(), 0.0);
+std::vector<Threshold> ringThresholds(const std::vector<XY>& ring) {
+  std::vector<Threshold> t(ring.size(), 0.0f);
   if (ring.size() < 4) return t;
   size_t far = 0;
   double worst = -1;
@@ -85,7 +92,7 @@ std::vector<double> ringThresholds(const std::vector<XY>& ring) {
   return t;
 }
 
-std::vector<XY> keepAbove(const std::vector<XY>& points, const std::vector<double>& thresholds, double tol2) {
+std::vector<XY> keepAbove(const std::vector<XY>& points, const std::vector<Threshold>& thresholds, double tol2) {
   std::vector<XY> out;
   for (size_t i = 0; i < points.size(); ++i) {
     if (thresholds[i] > tol2) out.push_back(points[i]);
@@ -95,7 +102,7 @@ std::vector<XY> keepAbove(const std::vector<XY>& points, const std::vector<doubl
 
 // A ring simplified to `tolerance`, or empty when it would be smaller than
 // that (less than a pixel where the level is drawn) or collapses.
-std::vector<XY> ringAt(const std::vector<XY>& ring, const std::vector<double>& thresholds, const Bounds& box,
+std::vector<XY> ringAt(const std::vector<XY>& ring, const std::vector<Threshold>& thresholds, const Bounds& box,
                        double tolerance) {
   if (ring.size() < 4) return {};
   if (!(tolerance > 0)) return ring;
