@@ -105,7 +105,7 @@ std::vector<Tile> tileInto(const std::vector<std::vector<Raw>*>& parts, const Bo
   auto cellOf = [&](const Bounds& b) {
     int cx = gridCell((b.minx + b.maxx) / 2 - extent.minx, cw, grid);
     int cy = gridCell((b.miny + b.maxy) / 2 - extent.miny, ch, grid);
-    return static_cast<size_t>(cy * grid + cx);
+    return static_cast<size_t>(cy) * static_cast<size_t>(grid) + static_cast<size_t>(cx);
   };
   const size_t cells = static_cast<size_t>(grid) * grid;
   std::vector<uint32_t> counts(cells + 1, 0);
