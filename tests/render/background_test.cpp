@@ -48,6 +48,23 @@ Layer walks(int lines, int vertices) {
   return layer;
 }
 
+// Random point sites over the same region, 4-px symbols.
+Layer sites(int count, uint32_t seed) {
+  Layer layer;
+  layer.style.symbolSize = 4.0f;
+  auto next = [&] {
+    seed = seed * 1664525u + 1013904223u;
+    return (seed >> 8) / static_cast<double>(1 << 24);
+  };
+  for (int i = 0; i < count; ++i) {
+    Feature f;
+    f.fid = i;
+    f.geometry.points.push_back({60 + 20 * next(), 32 + 12 * next()});
+    layer.features.push_back(std::move(f));
+  }
+  return layer;
+}
+
 class BackgroundTest : public test::GlTest {
  protected:
   void SetUp() override {
@@ -150,19 +167,7 @@ TEST_F(BackgroundTest, OverTheSegmentBudgetACoarserLevelIsDrawn) {
 }
 
 TEST_F(BackgroundTest, OverThePointBudgetEveryTileDrawsTheSameShareOfItsPoints) {
-  Layer layer;
-  layer.style.symbolSize = 4.0f;
-  uint32_t seed = 777;
-  auto next = [&] {
-    seed = seed * 1664525u + 1013904223u;
-    return (seed >> 8) / static_cast<double>(1 << 24);
-  };
-  for (int i = 0; i < 20000; ++i) {
-    Feature f;
-    f.fid = i;
-    f.geometry.points.push_back({60 + 20 * next(), 32 + 12 * next()});
-    layer.features.push_back(std::move(f));
-  }
+  Layer layer = sites(20000, 777);
   const geo::Projection proj = projection();
   MapRenderer r;
   r.setProjection(proj);
@@ -194,19 +199,7 @@ TEST_F(BackgroundTest, OverThePointBudgetEveryTileDrawsTheSameShareOfItsPoints) 
 }
 
 TEST_F(BackgroundTest, OverTheFrameBudgetTheFullDetailIsPaintedOverSeveralFramesBehindACoarserOne) {
-  Layer layer;
-  layer.style.symbolSize = 4.0f;
-  uint32_t seed = 99;
-  auto next = [&] {
-    seed = seed * 1664525u + 1013904223u;
-    return (seed >> 8) / static_cast<double>(1 << 24);
-  };
-  for (int i = 0; i < 20000; ++i) {
-    Feature f;
-    f.fid = i;
-    f.geometry.points.push_back({60 + 20 * next(), 32 + 12 * next()});
-    layer.features.push_back(std::move(f));
-  }
+  Layer layer = sites(20000, 99);
   Layer walk = walks(50, 200);  // segments too, drawn before the points
   const geo::Projection proj = projection();
   MapRenderer r;
