@@ -21,7 +21,8 @@ cmake --build "$build" -j"$(nproc)" --target load_fuzzer
 rm -rf "$build/fuzz-seeds"
 python3 "$root/fuzz/make_seeds.py" seeds "$root/tests/corpus/files" "$build/fuzz-seeds"
 mkdir -p "$build/fuzz-corpus" "$build/fuzz-findings"
-export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:print_stacktrace=1"
+# intercept_tls_get_addr=0: see tools/test-sanitized.sh.
+export ASAN_OPTIONS="halt_on_error=1:detect_leaks=1:print_stacktrace=1:intercept_tls_get_addr=0"
 export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0"
 # One job: CI machines and desks are shared. -timeout catches hangs per input.
