@@ -1,7 +1,8 @@
 """Writers of the GeoPackage and the hillshade GeoTIFF, both byte-for-byte reproducible."""
-import array
 import math
 import os
+
+import numpy
 
 from osgeo import gdal, ogr
 
@@ -44,6 +45,34 @@ def write_gpkg(path, layers):
     ds = None
 
 
+def hillshade(z, step, scale, z_factor):
+    """GDAL's default hillshade (Horn's gradient, light from 315 degrees at 45
+    degrees up: 1 + 254 * cos(angle of incidence), 1 in full shadow) of the
+    grid z, whose cells are `step` degrees and `scale` metres a degree, as
+    bytes; the outer ring of cells (no full window) is left 0.
+
+    Written out rather than gdal.DEMProcessing because GDAL 3.6 divides by an
+    approximate reciprocal square root (SSE rsqrtss), whose result differs
+    between CPU models: the same build gave one pixel a grey level apart on
+    two machines, and the dataset must come out byte for byte the same.
+    Here only +, -, *, / and sqrt are used (exact IEEE operations in numpy,
+    on any x86 CPU), and the trigonometric constants are exact: sin 45 =
+    cos 45 = sqrt(1/2), cos 315 = sqrt(1/2), sin 315 = -sqrt(1/2)."""
+    w = z
+    # Window cells as in GDAL: 0 1 2 / 3 4 5 / 6 7 8, row 0 to the north.
+    c = {k: w[k // 3:w.shape[0] - 2 + k // 3, k % 3:w.shape[1] - 2 + k % 3] for k in range(9)}
+    k = z_factor / (8.0 * step * scale)
+    x = ((c[0] + c[3] + c[3] + c[6]) - (c[2] + c[5] + c[5] + c[8])) * k
+    y = ((c[6] + c[7] + c[7] + c[8]) - (c[0] + c[1] + c[1] + c[2])) * -k  # north-south resolution is -step
+    s = numpy.sqrt(0.5)
+    # sin(alt) - (y cos(az) cos(alt) - x sin(az) cos(alt)), with cos(alt) cos(az) = 1/2 = -cos(alt) sin(az)
+    cang = (s - 0.5 * (y + x)) / numpy.sqrt(1.0 + x * x + y * y)
+    value = numpy.where(cang <= 0.0, 1.0, 1.0 + 254.0 * cang)
+    out = numpy.zeros(w.shape, dtype=numpy.uint8)
+    out[1:-1, 1:-1] = numpy.floor(numpy.minimum(value, 255.0) + 0.5).astype(numpy.uint8)
+    return out
+
+
 def write_hillshade(path):
     src = gdal.Open(ETOPO5)
     # The netCDF grid is 4320 x 2161 points, 5 arc-minutes apart, the first at
@@ -64,14 +93,12 @@ def write_hillshade(path):
     mem.SetSpatialRef(wgs84())
     mem.GetRasterBand(1).WriteRaster(0, 0, x1 - x0, y1 - y0, data)
     # Sea floor relief would distract from the land; flatten everything below sea level.
-    clamp = gdal.Translate("", mem, format="MEM")
-    vals = array.array("f", clamp.GetRasterBand(1).ReadRaster())
-    for i, v in enumerate(vals):
-        if v < 0:
-            vals[i] = 0.0
-    clamp.GetRasterBand(1).WriteRaster(0, 0, x1 - x0, y1 - y0, vals.tobytes())
-    shade = gdal.DEMProcessing("", clamp, "hillshade", format="MEM", scale=111120, zFactor=10,
-                               azimuth=315, altitude=45, computeEdges=True)
+    z = numpy.frombuffer(data, dtype=numpy.float32).astype(numpy.float64).reshape(y1 - y0, x1 - x0)
+    z = numpy.maximum(z, 0.0)
+    shade = gdal.GetDriverByName("MEM").Create("", x1 - x0, y1 - y0, 1, gdal.GDT_Byte)
+    shade.SetGeoTransform(mem.GetGeoTransform())
+    shade.SetSpatialRef(wgs84())
+    shade.GetRasterBand(1).WriteArray(hillshade(z, step, scale=111120, z_factor=10))
     # Crop the margin off.
     tmp = path + ".tmp.tif"
     gdal.Translate(tmp, shade, format="GTiff", srcWin=[1, 1, x1 - x0 - 2, y1 - y0 - 2],
