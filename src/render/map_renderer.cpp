@@ -152,10 +152,12 @@ void MapRenderer::Impl::requestLevel(VectorGpu& gpu, size_t level) {
 void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& options) {
   std::vector<detail::LabelCandidate> candidates;
   const Bounds extent = view.extent();
-  // Scale for label gating; a degree is taken as 111.32 km in geographic CRSs,
-  // which is precise enough to decide whether a map is zoomed in.
+  // Scale for label gating, per style pixel (a HiDPI frame or a print-size
+  // export shows the same labels as the map at its style size); a degree is
+  // taken as 111.32 km in geographic CRSs, which is precise enough to decide
+  // whether a map is zoomed in.
   const double metresPerPixel =
-      view.resolutionX() / options.pixelRatio * (projection && projection->isGeographic() ? 111320.0 : 1.0);
+      view.resolutionX() * options.pixelRatio * (projection && projection->isGeographic() ? 111320.0 : 1.0);
   // By priority first (the painter sorts, keeping this order within one);
   // then top layer first, and within a layer points before lines before
   // areas (a place name matters more than its province's).
