@@ -22,15 +22,6 @@ ImU32 toIm(MeasurementColor c, int alpha = -1) {
   return IM_COL32(c >> 24, (c >> 16) & 0xFF, (c >> 8) & 0xFF, alpha < 0 ? static_cast<int>(c & 0xFF) : alpha);
 }
 
-std::string area(double m2) {
-  if (!std::isfinite(m2)) return "–";
-  if (m2 < 1e6) return geo::formatFixed(m2, 0) + " m²";
-  if (m2 < 1e10) return geo::formatFixed(m2 / 1e6, 2) + " km²";
-  return geo::formatFixed(m2 / 1e6, 0) + " km²";
-}
-
-std::string bearing(double deg) { return std::isfinite(deg) ? geo::formatFixed(deg, 1) + "°" : "–"; }
-
 std::string percentOff(double planar, double geodesic) {
   if (!std::isfinite(planar) || !(geodesic > 0)) return "";
   const double pct = (planar - geodesic) / geodesic * 100.0;
@@ -388,11 +379,11 @@ const std::vector<std::vector<XY>>& WindowMeasure::track(size_t i) {
 std::string WindowMeasure::readoutText() const {
   if (!cursor_ || tools_.draft().empty()) return "";
   const CursorReadout r = tools_.readout(*cursor_);
-  std::string s = geo::formatDistance(r.distance_m) + "   " + bearing(r.azimuth_deg);
+  std::string s = geo::formatDistance(r.distance_m) + "   " + geo::formatBearing(r.azimuth_deg);
   if (tools_.tool() == MeasureTool::Path && tools_.draft().size() >= 2)
     s += "\ntotal " + geo::formatDistance(r.total_m);
   if (tools_.tool() == MeasureTool::Area && std::isfinite(r.area_m2))
-    s += "\narea " + area(r.area_m2) + ", perimeter " + geo::formatDistance(r.total_m);
+    s += "\narea " + geo::formatArea(r.area_m2) + ", perimeter " + geo::formatDistance(r.total_m);
   return s;
 }
 
@@ -444,7 +435,7 @@ void WindowMeasure::draw(ImDrawList* dl, const MapView& view, double pixelRatio,
       }
     }
     if (std::isnan(labelAt.x)) continue;
-    std::string text = m.kind == MeasurementKind::Area   ? area(m.area_m2)
+    std::string text = m.kind == MeasurementKind::Area   ? geo::formatArea(m.area_m2)
                        : m.kind == MeasurementKind::Ring ? geo::formatDistance(m.radius_m)
                                                          : geo::formatDistance(m.geodesic_m);
     label(labelAt, ink, text);
@@ -519,11 +510,12 @@ void WindowMeasure::fill(ui::MeasurePanelModel& m) {
   const geo::PathMeasure legs = geo::measurePath(pts);
   for (size_t i = 0; i < legs.legs.size(); ++i)
     m.draft.push_back("leg " + std::to_string(i + 1) + ": " + geo::formatDistance(legs.legs[i].distance_m) + "   " +
-                      bearing(legs.legs[i].azimuth1_deg) + " → " + bearing(legs.legs[i].azimuth2_deg));
+                      geo::formatBearing(legs.legs[i].azimuth1_deg) + " → " +
+                      geo::formatBearing(legs.legs[i].azimuth2_deg));
   if (!legs.legs.empty()) m.draft.push_back("total " + geo::formatDistance(legs.total_m));
   if (tool == MeasureTool::Area && pts.size() >= 3) {
     const geo::PolygonMeasure g = geo::measurePolygon(pts);
-    m.draft.push_back("area " + area(g.area_m2) + ", perimeter " + geo::formatDistance(g.perimeter_m));
+    m.draft.push_back("area " + geo::formatArea(g.area_m2) + ", perimeter " + geo::formatDistance(g.perimeter_m));
   }
   const std::string readout = readoutText();
   if (!readout.empty()) m.draft.push_back("cursor: " + readout.substr(0, readout.find('\n')));
@@ -547,7 +539,7 @@ void WindowMeasure::fill(ui::MeasurePanelModel& m) {
     switch (x.kind) {
       case MeasurementKind::Line:
         r.lines.push_back("geodesic " + geo::formatDistance(x.geodesic_m));
-        r.lines.push_back("azimuth " + bearing(x.azimuth1_deg) + " → " + bearing(x.azimuth2_deg));
+        r.lines.push_back("azimuth " + geo::formatBearing(x.azimuth1_deg) + " → " + geo::formatBearing(x.azimuth2_deg));
         r.lines.push_back("rhumb " + geo::formatDistance(x.rhumb_m) + "   planar " + geo::formatDistance(x.planar_m) +
                           percentOff(x.planar_m, x.geodesic_m) + crs);
         break;
@@ -559,21 +551,21 @@ void WindowMeasure::fill(ui::MeasurePanelModel& m) {
         for (size_t i = 0; i < p.legs.size(); ++i) {
           running += p.legs[i].distance_m;
           r.lines.push_back("leg " + std::to_string(i + 1) + ": " + geo::formatDistance(p.legs[i].distance_m) + "   " +
-                            bearing(p.legs[i].azimuth1_deg) + " → " + bearing(p.legs[i].azimuth2_deg) + "   total " +
-                            geo::formatDistance(running));
+                            geo::formatBearing(p.legs[i].azimuth1_deg) + " → " +
+                            geo::formatBearing(p.legs[i].azimuth2_deg) + "   total " + geo::formatDistance(running));
         }
         r.lines.push_back("rhumb " + geo::formatDistance(x.rhumb_m) + "   planar " + geo::formatDistance(x.planar_m) +
                           percentOff(x.planar_m, x.geodesic_m) + crs);
         break;
       }
       case MeasurementKind::Area:
-        r.lines.push_back("area " + area(x.area_m2) + ", perimeter " + geo::formatDistance(x.geodesic_m));
-        r.lines.push_back("planar " + area(x.planarArea_m2) + percentOff(x.planarArea_m2, x.area_m2) + crs);
+        r.lines.push_back("area " + geo::formatArea(x.area_m2) + ", perimeter " + geo::formatDistance(x.geodesic_m));
+        r.lines.push_back("planar " + geo::formatArea(x.planarArea_m2) + percentOff(x.planarArea_m2, x.area_m2) + crs);
         break;
       case MeasurementKind::Ring:
         r.lines.push_back("radius " + geo::formatDistance(x.radius_m) +
                           (x.radiusFrom.empty() ? "" : " (from " + x.radiusFrom + ")"));
-        r.lines.push_back("centre " + geo::formatDecimalDegrees(x.from, 5) + "   disc " + area(x.area_m2));
+        r.lines.push_back("centre " + geo::formatDecimalDegrees(x.from, 5) + "   disc " + geo::formatArea(x.area_m2));
         break;
     }
     m.rows.push_back(std::move(r));

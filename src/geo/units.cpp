@@ -160,4 +160,21 @@ std::string formatDistance(double metres) {
   return formatDistance(metres, DistanceUnit::Kilometre, 1);
 }
 
+double niceScaleLength(double maxMetres) {
+  if (!(maxMetres > 0)) return 0;
+  double p = std::pow(10.0, std::floor(std::log10(maxMetres)));
+  for (double k : {5.0, 2.0, 1.0})
+    if (k * p <= maxMetres) return k * p;
+  return p;
+}
+
+std::string formatArea(double m2) {
+  if (!std::isfinite(m2)) return "–";
+  if (m2 < 1e6) return formatFixed(m2, 0) + " m²";
+  if (m2 < 1e10) return formatFixed(m2 / 1e6, 2) + " km²";
+  return formatFixed(m2 / 1e6, 0) + " km²";
+}
+
+std::string formatBearing(double deg) { return std::isfinite(deg) ? formatFixed(deg, 1) + "°" : "–"; }
+
 }  // namespace pamir::geo

@@ -53,4 +53,13 @@ std::string formatFixed(double value, int decimals);
 /// string must be consumed. (core's parseNumber with NumberSyntax::Decimal.)
 std::optional<double> parseDecimal(const std::string& text);
 
+/// A round scale-bar length (1, 2 or 5 × 10^n metres) no longer than
+/// `maxMetres`; 0 for none.
+double niceScaleLength(double maxMetres);
+
+/// "850 m²", "12.34 km²", "143100 km²" ("–" for NaN).
+std::string formatArea(double squareMetres);
+/// "41.3°" ("–" for NaN).
+std::string formatBearing(double degrees);
+
 }  // namespace pamir::geo

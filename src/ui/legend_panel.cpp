@@ -124,12 +124,11 @@ void drawLegendPanel(LegendModel& m, float w, float top) {
     ImGui::PushID(static_cast<int>(i));
     swatch(e);
     ImGui::SameLine();
-    const char* text =
-        e.meaning.empty() ? (e.shape == LegendEntry::Shape::Image ? "image" : "all features") : e.meaning.c_str();
+    const std::string text = e.text();
     if (e.shape == LegendEntry::Shape::Image)
-      ImGui::TextUnformatted(text);
+      ImGui::TextUnformatted(text.c_str());
     else
-      ImGui::Text("%s (%zu)", text, e.count);
+      ImGui::Text("%s (%zu)", text.c_str(), e.count);
     ImGui::PopID();
   }
   ImGui::End();

@@ -77,7 +77,7 @@ void statusBar(OverlayModel& m, OverlayActions& a, float w, float h) {
 
   // Scale bar above the status bar, bottom left, drawn straight on the background.
   if (m.metresPerPixel > 0) {
-    double len = niceScaleLength(m.metresPerPixel * 160.0);
+    double len = geo::niceScaleLength(m.metresPerPixel * 160.0);
     float px = static_cast<float>(len / m.metresPerPixel);
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     // Over the map, above the Time bar and right of the left panels.
@@ -108,14 +108,6 @@ void messagesPanel(OverlayModel& m) {
 }
 
 }  // namespace
-
-double niceScaleLength(double maxMetres) {
-  if (!(maxMetres > 0)) return 0;
-  double p = std::pow(10.0, std::floor(std::log10(maxMetres)));
-  for (double k : {5.0, 2.0, 1.0})
-    if (k * p <= maxMetres) return k * p;
-  return p;
-}
 
 OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   OverlayActions a;

@@ -108,7 +108,4 @@ struct OverlayActions {
 /// `viewportWidth/Height` in ImGui (logical) pixels.
 OverlayActions drawOverlay(OverlayModel& model, float viewportWidth, float viewportHeight);
 
-/// A "nice" scale-bar length (1, 2 or 5 × 10^n metres) no longer than maxMetres.
-double niceScaleLength(double maxMetres);
-
 }  // namespace pamir::ui
