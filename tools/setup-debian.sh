@@ -10,7 +10,8 @@
 set -eu
 
 # Build and run: compilers, libraries, the GL loader generator, fonts, ISO
-# country codes (country fields of any layer).
+# country codes (country fields of any layer), cairo and Pango (exported
+# figures: decorations, PDF reports).
 BUILD="build-essential cmake pkg-config git ca-certificates
   libgdal-dev gdal-bin
   libproj-dev proj-bin proj-data
@@ -18,14 +19,17 @@ BUILD="build-essential cmake pkg-config git ca-certificates
   libsdl2-dev libimgui-dev python3-glad
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libgles-dev
   libpng-dev libglu1-mesa-dev fonts-dejavu-core nlohmann-json3-dev
-  libutf8proc-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev iso-codes"
+  libutf8proc-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev iso-codes
+  libcairo2-dev libpango1.0-dev"
 # The suite: GoogleTest, the window under Xvfb driven by xdotool, image
 # comparison, Debian's Python with GDAL (fixtures, oracles), sanitizer
 # runtimes, the format and lint checks, a decimal-comma locale, a D-Bus
-# session for the window tests (as a desktop has).
+# session for the window tests (as a desktop has), poppler to read exported
+# PDFs back.
 TEST="libgtest-dev libgmock-dev googletest libbenchmark-dev dpkg-dev
   xvfb xauth xdotool x11-apps imagemagick python3-gdal geographiclib-tools
-  clang clang-tidy clang-format libclang-rt-14-dev locales dbus-daemon"
+  clang clang-tidy clang-format libclang-rt-14-dev locales dbus-daemon
+  poppler-utils"
 # The dataset build: QGIS's world map, ETOPO5, ISO codes, npm for open data.
 DATASET="python3-gdal qgis-common ferret-datasets iso-codes"
 # Whole-program benchmarks against peers.

@@ -39,36 +39,28 @@ constexpr const char* kRenderHelp =
     "  --fill #rrggbb          fill colour of everything in --plain\n"
     "  --no-labels             no labels\n"
     "  --session FILE          draw what the window showed when it saved FILE (`pamir view`'s\n"
-    "                          session): its map area at its size, view, CRS, layers and filters\n";
+    "                          session): its map area at its size, view, CRS, layers and filters,\n"
+    "                          and its measurements\n"
+    "\n"
+    "figure (drawn over the map, sized for the image):\n"
+    "  --title TEXT            a title at the top left\n"
+    "  --legend                every symbol, line and fill the shown layers draw with, and its meaning\n"
+    "  --scalebar              a scale bar of a round length, measured across the centre\n"
+    "  --north-arrow           an arrow to north at the centre\n"
+    "  --graticule, --mgrs     lines of longitude and latitude with labels; the MGRS grid\n"
+    "  --attribution           who to credit for the data shown (GeoNames' CC BY needs it)\n"
+    "  --measurement-table     the session's measurements as a table, with method and ellipsoid\n";
 // What the window showed when it saved the session at `path`, on its own
 // pixel grid unless `size` asks for another (the same area fitted into it).
 int renderSavedSession(const std::string& path, std::optional<std::pair<int, int>> size, render::RenderOptions options,
-                       const std::string& output, std::ostream& out, std::ostream& err) {
-  const SessionRead read = readSessionFile(path);
-  if (read.status == SessionRead::Status::Missing) {
-    err << "pamir render: " << path << ": no session there\n";
-    return kExitData;
-  }
-  if (!read.ok()) {
-    err << "pamir render: " << read.problem << "\n";
-    return kExitData;
-  }
-  Diagnostics diag;
-  MapSession session = openSavedSession(read.state, diag);
-  diag.print(err);
-  if (session.empty()) {
-    err << "pamir render: " << path << ": nothing of the session could be loaded\n";
-    return kExitData;
-  }
-  MapView view;
-  if (read.state.view) {
-    view = savedView(*read.state.view);
-    options.pixelRatio = static_cast<float>(read.state.view->pixelRatio);
-  } else {  // a measurements-only file: the map as it opens
-    view = MapView::fitting(session.dataExtent(), 1920, 1080, 0.02);
-  }
+                       FigureSpec figure, const std::string& output, std::ostream& out, std::ostream& err) {
+  std::optional<SavedMap> saved = openSavedMap(path, "render", err);
+  if (!saved) return kExitData;
+  MapView view = saved->view;
+  options.pixelRatio = static_cast<float>(saved->pixelRatio);
   if (size) view = MapView::fromExtent(view.extent(), size->first, size->second);
-  return renderSessionToPng(session, view, options, output, "render", out, err);
+  figure.measurements = saved->state.measurements;
+  return renderSessionToPng(saved->session, view, options, output, "render", out, err, figure);
 }
 
 }  // namespace
@@ -83,6 +75,7 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
   int width = 1920, height = 1080;
   bool sized = false, viewed = false;
   std::string sessionPath;
+  FigureSpec figure;
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
       out << kRenderHelp;
@@ -106,6 +99,8 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
       sessionPath = *v6;
     else if (readViewOption(r, view))
       viewed = true;
+    else if (readFigureOption(r, figure))
+      continue;
     else {
       const std::string& a = r.next();
       if (a.size() > 1 && a[0] == '-') r.fail("unknown option '" + a + "'");
@@ -129,7 +124,7 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
     if (!sources.empty() || viewed)
       r.fail("--session takes the sources, view, layers and filters from the file: name no SOURCE or view option");
     return renderSavedSession(sessionPath, sized ? std::optional<std::pair<int, int>>({width, height}) : std::nullopt,
-                              options, output, out, err);
+                              options, figure, output, out, err);
   }
   // A comparison draws what was named, nothing else.
   if (options.plain && !sources.empty()) view.builtin = false;
@@ -138,7 +133,9 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
   std::string crsNote;
   const MapView mapView = applyViewRequest(view, session, width, height, r, false, &crsNote);
   if (!crsNote.empty()) err << "pamir render: " << crsNote << "\n";
-  return renderSessionToPng(session, mapView, options, output, "render", out, err);
+  if (figure.decorations.measurementTable)
+    r.fail("--measurement-table needs --session FILE (the measurements are its)");
+  return renderSessionToPng(session, mapView, options, output, "render", out, err, figure);
 }
 
 }  // namespace pamir::app

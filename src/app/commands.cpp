@@ -28,6 +28,7 @@ constexpr const char* kUsage =
     "commands:\n"
     "  view [SOURCE...]            open the map window\n"
     "  render [SOURCE...] -o PNG   draw the map to a PNG without a display\n"
+    "  report [SOURCE...] -o PDF   the map, its measurements and its sourced sites as a PDF\n"
     "  info SOURCE                 layers, geometry types, counts, CRS, extent, fields\n"
     "  measure A B [C...]          geodesic distance between two places or features,\n"
     "                              or the length of the path through three or more\n"
@@ -78,6 +79,7 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
   try {
     if (cmd == "view") return runViewCommand(args, out, err);
     if (cmd == "render") return runRenderCommand(args, out, err);
+    if (cmd == "report") return runReportCommand(args, out, err);
     if (cmd == "info") return runInfoCommand(args, out, err);
     if (cmd == "measure") return runMeasureCommand(args, out, err);
     if (cmd == "area") return runAreaCommand(args, out, err);
@@ -97,7 +99,7 @@ int runCommand(const std::string& cmd, const std::vector<std::string>& args, std
     return kExitData;
   }
   err << "pamir: unknown command '" << terminalSafe(cmd)
-      << "' (commands: view, render, info, measure, area, ring, find, list; see 'pamir --help')\n";
+      << "' (commands: view, render, report, info, measure, area, ring, find, list; see 'pamir --help')\n";
   return kExitUsage;
 }
 

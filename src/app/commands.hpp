@@ -27,6 +27,7 @@ int runAreaCommand(const std::vector<std::string>& args, std::ostream& out, std:
 int runRingCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runFindCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runListCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runReportCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 constexpr int kExitOk = 0;
 constexpr int kExitData = 1;

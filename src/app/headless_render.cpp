@@ -1,5 +1,6 @@
 #include "app/headless_render.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "app/commands.hpp"
@@ -8,18 +9,19 @@
 
 namespace pamir::app {
 
-int renderSessionToPng(const MapSession& session, const MapView& view, const render::RenderOptions& options,
-                       const std::string& output, const std::string& command, std::ostream& out, std::ostream& err) {
+std::optional<render::Image> renderSessionImage(const MapSession& session, const MapView& view,
+                                                const render::RenderOptions& options, const FigureSpec& figure,
+                                                const std::string& command, std::ostream& err) {
   std::string why;
   auto ctx = render::OffscreenContext::create(&why);
   if (!ctx) {
     err << "pamir " << command << ": no off-screen OpenGL 3.3 context: " << why << "\n";
-    return kExitData;
+    return std::nullopt;
   }
   render::MapRenderer renderer;
   if (!renderer.ok()) {
     err << "pamir " << command << ": " << renderer.error() << "\n";
-    return kExitData;
+    return std::nullopt;
   }
   // One frame only: build just the level of detail this view needs.
   renderer.setPreparation(render::Preparation::OnDemand);
@@ -27,13 +29,28 @@ int renderSessionToPng(const MapSession& session, const MapView& view, const ren
   renderer.setLayers(session.drawLayers(), options.plain ? std::vector<const RasterLayer*>{} : session.drawRasters());
   if (session.filter.active())
     renderer.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session.filter, l, f); });
-  render::Image image = renderer.renderToImage(view, options);
+  render::Image image = renderMapImage(renderer, view, options);
   if (image.empty()) {
     err << "pamir " << command << ": " << view.width() << "x" << view.height()
         << " is beyond what this OpenGL can draw\n";
-    return kExitData;
+    return std::nullopt;
   }
-  if (!render::writePng(image, output, &why)) {
+  if (!figure.any()) return image;
+  const figure::MapFacts facts = mapFacts(session, sessionRows(session), view, figure.measurements, figure.grids);
+  const double scale =
+      std::max(static_cast<double>(options.pixelRatio), figure::furnitureScale(view.width(), view.height()));
+  figure::Decorations d = figure.decorations;
+  d.grid = figure.grids.graticule || figure.grids.mgrs;
+  return figure::decorate(image, d, facts, scale);
+}
+
+int renderSessionToPng(const MapSession& session, const MapView& view, const render::RenderOptions& options,
+                       const std::string& output, const std::string& command, std::ostream& out, std::ostream& err,
+                       const FigureSpec& figure) {
+  const std::optional<render::Image> image = renderSessionImage(session, view, options, figure, command, err);
+  if (!image) return kExitData;
+  std::string why;
+  if (!render::writePng(*image, output, &why)) {
     err << "pamir " << command << ": " << why << "\n";
     return kExitData;
   }

@@ -157,11 +157,15 @@ void readCursor(const geo::Projection& projection, const MapView& view, double p
     model.cursor.reset();
   }
   // Across the view's centre: the scale bar says what the middle of the map measures, wherever the pointer is.
+  model.metresPerPixel = centreMetresPerPixel(projection, view) * pixelRatio;
+}
+
+double centreMetresPerPixel(const geo::Projection& projection, const MapView& view) {
   const XY c = view.center();
   const double half = view.resolutionX() * 5;
   const LonLat w = projection.inverse({c.x - half, c.y});
   const LonLat e = projection.inverse({c.x + half, c.y});
-  model.metresPerPixel = w.finite() && e.finite() ? geo::distance(w, e) / 10.0 * pixelRatio : 0.0;
+  return w.finite() && e.finite() ? geo::distance(w, e) / 10.0 : 0.0;
 }
 
 }  // namespace pamir::app

@@ -27,6 +27,10 @@ void drawNorthArrow(ImDrawList* dl, double angleDegrees, ImVec2 centre);
 void drawPlaceMarker(ImDrawList* dl, const geo::Projection& projection, const MapView& view, double pixelRatio,
                      const LonLat& at);
 
+/// Geodesic metres per pixel of `view` across its centre (0 where the CRS
+/// cannot say): what the scale bar measures.
+double centreMetresPerPixel(const geo::Projection& projection, const MapView& view);
+
 /// The pointer's position at device pixel (px, py) in `model` (lon/lat,
 /// DMS, MGRS; none off the globe), and the scale bar's geodesic metres per
 /// screen pixel across the view's centre.

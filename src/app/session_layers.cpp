@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <ostream>
 #include <utility>
 
 namespace pamir::app {
@@ -147,6 +148,29 @@ SessionView viewSetting(const MapView& view, const std::string& crs, double pixe
   v.height = view.height();
   v.pixelRatio = pixelRatio;
   return v;
+}
+
+std::optional<SavedMap> openSavedMap(const std::string& path, const std::string& command, std::ostream& err) {
+  SessionRead read = readSessionFile(path);
+  if (read.status == SessionRead::Status::Missing) {
+    err << "pamir " << command << ": " << path << ": no session there\n";
+    return std::nullopt;
+  }
+  if (!read.ok()) {
+    err << "pamir " << command << ": " << read.problem << "\n";
+    return std::nullopt;
+  }
+  Diagnostics diag;
+  MapSession session = openSavedSession(read.state, diag);
+  diag.print(err);
+  if (session.empty()) {
+    err << "pamir " << command << ": " << path << ": nothing of the session could be loaded\n";
+    return std::nullopt;
+  }
+  MapView view =
+      read.state.view ? savedView(*read.state.view) : MapView::fitting(session.dataExtent(), 1920, 1080, 0.02);
+  const double ratio = read.state.view ? read.state.view->pixelRatio : 1.0;
+  return SavedMap{std::move(session), view, ratio, std::move(read.state)};
 }
 
 }  // namespace pamir::app

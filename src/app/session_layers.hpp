@@ -1,6 +1,8 @@
 #pragma once
 // Between a saved session and the open map: the layers' settings read from
 // the map as the window shows it, and put back on a freshly opened map.
+#include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,5 +36,19 @@ MapSession openSavedSession(const SessionState& state, Diagnostics& diag);
 MapView savedView(const SessionView& v);
 /// The window's view as a session keeps it.
 SessionView viewSetting(const MapView& view, const std::string& crs, double pixelRatio);
+
+/// A saved session opened to be drawn without a window: its map, its view
+/// (or, for a measurements-only file, the map as it opens at 1920×1080),
+/// and what else it holds.
+struct SavedMap {
+  MapSession session;
+  MapView view;
+  double pixelRatio = 1;
+  SessionState state;
+};
+/// Reads and opens the session at `path`; nullopt with one line on `err`
+/// naming `command` when there is no session there, it cannot be read, or
+/// nothing of it loads. Load problems of single layers go to `err` too.
+std::optional<SavedMap> openSavedMap(const std::string& path, const std::string& command, std::ostream& err);
 
 }  // namespace pamir::app

@@ -52,6 +52,19 @@ bool readViewOption(ArgReader& r, ViewRequest& q) {
   return true;
 }
 
+bool readFigureOption(ArgReader& r, FigureSpec& spec) {
+  figure::Decorations& d = spec.decorations;
+  if (auto title = r.option("--title")) return d.title = *title, true;
+  if (r.flag("--legend")) return d.legend = true;
+  if (r.flag("--scalebar")) return d.scaleBar = true;
+  if (r.flag("--north-arrow")) return d.northArrow = true;
+  if (r.flag("--graticule")) return spec.grids.graticule = true;
+  if (r.flag("--mgrs")) return spec.grids.mgrs = true;
+  if (r.flag("--attribution")) return d.attribution = true;
+  if (r.flag("--measurement-table")) return d.measurementTable = true;
+  return false;
+}
+
 MapSession openSession(const std::vector<std::string>& sources, const ViewRequest& request, ArgReader& r,
                        Diagnostics& diag, std::ostream& err) {
   if (!request.builtin && sources.empty()) r.fail("--no-builtin leaves nothing to show: name a SOURCE");

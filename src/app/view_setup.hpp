@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/cli.hpp"
+#include "app/headless_render.hpp"
 #include "app/map_session.hpp"
 #include "core/map_view.hpp"
 
@@ -24,6 +25,11 @@ struct ViewRequest {
 
 /// Consumes one view option if the next argument is one; false otherwise.
 bool readViewOption(ArgReader& r, ViewRequest& request);
+
+/// Consumes one figure option (--title T, --legend, --scalebar,
+/// --north-arrow, --graticule, --mgrs, --attribution, --measurement-table)
+/// if the next argument is one; false otherwise.
+bool readFigureOption(ArgReader& r, FigureSpec& spec);
 
 /// Loads the built-in dataset (unless --no-builtin) and `sources` as `pamir COMMAND` shows them,
 /// writing load problems to `diag` and `err`. An unknown --layers name fails

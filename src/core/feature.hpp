@@ -42,6 +42,7 @@ struct Layer {
   std::string sourceCrs;     ///< the CRS it was read in, as a short name (e.g. "EPSG:4326")
   std::string geometryType;  ///< the source's declared geometry type (e.g. "MultiPolygon")
   std::string group;         ///< manifest group (e.g. "Borders"); empty for ad-hoc sources
+  std::string attribution;   ///< who to credit for the data on exported maps (manifest); empty: nobody named
   std::vector<FieldDef> fields;
   std::vector<Feature> features;
   Style style;
@@ -79,7 +80,8 @@ struct RasterLayer {
   std::string name;
   std::string id;
   std::string source;
-  std::string crsWkt;  ///< the raster's own CRS (WKT), empty means WGS84
+  std::string attribution;  ///< as Layer::attribution
+  std::string crsWkt;       ///< the raster's own CRS (WKT), empty means WGS84
   int width = 0;
   int height = 0;
   double geoTransform[6] = {0, 1, 0, 0, 0, -1};  ///< GDAL affine transform, in crsWkt units

@@ -33,6 +33,7 @@ void describeFromEntry(AnyLayer& l, const LayerEntry& e) {
   l.name = e.title;
   l.group = e.group;
   l.visible = e.visible;
+  l.attribution = e.attribution;
 }
 
 void describeFromEntry(Layer& l, const LayerEntry& e) {

@@ -138,6 +138,7 @@ std::optional<Manifest> readManifest(const std::string& path, Diagnostics& diag)
         e.rules.push_back(std::move(rule));
       }
     }
+    e.attribution = stringOr(lj, "attribution");
     e.uncertaintyField = stringOr(lj, "uncertainty_field");
     if (lj.contains("uncertainty_shown") && lj["uncertainty_shown"].is_boolean())
       e.uncertaintyShown = lj["uncertainty_shown"].get<bool>();

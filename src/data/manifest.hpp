@@ -20,6 +20,7 @@
 //                "label_max_m_per_px": 600},  // labels only when zoomed in this far
 //      "style_by": [{"field": "operator_country", "value": "CHN",
 //                    "style": {<any subset of the style keys>}}, ...],
+//      "attribution": "GeoNames (geonames.org), CC BY 4.0",  // optional: credited on exported maps
 //      "uncertainty_field": "uncertainty_km",  // optional: draw geodesic circles of this radius (km)
 //      "uncertainty_shown": false,            // optional: the circles start switched off
 //      "year_fields": ["year_start", "year_end"],  // optional: enables the year filter
@@ -37,6 +38,7 @@ namespace pamir::data {
 
 struct LayerEntry {
   std::string id, title, group, type, source, layer;
+  std::string attribution;  ///< who to credit for the data on exported maps; empty: nobody named
   bool visible = true;
   Style style;
   std::vector<StyleRule> rules;
