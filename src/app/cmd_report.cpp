@@ -1,8 +1,6 @@
 // pamir report: the map as a PDF to hand on, with its legend, scale and
 // attribution, the measurements with their method and ellipsoid, and the
 // curated features in view with their sources and confidence.
-#include <chrono>
-#include <ctime>
 #include <ostream>
 
 #include "app/cli.hpp"
@@ -11,7 +9,6 @@
 #include "app/session_layers.hpp"
 #include "app/view_setup.hpp"
 #include "figure/report_pdf.hpp"
-#include "geo/coordinates.hpp"
 
 namespace pamir::app {
 
@@ -33,31 +30,6 @@ constexpr const char* kReportHelp =
     "  --graticule, --mgrs     grid lines on the map\n"
     "  --session FILE          a session saved by `pamir view`\n"
     "  --crs, --extent, --bbox, --layers, --year, --country, --no-builtin   as for `pamir render`\n";
-
-// The map's pixels in the report: about 2400 across at twice the window's
-// sizes, so the page shows it at some 230 dpi with labels the size of print.
-constexpr int kMapLongSide = 2400;
-constexpr float kMapPixelRatio = 2.0f;
-
-std::string utcNow() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
-  return buf;
-}
-
-std::string filterLine(const FeatureFilter& f) {
-  std::string text;
-  if (const auto span = f.years()) text += "years " + formatYearSpan(*span);
-  if (!f.countries.empty()) {
-    text += text.empty() ? "countries " : "; countries ";
-    bool first = true;
-    for (const std::string& c : f.countries) text += (first ? "" : ", ") + c, first = false;
-  }
-  return text.empty() ? "none" : text;
-}
 
 }  // namespace
 
@@ -114,34 +86,18 @@ int runReportCommand(const std::vector<std::string>& args, std::ostream& out, st
   }
   const MapSession& session = saved ? saved->session : *opened;
 
-  // The same area at the report's resolution.
-  const double aspect = static_cast<double>(view.width()) / view.height();
-  const int w = aspect >= 1 ? kMapLongSide : static_cast<int>(kMapLongSide * aspect);
-  const int h = aspect >= 1 ? static_cast<int>(kMapLongSide / aspect) : kMapLongSide;
-  const MapView mapView = MapView::fromExtent(view.extent(), w, h);
+  const MapView mapView = reportView(view);
   render::RenderOptions options;
-  options.pixelRatio = kMapPixelRatio;
+  options.pixelRatio = kReportPixelRatio;
   FigureSpec onMap = figure;
   onMap.decorations.title.clear();  // on the page above the map
   onMap.decorations.legend = onMap.decorations.scaleBar = onMap.decorations.northArrow = true;
   onMap.decorations.attribution = true;
   const std::optional<render::Image> image = renderSessionImage(session, mapView, options, onMap, "report", err);
   if (!image) return kExitData;
-
-  const std::vector<ui::LayerItem> rows = sessionRows(session);
-  figure::Report report;
-  report.title = figure.decorations.title.empty() ? "Pamir map report" : figure.decorations.title;
-  const LonLat sw = session.projection().inverse({mapView.extent().minx, mapView.extent().miny});
-  const LonLat ne = session.projection().inverse({mapView.extent().maxx, mapView.extent().maxy});
-  report.lines.push_back("Made " + utcNow() + " with Pamir" +
-                         (sessionPath.empty() ? std::string() : " from the session " + sessionPath));
-  report.lines.push_back("View CRS: " + session.projection().name());
-  if (sw.finite() && ne.finite())
-    report.lines.push_back("Corners: " + geo::formatDecimalDegrees(sw, 4) + " (lower left), " +
-                           geo::formatDecimalDegrees(ne, 4) + " (upper right)");
-  report.lines.push_back("Filters: " + filterLine(session.filter));
-  report.tables.push_back(measurementTable(figure.measurements));
-  report.tables.push_back(featureTable(session, rows, mapView));
+  const figure::Report report =
+      mapReport(session, sessionRows(session), mapView, figure.measurements, figure.decorations.title,
+                sessionPath.empty() ? std::string() : " from the session " + sessionPath);
   std::string why;
   if (!figure::writeReportPdf(output, *image, report, &why)) {
     err << "pamir report: " << why << "\n";

@@ -42,6 +42,7 @@
 // fields its year and country filters read), flying (1 while the view flies to a
 // search result), loading (1 while sources are read), settled (yes once every
 // source is read and every layer prepared), file-dialog, file-dialog-path,
+// export-dialog (1 while the Export view dialog is open),
 // recent-sources, measure-tool (none, line, path, area, ring, features),
 // draft-points, measure-list (every kept measurement "kind name: values in
 // metres", "; " between), measure-last, cursor-readout (what the cursor shows

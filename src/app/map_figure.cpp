@@ -1,8 +1,10 @@
 #include "app/map_figure.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
+#include <ctime>
 #include <set>
 
 #include "app/feature_info.hpp"
@@ -11,6 +13,7 @@
 #include "app/map_furniture.hpp"
 #include "core/feature_anchor.hpp"
 #include "core/feature_filter.hpp"
+#include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/map_grid.hpp"
 #include "geo/units.hpp"
@@ -67,6 +70,26 @@ const Layer* layerOfRow(const MapSession& session, size_t row) {
   const size_t rasters = session.drawRasters().size();
   if (row < rasters || row - rasters >= session.drawLayers().size()) return nullptr;
   return session.drawLayers()[row - rasters];
+}
+
+std::string utcNow() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+  return buf;
+}
+
+std::string filterText(const FeatureFilter& f) {
+  std::string text;
+  if (const auto span = f.years()) text += "years " + formatYearSpan(*span);
+  if (!f.countries.empty()) {
+    text += text.empty() ? "countries " : "; countries ";
+    bool first = true;
+    for (const std::string& c : f.countries) text += (first ? "" : ", ") + c, first = false;
+  }
+  return text.empty() ? "none" : text;
 }
 
 }  // namespace
@@ -178,6 +201,36 @@ figure::Table featureTable(const MapSession& session, const std::vector<ui::Laye
       "Positions of curated features are as recorded in the data, with their stated confidence; each row's "
       "source is the record's own citation.";
   return t;
+}
+
+figure::Report mapReport(const MapSession& session, const std::vector<ui::LayerItem>& rows, const MapView& view,
+                         const std::vector<Measurement>& measurements, const std::string& title,
+                         const std::string& madeFrom) {
+  figure::Report report;
+  report.title = title.empty() ? "Pamir map report" : title;
+  const geo::Projection& p = session.projection();
+  const Bounds e = view.extent();
+  const LonLat sw = p.inverse({e.minx, e.miny}), ne = p.inverse({e.maxx, e.maxy});
+  report.lines.push_back("Made " + utcNow() + " with Pamir" + madeFrom);
+  report.lines.push_back("View CRS: " + p.name());
+  if (sw.finite() && ne.finite())
+    report.lines.push_back("Corners: " + geo::formatDecimalDegrees(sw, 4) + " (lower left), " +
+                           geo::formatDecimalDegrees(ne, 4) + " (upper right)");
+  report.lines.push_back("Filters: " + filterText(session.filter));
+  std::vector<Measurement> shown;
+  for (const Measurement& m : measurements)
+    if (!m.hidden) shown.push_back(m);
+  report.tables.push_back(measurementTable(shown));
+  report.tables.push_back(featureTable(session, rows, view));
+  return report;
+}
+
+MapView reportView(const MapView& view) {
+  constexpr int kLongSide = 2400;
+  const double aspect = static_cast<double>(view.width()) / view.height();
+  const int w = aspect >= 1 ? kLongSide : std::max(1, static_cast<int>(kLongSide * aspect));
+  const int h = aspect >= 1 ? std::max(1, static_cast<int>(kLongSide / aspect)) : kLongSide;
+  return MapView::fromExtent(view.extent(), w, h);
 }
 
 render::Image renderMapImage(render::MapRenderer& renderer, const MapView& view, const render::RenderOptions& options) {

@@ -41,6 +41,19 @@ figure::Table measurementTable(const std::vector<Measurement>& measurements);
 /// name, layer, kind, countries, years, confidence, source.
 figure::Table featureTable(const MapSession& session, const std::vector<ui::LayerItem>& rows, const MapView& view);
 
+/// What a PDF report says besides the map: `title` (else "Pamir map
+/// report"), when it was made (`madeFrom`: " from the session F" or empty),
+/// the view CRS, the corners, the filters; the measurement table and the
+/// curated features in `view`.
+figure::Report mapReport(const MapSession& session, const std::vector<ui::LayerItem>& rows, const MapView& view,
+                         const std::vector<Measurement>& measurements, const std::string& title,
+                         const std::string& madeFrom);
+
+/// `view`'s area as a report's map draws it: about 2400 px on the long side
+/// (some 230 dpi on the page), at kReportPixelRatio so labels print at their size.
+MapView reportView(const MapView& view);
+inline constexpr float kReportPixelRatio = 2.0f;
+
 /// The map of `view`: one off-screen frame when this OpenGL draws that size
 /// at once (at most 4096 px a side), else tiles of 2048 px stitched
 /// together (a label across a tile edge may be cut there). Empty when even

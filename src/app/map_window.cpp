@@ -36,6 +36,7 @@
 #include "app/source_loading.hpp"
 #include "app/time_bar.hpp"
 #include "app/view_setup.hpp"
+#include "app/window_export.hpp"
 #include "app/window_input.hpp"
 #include "app/window_measure.hpp"
 #include "app/window_search.hpp"
@@ -281,6 +282,9 @@ class MapWindow {
       case Command::AddLayer:
         openAddLayerDialog();
         break;
+      case Command::ExportView:
+        openExportDialog();
+        break;
       case Command::Graticule:
         model_.showGraticule = !model_.showGraticule;
         break;
@@ -352,6 +356,7 @@ class MapWindow {
                  ? "yes"
                  : "no";
     if (key == "file-dialog") return files_.model().open ? "1" : "0";
+    if (key == "export-dialog") return exportDialog_.open ? "1" : "0";
     if (key == "file-dialog-path") return files_.model().path;
     auto joined = [](const auto& items, auto name) {
       std::string names;
@@ -547,6 +552,7 @@ class MapWindow {
     if (a.cancelOverviews) overviews_.cancel(model_.layers[*a.cancelOverviews].source);
     if (a.setFilterFields) setFilterFieldsAt(*a.setFilterFields);
     if (a.zoomToLayer) zoomToLayerAt(*a.zoomToLayer);
+    if (a.exportView) openExportDialog();
     if (a.saveSession || a.openSession) {
       filePurpose_ = a.saveSession ? FilePurpose::SaveSession : FilePurpose::OpenSession;
       files_.open(a.saveSession, a.saveSession ? "Save session" : "Open session", a.saveSession ? "Save" : "Open", {});
@@ -644,11 +650,20 @@ class MapWindow {
     // Each key typed is an event, and so a frame: the results follow it without redrawing while idle.
     if (auto target = search_.draw(size.x)) goTo(*target);
     const ui::FileDialogActions fileActions = ui::drawFileDialog(files_.model());
+    exportDialog_.windowWidth = view_.width();
+    exportDialog_.windowHeight = view_.height();
+    const ui::ExportDialogActions exportActions = ui::drawExportDialog(exportDialog_);
     ImGui::Render();
     glViewport(0, 0, w, h);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     applyActions(actions);
     if (auto path = files_.apply(fileActions)) fileChosen(*path);
+    if (exportActions.exportNow) exportView();
+    if (exportActions.browse) {
+      filePurpose_ = FilePurpose::ExportView;
+      files_.open(true, "Export view: .png, or .pdf for a report", "Choose", {}, exportDialog_.path);
+    }
+    if (exportActions.exportNow || exportActions.browse || exportActions.cancelled) pacer_.changed();
     if (fileActions.edited || fileActions.browse || fileActions.native || fileActions.chosen || fileActions.cancelled)
       pacer_.changed();
   }
@@ -674,10 +689,37 @@ class MapWindow {
       writeSessionFile(captured(), path, &why) ? void(model_.status = "session saved to " + path)
                                                : report("pamir view: error: session not saved: " + why);
     if (filePurpose_ == FilePurpose::OpenSession) openSessionFrom(path);
+    if (filePurpose_ == FilePurpose::ExportView) {
+      exportDialog_.path = path;
+      exportDialog_.open = true;
+    }
     if (filePurpose_ == FilePurpose::ExportMeasurements || filePurpose_ == FilePurpose::ExportChosenMeasurements) {
       model_.measure.exportPath = path;
       apply(measure_.exportTo(
           path, filePurpose_ == FilePurpose::ExportChosenMeasurements ? &model_.measure.chosen : nullptr));
+    }
+  }
+
+  void openExportDialog() {
+    exportDialog_.open = true;
+    exportDialog_.problem.clear();
+    inspection_.clearHover();
+    pacer_.changed();
+  }
+
+  // Export view: the map as it is now, with the dialog's decorations, between frames.
+  void exportView() {
+    std::string message;
+    const WindowMap shown{renderer_, session_, model_.layers, view_, pixelRatio_, measure_.tools().list()};
+    if (exportWindowMap(shown, exportDialog_, &message)) {
+      exportDialog_.open = false;
+      exportDialog_.problem.clear();
+      model_.status = message;
+      out_ << "pamir view: " << message << std::endl;
+    } else {
+      exportDialog_.problem = message;
+      exportDialog_.focusPath = true;
+      report("pamir view: error: export: " + message);
     }
   }
 
@@ -996,8 +1038,10 @@ class MapWindow {
     ExportMeasurements,
     ExportChosenMeasurements,
     SaveSession,
-    OpenSession
+    OpenSession,
+    ExportView
   } filePurpose_ = FilePurpose::AddLayer;
+  ui::ExportDialogModel exportDialog_;
   std::string lastFolder_;  ///< where the last source added from disk was
   std::chrono::steady_clock::time_point lastSourceCheck_;
   bool running_ = true;

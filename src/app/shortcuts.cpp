@@ -40,6 +40,7 @@ const std::array kShortcuts{
     Shortcut{Command::Search, SDLK_k, KMOD_CTRL, "Ctrl+K or /", "search names, ids and coordinates; Enter goes there"},
     Shortcut{Command::Search, SDLK_SLASH, 0, "", ""},
     Shortcut{Command::AddLayer, SDLK_o, KMOD_CTRL, "Ctrl+O", "add a layer: a file, folder or GDAL source"},
+    Shortcut{Command::ExportView, SDLK_e, KMOD_CTRL, "Ctrl+E", "export the view: PNG with legend and scale, or a PDF report"},
     Shortcut{Command::Graticule, SDLK_g, 0, "G", "latitude/longitude grid on or off (MGRS grid: Layers panel)"},
     Shortcut{Command::PlayYears, SDLK_SPACE, 0, "Space", "play or pause the years (the Time bar)"},
     Shortcut{Command::YearBack, SDLK_LEFTBRACKET, 0, "[", "a year back"},

@@ -33,6 +33,7 @@ enum class Command {
   Help,
   Search,
   AddLayer,
+  ExportView,
   Graticule,
   PlayYears,
   YearBack,

@@ -175,6 +175,8 @@ void drawLayersPanel(OverlayModel& m, OverlayActions& a) {
   if (ImGui::BeginPopup("##session")) {
     if (ImGui::MenuItem("Save session...")) a.saveSession = true;
     if (ImGui::MenuItem("Open session...")) a.openSession = true;
+    ImGui::Separator();
+    if (ImGui::MenuItem("Export view...", "Ctrl+E")) a.exportView = true;
     ImGui::EndPopup();
   }
   ImGui::SameLine();

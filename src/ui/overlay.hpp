@@ -91,6 +91,7 @@ struct OverlayActions {
   std::optional<std::string> addSource;  ///< a file, folder or GDAL source to add on top
   bool openAddDialog = false;            ///< the Add layer dialog (browse, recent, desktop chooser)
   bool saveSession = false;              ///< choose a file to save the whole window's session in
+  bool exportView = false;               ///< open the Export view dialog
   bool openSession = false;              ///< ... to open a session from, in place of what is shown
   std::optional<size_t> removeLayer;     ///< indices into OverlayModel::layers
   std::optional<size_t> reloadLayer;
