@@ -2,8 +2,8 @@
 # The whole test suite under AddressSanitizer, UndefinedBehaviorSanitizer
 # (float-cast-overflow included, so clang) and LeakSanitizer, in build-asan/
 # (or $PAMIR_BUILD_DIR). Any report fails the test that caused it: nothing
-# recovers, and tests/sanitizers/lsan.supp may only name leaks inside the
-# GL driver, each explained there.
+# recovers, and tests/sanitizers/lsan.supp may only name leaks inside a
+# library's own start-up, each explained there with its stack.
 # Extra arguments go to ctest, e.g. -R SourceLoader.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)

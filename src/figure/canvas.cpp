@@ -94,6 +94,14 @@ void symbolPath(cairo_t* cr, Symbol symbol, double cx, double cy, double r) {
 
 }  // namespace
 
+FontSession::FontSession() {
+  PangoFontMap* map = pango_cairo_font_map_new();
+  pango_cairo_font_map_set_default(PANGO_CAIRO_FONT_MAP(map));
+  g_object_unref(map);  // the default holds it now
+}
+
+FontSession::~FontSession() { pango_cairo_font_map_set_default(nullptr); }
+
 Size measureText(cairo_t* cr, const std::string& text, const TextStyle& style) {
   return sizeOf(makeLayout(cr, text, style).get());
 }

@@ -28,6 +28,18 @@ struct TextStyle {
   bool wrap = false;      ///< with maxWidthPx: wrapped onto more lines instead of cut
 };
 
+/// Text in figures is laid out with a Pango font map of this drawing's own,
+/// made when one is created and released with everything it cached when it
+/// goes: nothing of a figure stays behind in Pango's per-thread default
+/// (which is never freed, and which LeakSanitizer reports as leaked at exit).
+class FontSession {
+ public:
+  FontSession();
+  ~FontSession();
+  FontSession(const FontSession&) = delete;
+  FontSession& operator=(const FontSession&) = delete;
+};
+
 struct Size {
   double width = 0, height = 0;
 };

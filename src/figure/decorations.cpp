@@ -261,6 +261,7 @@ double furnitureScale(int width, int height) { return std::max(1.0, std::min(wid
 
 render::Image decorate(const render::Image& map, const Decorations& d, const MapFacts& facts, double s) {
   if (map.empty() || (!d.any() && facts.tracks.empty())) return map;
+  const FontSession fonts;
   std::unique_ptr<cairo_surface_t, SurfaceFree> surface(surfaceFromImage(map));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return map;
   std::unique_ptr<cairo_t, ContextFree> context(cairo_create(surface.get()));

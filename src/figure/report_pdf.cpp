@@ -65,6 +65,7 @@ void mapPage(cairo_t* cr, const render::Image& map, const Report& report) {
 bool writeReportPdf(const std::string& path, const render::Image& map, const Report& report, std::string* error) {
   std::string bytes;
   {
+    const FontSession fonts;
     std::unique_ptr<cairo_surface_t, SurfaceFree> surface(
         cairo_pdf_surface_create_for_stream(appendTo, &bytes, kPageW, kPageH));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
