@@ -8,15 +8,9 @@
 #include <unordered_map>
 
 #include "render/font_locator.hpp"
-#include "render/shader_program.hpp"
 #include "render/text_raster.hpp"
 
 namespace pamir::render::detail {
-
-struct LabelPainter::Sprite {
-  float x, y, w, h;      // px from the framebuffer's top-left corner
-  float atlasX, atlasY;  // the sprite's top-left texel
-};
 
 namespace {
 
@@ -70,54 +64,6 @@ class Occupancy {
   std::unordered_map<long long, std::vector<size_t>> cells_;
 };
 
-// The GL state the labels change, put back afterwards: they are drawn in
-// the middle of the caller's frame (the window's panels come next).
-class SavedState {
- public:
-  SavedState() {
-    glGetIntegerv(GL_CURRENT_PROGRAM, &program_);
-    glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &vertexArray_);
-    glGetIntegerv(GL_ARRAY_BUFFER_BINDING, &arrayBuffer_);
-    glGetIntegerv(GL_ACTIVE_TEXTURE, &activeTexture_);
-    glActiveTexture(GL_TEXTURE0);
-    glGetIntegerv(GL_TEXTURE_BINDING_2D, &texture_);
-    glGetIntegerv(GL_SAMPLER_BINDING, &sampler_);
-    glGetIntegerv(GL_UNPACK_ALIGNMENT, &unpackAlignment_);
-    glGetIntegerv(GL_UNPACK_ROW_LENGTH, &unpackRowLength_);
-    blend_ = glIsEnabled(GL_BLEND);
-    glGetIntegerv(GL_BLEND_SRC_RGB, &srcRgb_);
-    glGetIntegerv(GL_BLEND_DST_RGB, &dstRgb_);
-    glGetIntegerv(GL_BLEND_SRC_ALPHA, &srcAlpha_);
-    glGetIntegerv(GL_BLEND_DST_ALPHA, &dstAlpha_);
-  }
-  ~SavedState() {
-    glUseProgram(static_cast<GLuint>(program_));
-    glBindVertexArray(static_cast<GLuint>(vertexArray_));
-    glBindBuffer(GL_ARRAY_BUFFER, static_cast<GLuint>(arrayBuffer_));
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(texture_));
-    glBindSampler(0, static_cast<GLuint>(sampler_));
-    glActiveTexture(static_cast<GLenum>(activeTexture_));
-    glPixelStorei(GL_UNPACK_ALIGNMENT, unpackAlignment_);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, unpackRowLength_);
-    if (blend_) {
-      glEnable(GL_BLEND);
-    } else {
-      glDisable(GL_BLEND);
-    }
-    glBlendFuncSeparate(static_cast<GLenum>(srcRgb_), static_cast<GLenum>(dstRgb_), static_cast<GLenum>(srcAlpha_),
-                        static_cast<GLenum>(dstAlpha_));
-  }
-  SavedState(const SavedState&) = delete;
-  SavedState& operator=(const SavedState&) = delete;
-
- private:
-  GLint program_ = 0, vertexArray_ = 0, arrayBuffer_ = 0, activeTexture_ = 0, texture_ = 0, sampler_ = 0;
-  GLint unpackAlignment_ = 4, unpackRowLength_ = 0;
-  GLboolean blend_ = GL_FALSE;
-  GLint srcRgb_ = GL_ONE, dstRgb_ = GL_ZERO, srcAlpha_ = GL_ONE, dstAlpha_ = GL_ZERO;
-};
-
 }  // namespace
 
 const char* LabelPainter::fontPath() {
@@ -135,94 +81,25 @@ bool LabelPainter::ensureFont(float pixelRatio) {
   raster_ = std::make_unique<TextRaster>(path ? path : "", std::round(kFontSizePx * pixelRatio));
   ratio_ = pixelRatio;
   ++generation_;
-  resetAtlas();
+  atlas_.reset();
   return raster_->ok();
-}
-
-bool LabelPainter::ensureGl() {
-  if (glFailed_) return false;
-  if (program_) return true;
-  glFailed_ = true;  // until everything below is made
-  const char* vs = embeddedShader("label.vert.glsl");
-  const char* fs = embeddedShader("label.frag.glsl");
-  if (!vs || !fs) return false;
-  std::string error;
-  const std::string version = "#version 330 core\n";
-  GlProgram program = linkProgram(version + vs, version + fs, "label", &error);
-  if (!program) return false;
-  viewportUniform_ = glGetUniformLocation(program.id(), "uViewportPx");
-  glUseProgram(program.id());
-  glUniform1i(glGetUniformLocation(program.id(), "uAtlas"), 0);
-
-  GLint maxSize = 0;
-  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
-  atlasSize_ = std::min(kAtlasSize, static_cast<int>(maxSize));
-  atlas_.create();
-  glBindTexture(GL_TEXTURE_2D, atlas_.id());
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, atlasSize_, atlasSize_, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-  // texelFetch reads without filtering, but the texture must still be complete (no mipmaps).
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-
-  vertexArray_.create();
-  instances_.create();
-  glBindVertexArray(vertexArray_.id());
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.id());
-  glEnableVertexAttribArray(0);
-  glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, sizeof(Sprite), reinterpret_cast<void*>(offsetof(Sprite, x)));
-  glVertexAttribDivisor(0, 1);
-  glEnableVertexAttribArray(1);
-  glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, sizeof(Sprite), reinterpret_cast<void*>(offsetof(Sprite, atlasX)));
-  glVertexAttribDivisor(1, 1);
-  program_ = std::move(program);
-  glFailed_ = false;
-  resetAtlas();
-  return true;
-}
-
-void LabelPainter::resetAtlas() {
-  ++atlasGeneration_;
-  shelfX_ = shelfY_ = shelfHeight_ = 0;
 }
 
 // Rasterises the text's sprite into the next free place in the atlas; false
 // when the atlas has no room left for it.
 bool LabelPainter::addSprite(LabelText& t, int pad, int halo) {
-  int w = static_cast<int>(std::ceil(t.width)) + 2 * pad, h = static_cast<int>(std::ceil(t.height)) + 2 * pad;
-  if (shelfX_ + w > atlasSize_) {
-    shelfY_ += shelfHeight_;
-    shelfX_ = shelfHeight_ = 0;
-  }
-  if (w > atlasSize_ || shelfY_ + h > atlasSize_) return false;
+  const int w = static_cast<int>(std::ceil(t.width)) + 2 * pad, h = static_cast<int>(std::ceil(t.height)) + 2 * pad;
+  const auto at = atlas_.place(w, h);
+  if (!at) return false;
   Bitmap sprite = raster_->label(t.text, halo, pad, kInk, kPaper);
   // The sprite's size follows from the same measurement; clip rather than
   // overrun a neighbour should they ever disagree.
-  int uw = std::min(w, sprite.width), uh = std::min(h, sprite.height);
-  if (uw > 0 && uh > 0) {
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, sprite.width);
-    // Rows go in top first: atlas row atlasY is the sprite's top row.
-    glTexSubImage2D(GL_TEXTURE_2D, 0, shelfX_, shelfY_, uw, uh, GL_RGBA, GL_UNSIGNED_BYTE, sprite.pixels.data());
-  }
-  t.atlasX = shelfX_;
-  t.atlasY = shelfY_;
-  t.atlasGeneration = atlasGeneration_;
-  shelfX_ += w;
-  shelfHeight_ = std::max(shelfHeight_, h);
+  atlas_.upload(at->first, at->second, std::min(w, sprite.width), std::min(h, sprite.height), sprite.pixels.data(),
+                sprite.width);
+  t.atlasX = at->first;
+  t.atlasY = at->second;
+  t.atlasGeneration = atlas_.generation();
   return true;
-}
-
-void LabelPainter::drawSprites(int width, int height, const std::vector<Sprite>& sprites) {
-  glUseProgram(program_.id());
-  glUniform2f(viewportUniform_, static_cast<float>(width), static_cast<float>(height));
-  glBindVertexArray(vertexArray_.id());
-  glBindBuffer(GL_ARRAY_BUFFER, instances_.id());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(sprites.size() * sizeof(Sprite)), sprites.data(),
-               GL_STREAM_DRAW);
-  // Sprites hold premultiplied colour (text over transparent black), so
-  // they go onto the map with "one, one minus source alpha".
-  glEnable(GL_BLEND);
-  glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-  glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites.size()));
 }
 
 size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates) {
@@ -283,26 +160,23 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
   }
   if (placed.empty()) return 0;
 
-  SavedState saved;
-  if (!ensureGl()) return 0;
+  SavedSpriteState saved;
+  if (!atlas_.ready(kAtlasSize)) return 0;
 
   // 2. Sprites for the labels not in the atlas yet; when it is full, it is
   // emptied and this frame's labels go in again.
-  glActiveTexture(GL_TEXTURE0);
-  glBindTexture(GL_TEXTURE_2D, atlas_.id());
-  glBindSampler(0, 0);
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);  // RGBA rows are whole words
+  atlas_.bindForUpload();
   for (int attempt = 0; attempt < 2; ++attempt) {
     bool full = false;
     for (const Placed& p : placed) {
-      if (p.text->atlasGeneration == atlasGeneration_) continue;
+      if (p.text->atlasGeneration == atlas_.generation()) continue;
       if (!addSprite(*p.text, pad, halo)) {
         full = true;
         break;
       }
     }
     if (!full) break;
-    resetAtlas();
+    atlas_.reset();
   }
 
   // 3. One quad per label onto the caller's framebuffer.
@@ -310,11 +184,11 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
   sprites.reserve(placed.size());
   for (const Placed& p : placed) {
     const LabelText& t = *p.text;
-    if (t.atlasGeneration != atlasGeneration_) continue;  // did not fit even in an empty atlas
+    if (t.atlasGeneration != atlas_.generation()) continue;  // did not fit even in an empty atlas
     float w = std::ceil(t.width) + 2 * pad, h = std::ceil(t.height) + 2 * pad;
     sprites.push_back({p.x - pad, p.y - pad, w, h, static_cast<float>(t.atlasX), static_cast<float>(t.atlasY)});
   }
-  if (!sprites.empty()) drawSprites(width, height, sprites);
+  atlas_.draw(width, height, sprites);
   return sprites.size();
 }
 

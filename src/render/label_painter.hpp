@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "render/gl_object.hpp"
+#include "render/sprite_atlas.hpp"
 
 namespace pamir::render::detail {
 
@@ -55,30 +55,13 @@ class LabelPainter {
   static const char* fontPath();
 
  private:
-  struct Sprite;
   bool ensureFont(float pixelRatio);
-  bool ensureGl();
-  void resetAtlas();
   bool addSprite(LabelText& text, int pad, int halo);
-  void drawSprites(int width, int height, const std::vector<Sprite>& sprites);
 
   std::unique_ptr<TextRaster> raster_;
   float ratio_ = 0;
   uint32_t generation_ = 0;  // bumped whenever the font changes, so cached sizes are re-measured
-  bool glFailed_ = false;    // the program did not build: no labels rather than a retry every frame
-
-  // The sprite atlas: rows ("shelves") filled left to right. Every sprite is
-  // uploaded whole, border included, and only sprites are ever sampled, so
-  // the atlas never needs clearing.
-  GlTexture atlas_;
-  int atlasSize_ = 0;
-  uint32_t atlasGeneration_ = 1;  // bumped when the atlas is emptied
-  int shelfX_ = 0, shelfY_ = 0, shelfHeight_ = 0;
-
-  GlProgram program_;
-  GLint viewportUniform_ = -1;
-  GlVertexArray vertexArray_;
-  GlBuffer instances_;
+  SpriteAtlas atlas_;
 };
 
 }  // namespace pamir::render::detail
