@@ -1,8 +1,8 @@
 # What `cmake --install` and the Debian package put under the prefix:
 #   bin/pamir                       the program (src/app/CMakeLists.txt)
 #   share/pamir/geodata/            the built-in dataset: its manifest, README
-#                                   (provenance and licences) and every file the
-#                                   manifest names
+#                                   (provenance and licences), every file the
+#                                   manifest names, and the military symbol catalog
 #   share/doc/pamir/README.md
 # Shaders are compiled into the binary and fonts come from fonts-dejavu-core,
 # so neither is installed. The binary finds share/pamir from its own location.
@@ -10,7 +10,7 @@ set(PAMIR_MANIFEST ${CMAKE_SOURCE_DIR}/geodata/manifest.json)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PAMIR_MANIFEST})
 file(READ ${PAMIR_MANIFEST} manifest_json)
 string(JSON layer_count LENGTH "${manifest_json}" layers)
-set(dataset_files manifest.json README.md)
+set(dataset_files manifest.json README.md symbols.json)
 math(EXPR last "${layer_count} - 1")
 foreach(i RANGE ${last})
   string(JSON source GET "${manifest_json}" layers ${i} source)

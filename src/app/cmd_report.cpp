@@ -28,6 +28,7 @@ constexpr const char* kReportHelp =
     "  -o, --output PDF        the report to write (required; written whole or not at all)\n"
     "  --title TEXT            its title (default: the dataset's)\n"
     "  --graticule, --mgrs     grid lines on the map\n"
+    "  --plain-symbols         sites drawn with the plain symbols, not APP-6\n"
     "  --session FILE          a session saved by `pamir view`\n"
     "  --crs, --extent, --bbox, --layers, --year, --country, --no-builtin   as for `pamir render`\n";
 
@@ -39,7 +40,7 @@ int runReportCommand(const std::vector<std::string>& args, std::ostream& out, st
   std::vector<std::string> sources;
   std::string output, sessionPath;
   FigureSpec figure;
-  bool viewed = false;
+  bool viewed = false, plainSymbols = false;
   while (!r.done()) {
     if (r.flag("--help") || r.flag("-h")) {
       out << kReportHelp;
@@ -57,6 +58,8 @@ int runReportCommand(const std::vector<std::string>& args, std::ostream& out, st
       figure.grids.graticule = true;
     else if (r.flag("--mgrs"))
       figure.grids.mgrs = true;
+    else if (r.flag("--plain-symbols"))
+      plainSymbols = true;
     else if (readViewOption(r, request))
       viewed = true;
     else {
@@ -89,6 +92,7 @@ int runReportCommand(const std::vector<std::string>& args, std::ostream& out, st
   const MapView mapView = reportView(view);
   render::RenderOptions options;
   options.pixelRatio = kReportPixelRatio;
+  options.militarySymbols = !plainSymbols && (!saved || saved->state.panels.militarySymbols);
   FigureSpec onMap = figure;
   onMap.decorations.title.clear();  // on the page above the map
   onMap.decorations.legend = onMap.decorations.scaleBar = onMap.decorations.northArrow = true;

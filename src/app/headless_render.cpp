@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "app/commands.hpp"
+#include "data/symbol_library.hpp"
 #include "render/image.hpp"
 #include "render/offscreen_context.hpp"
 
@@ -27,6 +28,11 @@ std::optional<render::Image> renderSessionImage(const MapSession& session, const
   renderer.setPreparation(render::Preparation::OnDemand);
   renderer.setProjection(session.projection());
   renderer.setLayers(session.drawLayers(), options.plain ? std::vector<const RasterLayer*>{} : session.drawRasters());
+  {
+    Diagnostics diag;
+    renderer.setSymbols(data::builtinSymbols(diag));
+    diag.print(err);
+  }
   if (session.filter.active())
     renderer.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session.filter, l, f); });
   render::Image image = renderMapImage(renderer, view, options);
@@ -36,7 +42,8 @@ std::optional<render::Image> renderSessionImage(const MapSession& session, const
     return std::nullopt;
   }
   if (!figure.any()) return image;
-  const figure::MapFacts facts = mapFacts(session, sessionRows(session), view, figure.measurements, figure.grids);
+  const figure::MapFacts facts =
+      mapFacts(session, sessionRows(session), view, figure.measurements, figure.grids, options.militarySymbols);
   const double scale =
       std::max(static_cast<double>(options.pixelRatio), figure::furnitureScale(view.width(), view.height()));
   figure::Decorations d = figure.decorations;

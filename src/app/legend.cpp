@@ -42,7 +42,8 @@ std::string meaningOf(const StyleRule& r) {
 
 }  // namespace
 
-std::vector<ui::LegendEntry> legendEntries(const MapSession& session, const std::vector<ui::LayerItem>& rows) {
+std::vector<ui::LegendEntry> legendEntries(const MapSession& session, const std::vector<ui::LayerItem>& rows,
+                                           bool militarySymbols) {
   std::vector<ui::LegendEntry> out;
   const auto rasters = session.drawRasters();
   const auto& layers = session.drawLayers();
@@ -83,6 +84,24 @@ std::vector<ui::LegendEntry> legendEntries(const MapSession& session, const std:
       continue;
     }
     const ui::LegendEntry::Shape shape = shapeOf(l);
+    if (militarySymbols && shape == ui::LegendEntry::Shape::Point && l.sidcFieldIndex() >= 0) {
+      ui::LegendEntry e;
+      e.shape = shape;
+      e.group = rows[k].title;
+      e.style.symbol = Symbol::Square;
+      e.style.fill = {170, 255, 170, 255};  // the neutral frame's own fill
+      e.style.stroke = {0, 0, 0, 255};
+      // Neutral frames: the map makes no friend or hostile call; the fill is the operator's colour below.
+      e.meaning = "APP-6: neutral frame, operator's fill";
+      size_t withCode = 0;
+      const int field = l.sidcFieldIndex();
+      for (const auto& f : l.features)
+        if (passes(session.filter, l, f) && static_cast<size_t>(field) < f.values.size() &&
+            std::holds_alternative<std::string>(f.values[static_cast<size_t>(field)]))
+          ++withCode;
+      e.count = withCode;
+      if (withCode > 0) out.push_back(e);
+    }
     for (size_t r = 0; r <= l.styleRules.size(); ++r) {
       if (counts[r] == 0) continue;
       ui::LegendEntry e;

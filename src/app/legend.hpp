@@ -11,7 +11,10 @@
 
 namespace pamir::app {
 
-/// `rows` are the Layers panel's (rasters, then draw layers: their order and visibility).
-std::vector<ui::LegendEntry> legendEntries(const MapSession& session, const std::vector<ui::LayerItem>& rows);
+/// `rows` are the Layers panel's (rasters, then draw layers: their order and
+/// visibility). With `militarySymbols`, a layer whose sites are drawn with
+/// APP-6 symbols says first how to read them.
+std::vector<ui::LegendEntry> legendEntries(const MapSession& session, const std::vector<ui::LayerItem>& rows,
+                                           bool militarySymbols = false);
 
 }  // namespace pamir::app

@@ -101,10 +101,10 @@ std::vector<ui::LayerItem> sessionRows(const MapSession& session) {
 }
 
 figure::MapFacts mapFacts(const MapSession& session, const std::vector<ui::LayerItem>& rows, const MapView& view,
-                          const std::vector<Measurement>& measurements, FigureGrids grids) {
+                          const std::vector<Measurement>& measurements, FigureGrids grids, bool militarySymbols) {
   figure::MapFacts facts;
   const geo::Projection& p = session.projection();
-  facts.legend = legendEntries(session, rows);
+  facts.legend = legendEntries(session, rows, militarySymbols);
   facts.metresPerPixel = centreMetresPerPixel(p, view);
   facts.northDegrees = northAngleDegrees(p, view);
 

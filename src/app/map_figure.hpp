@@ -30,7 +30,7 @@ std::vector<ui::LayerItem> sessionRows(const MapSession& session);
 /// What the decorations say about `view` (pixels of the figure) of the
 /// session, with `rows` saying which layers are shown.
 figure::MapFacts mapFacts(const MapSession& session, const std::vector<ui::LayerItem>& rows, const MapView& view,
-                          const std::vector<Measurement>& measurements, FigureGrids grids);
+                          const std::vector<Measurement>& measurements, FigureGrids grids, bool militarySymbols = true);
 
 /// One row per measurement shown: name, kind, distance (or radius,
 /// perimeter), area, azimuths, rhumb, planar; the method and ellipsoid in its note.

@@ -42,6 +42,7 @@
 #include "app/window_search.hpp"
 #include "app/window_session.hpp"
 #include "core/view_flight.hpp"
+#include "data/symbol_library.hpp"
 #include "geo/coordinates.hpp"
 #include "geo/geodesic.hpp"
 #include "geo/nearest.hpp"
@@ -88,6 +89,11 @@ class MapWindow {
     renderer_.setRasterStreaming(true);  // imagery tiles are read behind the frames, never in them
     renderer_.setProjection(session.projection());
     renderer_.setLayers(session.drawLayers(), session.drawRasters());
+    {
+      Diagnostics diag;
+      renderer_.setSymbols(data::builtinSymbols(diag));
+      for (const auto& d : diag.all()) report(d.line());
+    }
     buildLayerItems();
     buildFilterItems();
     applyFilter();
@@ -480,7 +486,7 @@ class MapWindow {
       renderer_.setFeatureFilter([&](const Layer& l, const Feature& f) { return passes(session_.filter, l, f); });
     else
       renderer_.setFeatureFilter({});
-    model_.legend.entries = legendEntries(session_, model_.layers);
+    model_.legend.entries = legendEntries(session_, model_.layers, model_.militarySymbols);
   }
 
   // The session survives the window: written whole after every measurement, at the end, and every few seconds
@@ -530,7 +536,7 @@ class MapWindow {
     if (a.layersChanged) {
       // The panel lists layers in the renderer's default order: rasters, then vectors.
       for (size_t i = 0; i < model_.layers.size(); ++i) renderer_.setLayerVisible(i, model_.layers[i].visible);
-      model_.legend.entries = legendEntries(session_, model_.layers);
+      model_.legend.entries = legendEntries(session_, model_.layers, model_.militarySymbols);
       if (!a.filterChanged) time_.recount(layerShown());  // the histogram's share
     }
     takeTime(time_.apply(a.time, a.changes, std::chrono::steady_clock::now()));
@@ -596,6 +602,7 @@ class MapWindow {
     glViewport(0, 0, w, h);
     render::RenderOptions opts;
     opts.pixelRatio = static_cast<float>(pixelRatio_);
+    opts.militarySymbols = model_.militarySymbols;
     // While the view moves, each layer draws within a budget (a coarser level
     // of detail on big data), so that a drag or a wheel notch answers at once;
     // once it is still, the full detail.
@@ -710,7 +717,8 @@ class MapWindow {
   // Export view: the map as it is now, with the dialog's decorations, between frames.
   void exportView() {
     std::string message;
-    const WindowMap shown{renderer_, session_, model_.layers, view_, pixelRatio_, measure_.tools().list()};
+    const WindowMap shown{
+        renderer_, session_, model_.layers, view_, pixelRatio_, measure_.tools().list(), model_.militarySymbols};
     if (exportWindowMap(shown, exportDialog_, &message)) {
       exportDialog_.open = false;
       exportDialog_.problem.clear();

@@ -61,8 +61,10 @@ json stateJson(const SessionState& s) {
   j["layers"] = std::move(layers);
   j["filter"] = {{"years", s.years ? json{s.years->from, s.years->to} : json(nullptr)}, {"countries", s.countries}};
   j["selected"] = s.selected ? json{{"layer", s.selected->layer}, {"fid", s.selected->fid}} : json(nullptr);
-  j["panels"] = {{"help", s.panels.help}, {"search", s.panels.search}, {"graticule", s.panels.graticule},
-                 {"mgrs", s.panels.mgrs}, {"legend", s.panels.legend}, {"layout", s.panels.layout}};
+  j["panels"] = {{"help", s.panels.help},           {"search", s.panels.search},
+                 {"graticule", s.panels.graticule}, {"mgrs", s.panels.mgrs},
+                 {"legend", s.panels.legend},       {"military_symbols", s.panels.militarySymbols},
+                 {"layout", s.panels.layout}};
   return j;
 }
 
@@ -169,6 +171,9 @@ void readState(const json& j, SessionState& s) {
   s.panels.graticule = boolean(member(p, "graticule", "panels"), "panels.graticule");
   s.panels.mgrs = boolean(member(p, "mgrs", "panels"), "panels.mgrs");
   s.panels.legend = boolean(member(p, "legend", "panels"), "panels.legend");
+  // Sessions saved before the symbols were drawn have no switch: drawn, as a new window draws them.
+  if (p.contains("military_symbols"))
+    s.panels.militarySymbols = boolean(member(p, "military_symbols", "panels"), "panels.military_symbols");
   s.panels.layout = text(member(p, "layout", "panels"), "panels.layout");
 }
 

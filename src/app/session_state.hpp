@@ -65,6 +65,7 @@ struct PanelState {
   bool graticule = false;
   bool mgrs = false;
   bool legend = true;
+  bool militarySymbols = true;  ///< sites drawn with their APP-6 symbol
   std::string layout;
   bool operator==(const PanelState&) const = default;
 };

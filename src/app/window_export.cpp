@@ -52,6 +52,7 @@ std::pair<int, int> exportSize(const ui::ExportDialogModel& choice, const MapVie
 bool exportWindowMap(const WindowMap& map, const ui::ExportDialogModel& choice, std::string* message) {
   const FigureGrids grids{choice.graticule, choice.mgrs};
   render::RenderOptions options;
+  options.militarySymbols = map.militarySymbols;
   if (endsWithPdf(choice.path)) {
     const MapView view = reportView(map.view);
     options.pixelRatio = kReportPixelRatio;
@@ -63,7 +64,7 @@ bool exportWindowMap(const WindowMap& map, const ui::ExportDialogModel& choice, 
     figure::Decorations d = decorationsOf(choice);
     d.title.clear();             // on the page, above the map
     d.measurementTable = false;  // a table of its own on the next page
-    const figure::MapFacts facts = mapFacts(map.session, map.rows, view, map.measurements, grids);
+    const figure::MapFacts facts = mapFacts(map.session, map.rows, view, map.measurements, grids, map.militarySymbols);
     const figure::Report report = mapReport(map.session, map.rows, view, map.measurements, choice.title, "");
     std::string why;
     if (!figure::writeReportPdf(choice.path, figure::decorate(image, d, facts, kReportPixelRatio), report, &why)) {
@@ -85,7 +86,7 @@ bool exportWindowMap(const WindowMap& map, const ui::ExportDialogModel& choice, 
     *message = "cannot draw the map at " + std::to_string(w) + "x" + std::to_string(h);
     return false;
   }
-  const figure::MapFacts facts = mapFacts(map.session, map.rows, view, map.measurements, grids);
+  const figure::MapFacts facts = mapFacts(map.session, map.rows, view, map.measurements, grids, map.militarySymbols);
   const render::Image out = figure::decorate(image, decorationsOf(choice), facts, options.pixelRatio);
   std::string why;
   if (!render::writePng(out, choice.path, &why)) {

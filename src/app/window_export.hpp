@@ -24,6 +24,7 @@ struct WindowMap {
   const MapView& view;
   double pixelRatio = 1;
   const std::vector<Measurement>& measurements;
+  bool militarySymbols = true;  ///< sites drawn with their APP-6 symbol, as the window shows them
 };
 
 /// The size a PNG export has: the window's, or the chosen one.

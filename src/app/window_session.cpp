@@ -27,6 +27,7 @@ SessionState captureSession(const WindowShown& w) {
   s.panels.help = w.model.help.open;
   s.panels.search = w.searchOpen;
   s.panels.graticule = w.model.showGraticule;
+  s.panels.militarySymbols = w.model.militarySymbols;
   s.panels.mgrs = w.model.showMgrs;
   s.panels.legend = w.model.legend.open;
   if (ImGui::GetCurrentContext()) s.panels.layout = ImGui::SaveIniSettingsToMemory();
@@ -36,6 +37,7 @@ SessionState captureSession(const WindowShown& w) {
 void restorePanels(const PanelState& panels, ui::OverlayModel& model) {
   model.help.open = panels.help;
   model.showGraticule = panels.graticule;
+  model.militarySymbols = panels.militarySymbols;
   model.showMgrs = panels.mgrs;
   model.legend.open = panels.legend;
   if (ImGui::GetCurrentContext() && !panels.layout.empty())

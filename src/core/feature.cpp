@@ -24,6 +24,15 @@ int Layer::fieldIndex(const std::string& fieldName) const {
   return -1;
 }
 
+int Layer::sidcFieldIndex() const {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const std::string& n = fields[i].name;
+    if (n.size() == 4 && (n[0] | 0x20) == 's' && (n[1] | 0x20) == 'i' && (n[2] | 0x20) == 'd' && (n[3] | 0x20) == 'c')
+      return static_cast<int>(i);
+  }
+  return -1;
+}
+
 const FieldValue& Layer::value(const Feature& f, const std::string& fieldName) const {
   static const FieldValue null;
   int i = fieldIndex(fieldName);

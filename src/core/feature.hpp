@@ -61,6 +61,9 @@ struct Layer {
 
   /// Index of the field with this name, or -1.
   int fieldIndex(const std::string& fieldName) const;
+  /// Index of the field holding military symbol codes (SIDCs): one named
+  /// "sidc", in any case; -1 when the layer has none.
+  int sidcFieldIndex() const;
   /// The value of a field by name, or null when absent.
   const FieldValue& value(const Feature& f, const std::string& fieldName) const;
   Bounds bounds() const;

@@ -16,6 +16,7 @@
 #include "render/raster_stream.hpp"
 #include "render/raster_upload.hpp"
 #include "render/shader_program.hpp"
+#include "render/symbol_painter.hpp"
 #include "render/vector_upload.hpp"
 
 namespace pamir::render {
@@ -41,6 +42,8 @@ struct MapRenderer::Impl {
   FrameStats frame;
   UploadStats uploads;
   detail::LabelPainter labels;
+  detail::SymbolPainter symbolPainter;
+  std::shared_ptr<const SymbolLibrary> symbols;
   detail::RasterSamplers samplers;
   detail::OffscreenTarget target;
   detail::FrameCache cache;
@@ -76,6 +79,7 @@ struct MapRenderer::Impl {
   void buildRasterMesh(RasterGpu& gpu) { detail::uploadRasterMesh(gpu, currentProjection().definition(), uploads); }
   void draw(const MapView& view, const RenderOptions& options);
   void drawLabels(const MapView& view, const RenderOptions& options);
+  void drawSymbols(const MapView& view, const RenderOptions& options);
   void renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull,
                     detail::PaintWindow* window = nullptr);
   bool drawRefining(const MapView& view, const RenderOptions& options, GLuint target);
@@ -171,13 +175,40 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
         if (e.kind != kind || !extent.contains(e.position.x, e.position.y) || !gpu.visible[e.feature]) continue;
         if (e.maxMetresPerPixel > 0 && metresPerPixel > e.maxMetresPerPixel) continue;
         XY p = view.mapToPixel(e.position);
-        candidates.push_back({static_cast<float>(p.x), static_cast<float>(p.y), e.offsetPx * options.pixelRatio,
+        const float offset = options.militarySymbols && e.symbolOffsetPx > 0 ? e.symbolOffsetPx : e.offsetPx;
+        candidates.push_back({static_cast<float>(p.x), static_cast<float>(p.y), offset * options.pixelRatio,
                               kind != detail::LabelAnchor::Kind::Point, &e.text, e.priority});
       }
     }
   }
   if (candidates.empty()) return;
   frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+}
+
+void MapRenderer::Impl::drawSymbols(const MapView& view, const RenderOptions& options) {
+  if (!options.militarySymbols || !symbols || symbols->empty()) return;
+  std::vector<detail::SymbolRequest> requests;
+  const Bounds extent = view.extent();
+  // A symbol reaches about 40 px beyond its site: keep those just outside the view.
+  const double margin = 40.0 * options.pixelRatio * view.resolutionX();
+  // Bottom layer first, so a top layer's symbols lie over a lower one's.
+  for (const LayerRef& ref : order) {
+    if (ref.kind != LayerRef::Kind::Vector || ref.index >= vectors.size()) continue;
+    detail::VectorGpu& gpu = *vectors[ref.index];
+    if (!gpu.ready || !gpu.shown || !gpu.layer->visible) continue;
+    if (gpu.symbolsStale || gpu.symbolsFrom != symbols.get())
+      detail::resolveSymbols(gpu, symbols.get(), detail::kSymbolScale);
+    for (const detail::SymbolEntry& e : gpu.symbols) {
+      if (!gpu.visible[e.feature]) continue;
+      if (e.position.x < extent.minx - margin || e.position.x > extent.maxx + margin ||
+          e.position.y < extent.miny - margin || e.position.y > extent.maxy + margin)
+        continue;
+      const XY p = view.mapToPixel(e.position);
+      requests.push_back({static_cast<float>(p.x), static_cast<float>(p.y), e.symbol, e.fill});
+    }
+  }
+  frame.militarySymbolsDrawn =
+      symbolPainter.draw(view.width(), view.height(), options.pixelRatio, requests, symbols->placeholder());
 }
 
 void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull,
@@ -343,6 +374,10 @@ void MapRenderer::Impl::draw(const MapView& view, const RenderOptions& options) 
   } else {
     glViewport(0, 0, w, h);
   }
+  if (ready && !options.plain) {
+    blendOver();
+    drawSymbols(view, options);
+  }
   if (ready && options.labels && !options.plain) {
     blendOver();
     drawLabels(view, options);
@@ -473,6 +508,8 @@ void MapRenderer::setFeatureVisibility(size_t vectorIndex, const std::vector<uin
   for (size_t i = 0; i < gpu.visible.size(); ++i) gpu.visible[i] = i < mask.size() ? (mask[i] != 0) : 1;
   detail::uploadVisibility(gpu, impl_->uploads);
 }
+
+void MapRenderer::setSymbols(std::shared_ptr<const SymbolLibrary> library) { impl_->symbols = std::move(library); }
 
 void MapRenderer::setFeatureFilter(const std::function<bool(const Layer&, const Feature&)>& keep) {
   ++impl_->stateVersion;

@@ -22,6 +22,7 @@
 
 #include "core/feature.hpp"
 #include "core/map_view.hpp"
+#include "core/military_symbols.hpp"
 #include "core/style.hpp"
 #include "geo/projection.hpp"
 #include "render/image.hpp"
@@ -39,6 +40,10 @@ struct RenderOptions {
   /// Samples per pixel of the off-screen target (renderToImage, drawOffscreen) when antialias is on.
   int msaaSamples = 4;
   bool labels = true;
+  /// Point features with a SIDC field whose code the symbol library has
+  /// (setSymbols) are drawn with their APP-6 / MIL-STD-2525 symbol over
+  /// their plain one; false: the plain symbols alone.
+  bool militarySymbols = true;
   /// Physical pixels per style pixel (HiDPI): line widths, symbol and label sizes scale by it.
   float pixelRatio = 1.0f;
   /// Largest simplification allowed, in pixels: the renderer draws the
@@ -79,6 +84,7 @@ struct FrameStats {
   size_t segmentsDrawn = 0;
   size_t pointsDrawn = 0;
   size_t labelsDrawn = 0;
+  size_t militarySymbolsDrawn = 0;
   size_t scrolledFrames = 0;  ///< 1 when this frame reused the previous one (reuseFrames)
   /// Layers drawn at another level of detail than the view asked for, because
   /// a worker is still building it (Preparation::Background).
@@ -189,6 +195,8 @@ class MapRenderer {
   /// Evaluates `keep` for every feature of every vector layer (year and
   /// country filters); an empty function shows everything again.
   void setFeatureFilter(const std::function<bool(const Layer&, const Feature&)>& keep);
+  /// The military symbols to draw sites with (RenderOptions::militarySymbols); null: none.
+  void setSymbols(std::shared_ptr<const SymbolLibrary> library);
   bool featureVisible(size_t vectorIndex, size_t featureIndex) const;
 
   /// Re-reads Layer::style and styleRules (and the label texts) after the

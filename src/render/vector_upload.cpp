@@ -196,6 +196,7 @@ void uploadStyles(VectorGpu& gpu, UploadStats& uploads) {
 void resolveLabels(VectorGpu& gpu) {
   const Layer& layer = *gpu.layer;
   gpu.labels.clear();
+  gpu.symbolsStale = true;
   for (const LabelAnchor& a : gpu.anchors) {
     if (a.feature >= layer.features.size()) continue;
     const Feature& f = layer.features[a.feature];
@@ -208,6 +209,32 @@ void resolveLabels(VectorGpu& gpu) {
     e.text.text = std::move(text);
     gpu.labels.push_back(std::move(e));
   }
+}
+
+void resolveSymbols(VectorGpu& gpu, const SymbolLibrary* library, float symbolScale) {
+  gpu.symbols.clear();
+  gpu.symbolsFrom = library;
+  gpu.symbolsStale = false;
+  const Layer& layer = *gpu.layer;
+  const int field = layer.sidcFieldIndex();
+  if (!library || library->empty() || field < 0) return;
+  std::vector<float> offsets(layer.features.size(), 0.0f);
+  for (const LabelAnchor& a : gpu.anchors) {
+    if (a.kind != LabelAnchor::Kind::Point || a.feature >= layer.features.size()) continue;
+    const Feature& f = layer.features[a.feature];
+    if (static_cast<size_t>(field) >= f.values.size()) continue;
+    const auto* text = std::get_if<std::string>(&f.values[static_cast<size_t>(field)]);
+    if (!text) continue;
+    const MilitarySymbol* symbol = library->find(*text);
+    if (!symbol) continue;
+    // A style rule's colour means something (the operator); the layer's own fill does not.
+    const Style& s = layer.styleFor(f);
+    Color fill = s.fill;
+    if (&s == &layer.style) fill = parseColor(symbol->standardFill).value_or(Color{255, 255, 128, 255});
+    gpu.symbols.push_back({a.position, a.feature, symbol, fill});
+    offsets[a.feature] = static_cast<float>(symbol->width * symbolScale / 2 + 3);
+  }
+  for (LabelEntry& e : gpu.labels) e.symbolOffsetPx = e.feature < offsets.size() ? offsets[e.feature] : 0.0f;
 }
 
 void uploadVisibility(VectorGpu& gpu, UploadStats& uploads) {

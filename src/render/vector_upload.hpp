@@ -8,6 +8,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/military_symbols.hpp"
 #include "render/gl_object.hpp"
 #include "render/label_painter.hpp"
 #include "render/layer_geometry.hpp"
@@ -41,6 +42,15 @@ struct LabelEntry {
   float maxMetresPerPixel;  ///< 0 = at every scale
   int priority;             ///< Style::labelPriority
   LabelText text;
+  float symbolOffsetPx = 0;  ///< style px right of the anchor when the military symbol is drawn; 0: none
+};
+
+/// A point feature drawn with a military symbol (resolveSymbols).
+struct SymbolEntry {
+  XY position;  ///< view CRS
+  uint32_t feature;
+  const MilitarySymbol* symbol;
+  Color fill;  ///< the frame's fill
 };
 
 struct VectorGpu : std::enable_shared_from_this<VectorGpu> {
@@ -50,7 +60,10 @@ struct VectorGpu : std::enable_shared_from_this<VectorGpu> {
   LayerGeometry geometry;                         ///< levels not built yet are built from it on demand
   std::vector<Tile> pointTiles;
   std::vector<LabelAnchor> anchors;
-  std::vector<LabelEntry> labels;  ///< only features whose style names a label field
+  std::vector<LabelEntry> labels;              ///< only features whose style names a label field
+  std::vector<SymbolEntry> symbols;            ///< point features whose SIDC the library has
+  const SymbolLibrary* symbolsFrom = nullptr;  ///< the library `symbols` was resolved with
+  bool symbolsStale = true;                    ///< the layer was (re)styled since
   bool hasFills = false;
   bool anyFilled = false;  ///< some feature's style fills (else fills are drawn only in the plain mode)
   size_t droppedFeatures = 0;
@@ -111,6 +124,11 @@ void uploadLevels(VectorGpu& gpu, const std::vector<size_t>& which, UploadStats&
 void uploadStyles(VectorGpu& gpu, UploadStats& uploads);
 /// Re-reads the label texts from the styles' label fields (no upload).
 void resolveLabels(VectorGpu& gpu);
+/// The military symbols of the layer's point features with a SIDC (the
+/// library's symbol for it, filled with the colour of the style rule the
+/// feature matches, else the affiliation's own), and the label offsets that
+/// keep labels clear of them. `symbolScale`: drawn size per style px.
+void resolveSymbols(VectorGpu& gpu, const SymbolLibrary* library, float symbolScale);
 /// The whole visibility table from gpu.visible (one upload).
 void uploadVisibility(VectorGpu& gpu, UploadStats& uploads);
 /// One feature's entry of the visibility table from gpu.visible (one upload).

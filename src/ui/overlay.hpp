@@ -79,6 +79,7 @@ struct OverlayModel {
   std::string addLayerPath;           ///< what is typed in the Layers panel's Add field
   bool showGraticule = false;         ///< lines of latitude and longitude
   bool showMgrs = false;              ///< MGRS grid zones and 100 km squares
+  bool militarySymbols = true;        ///< sites with a SIDC drawn with their APP-6 / MIL-STD-2525 symbol
   LegendModel legend;
 };
 

@@ -64,7 +64,7 @@ SessionState everything() {
   Measurement area = measureArea({{70, 36}, {71, 36}, {71, 37}}, p, "area");
   s.measurements = {line, ring, area};
   s.selected = SelectedFeature{"sites.gpkg:sites", 42};
-  s.panels = {true, true, true, true, false, "[Window][Layers]\nPos=10,10\nSize=360,430\nCollapsed=1\n\n"};
+  s.panels = {true, true, true, true, false, false, "[Window][Layers]\nPos=10,10\nSize=360,430\nCollapsed=1\n\n"};
   return s;
 }
 

@@ -171,6 +171,13 @@ TEST(DatasetCurated, EveryFeatureHasTheSameTypedFields) {
     if (sortedKeys != sortedExpected) continue;
 
     EXPECT_TRUE(std::regex_match(p["id"].get<std::string>(), std::regex("[a-z0-9_]+"))) << "id";
+    // A site's military symbol: a 15-character MIL-STD-2525C letter SIDC with
+    // the neutral frame (the map makes no friend or hostile call); points only.
+    if (!p["sidc"].is_null()) {
+      ASSERT_TRUE(p["sidc"].is_string());
+      EXPECT_TRUE(std::regex_match(p["sidc"].get<std::string>(), std::regex("SNG[PA][A-Z-]{6}[A-Z-]{5}"))) << p["sidc"];
+      EXPECT_EQ(c.feature["geometry"]["type"], "Point");
+    }
     for (const char* text : {"name", "kind", "uncertainty_note", "source_title", "description"}) {
       ASSERT_TRUE(p[text].is_string()) << text;
       EXPECT_FALSE(p[text].get<std::string>().empty()) << text << " is empty";

@@ -22,7 +22,7 @@ if ! sh "$src/tools/build-dataset.sh" "$out/geodata" >"$out/build.log" 2>&1; the
 fi
 
 status=0
-for f in base.gpkg hillshade.tif; do
+for f in base.gpkg hillshade.tif symbols.json; do
   if [ ! -f "$src/geodata/$f" ]; then
     echo "dataset_reproducible: geodata/$f is not committed" >&2
     status=1
@@ -38,7 +38,7 @@ for f in base.gpkg hillshade.tif; do
   fi
 done
 # Nothing else should appear: a stray output would not be covered by this check.
-extra=$(cd "$out/geodata" && ls | grep -v -x -e base.gpkg -e hillshade.tif || true)
+extra=$(cd "$out/geodata" && ls | grep -v -x -e base.gpkg -e hillshade.tif -e symbols.json || true)
 if [ -n "$extra" ]; then
   echo "dataset_reproducible: the build wrote files this test does not check: $extra" >&2
   status=1

@@ -57,7 +57,7 @@ fi
 # --- cmake --install into a scratch prefix --------------------------------------------
 cmake --install "$build" --prefix "$scratch/prefix" >/dev/null
 for f in bin/pamir share/pamir/geodata/manifest.json share/pamir/geodata/base.gpkg \
-         share/pamir/geodata/hillshade.tif share/pamir/geodata/curated/bases.geojson; do
+         share/pamir/geodata/hillshade.tif share/pamir/geodata/symbols.json share/pamir/geodata/curated/bases.geojson; do
   [ -e "$scratch/prefix/$f" ] || fail "cmake --install left out $f"
 done
 # A moved prefix still works: the binary looks beside itself, not where it was installed.
