@@ -200,10 +200,6 @@ void drawLayersPanel(OverlayModel& m, OverlayActions& a) {
   ImGui::Checkbox("MGRS", &m.showMgrs);
   ImGui::SameLine();
   ImGui::Checkbox("Legend", &m.legend.open);
-  ImGui::SameLine();
-  if (ImGui::Checkbox("APP-6", &m.militarySymbols)) a.layersChanged = true;
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("sites drawn with their APP-6 / MIL-STD-2525 symbol (frame neutral, fill the operator's colour)");
   ImGui::Separator();
   // Groups in the order their topmost layer is drawn; inside a group, top layer first.
   std::vector<std::string> groups;

@@ -108,11 +108,16 @@ void swatch(const LegendEntry& e) {
 
 }  // namespace
 
-void drawLegendPanel(LegendModel& m, float w, float top) {
+bool drawLegendPanel(LegendModel& m, bool& militarySymbols, float w, float top) {
   ImGui::SetNextWindowPos(ImVec2(w - 330, top), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize(ImVec2(320, 260), ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowCollapsed(false, ImGuiCond_FirstUseEver);
   ImGui::Begin("Legend");
+  const bool flipped = ImGui::Checkbox("APP-6 symbols for sites", &militarySymbols);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(
+        "APP-6 / MIL-STD-2525C: neutral frames (no friend or hostile call), filled with the operator's "
+        "colour; off: the plain symbols");
   if (m.entries.empty()) ImGui::TextDisabled("nothing drawn: every layer is off or filtered out");
   std::string group;
   for (size_t i = 0; i < m.entries.size(); ++i) {
@@ -132,6 +137,7 @@ void drawLegendPanel(LegendModel& m, float w, float top) {
     ImGui::PopID();
   }
   ImGui::End();
+  return flipped;
 }
 
 }  // namespace pamir::ui

@@ -15,7 +15,9 @@ struct LegendModel {
   std::vector<LegendEntry> entries;  ///< top layer first
 };
 
-/// Draws the panel at the right edge, `top` pixels down.
-void drawLegendPanel(LegendModel& model, float viewportWidth, float top);
+/// Draws the panel at the right edge, `top` pixels down, with the switch
+/// between APP-6 / MIL-STD-2525 symbols and plain ones for sites; true when
+/// the analyst flipped it.
+bool drawLegendPanel(LegendModel& model, bool& militarySymbols, float viewportWidth, float top);
 
 }  // namespace pamir::ui

@@ -119,7 +119,9 @@ OverlayActions drawOverlay(OverlayModel& model, float w, float h) {
   const float statusTop = h - (ImGui::GetFrameHeightWithSpacing() + 8);
   drawYearBar(model.time, model.changes, a.time, a.changes, w, statusTop);
   // Bottom right, clear of the Measure panel and above the Time bar.
-  if (model.legend.open) drawLegendPanel(model.legend, w, std::min(h - 330, statusTop - 4 - yearBarHeight() - 268));
+  if (model.legend.open &&
+      drawLegendPanel(model.legend, model.militarySymbols, w, std::min(h - 330, statusTop - 4 - yearBarHeight() - 268)))
+    a.layersChanged = true;
   drawHelp(model.help, w, h);
   messagesPanel(model);
   statusBar(model, a, w, h);
