@@ -31,9 +31,11 @@ inline constexpr Region kRegion{40.0, 0.0, 100.0, 56.0};
 
 /// Every field a curated feature carries, in every curated file, in this order.
 inline const std::vector<std::string> kCuratedFields = {
-    "id",         "name",         "alt_names",     "kind",        "sidc",       "host_country",   "operator_country",
-    "parties",    "year_start",   "year_end",      "status",      "confidence", "uncertainty_km", "uncertainty_note",
-    "source_url", "source_title", "seed_footnote", "out_of_area", "schematic",  "description"};
+    "id",         "name",         "short_name",       "alt_names",      "kind",
+    "sidc",       "host_country", "operator_country", "parties",        "year_start",
+    "year_end",   "status",       "confidence",       "uncertainty_km", "uncertainty_note",
+    "source_url", "source_title", "seed_footnote",    "out_of_area",    "schematic",
+    "description"};
 
 /// ISO 3166-1 alpha-3 codes (Debian iso-codes 4.15, 249 codes).
 inline const std::set<std::string>& isoAlpha3() {

@@ -131,7 +131,7 @@ TEST(DatasetManifest, CuratedLayersAreFilterableAndShowUncertainty) {
     EXPECT_EQ(it->uncertaintyField, "uncertainty_km");
     EXPECT_EQ(it->yearFields, (std::vector<std::string>{"year_start", "year_end"}));
     EXPECT_EQ(it->countryFields, (std::vector<std::string>{"host_country", "operator_country"}));
-    EXPECT_EQ(it->style.labelField, "name");
+    EXPECT_EQ(it->style.labelField, "short_name") << "the map shows the short name, the tooltip the full one";
     // The four powers the seed is about are told apart by colour.
     std::set<std::string> coloured;
     for (const auto& r : it->rules)
@@ -178,7 +178,8 @@ TEST(DatasetCurated, EveryFeatureHasTheSameTypedFields) {
       EXPECT_TRUE(std::regex_match(p["sidc"].get<std::string>(), std::regex("SNG[PA][A-Z-]{6}[A-Z-]{5}"))) << p["sidc"];
       EXPECT_EQ(c.feature["geometry"]["type"], "Point");
     }
-    for (const char* text : {"name", "kind", "uncertainty_note", "source_title", "description"}) {
+    EXPECT_LE(p["short_name"].get<std::string>().size(), 40u) << "a label, not a sentence";
+    for (const char* text : {"name", "short_name", "kind", "uncertainty_note", "source_title", "description"}) {
       ASSERT_TRUE(p[text].is_string()) << text;
       EXPECT_FALSE(p[text].get<std::string>().empty()) << text << " is empty";
     }
