@@ -35,6 +35,7 @@
 
 #include "app/map_session.hpp"
 #include "core/diagnostics.hpp"
+#include "data/symbol_library.hpp"
 #include "raw_draw.hpp"
 #include "render/map_renderer.hpp"
 #include "render/offscreen_context.hpp"
@@ -156,6 +157,14 @@ void report(benchmark::State& state, const PanResult& r) {
   state.counters["triangles"] = static_cast<double>(r.median.trianglesDrawn);
   state.counters["symbols"] = static_cast<double>(r.median.pointsDrawn);
   state.counters["labels"] = static_cast<double>(r.median.labelsDrawn);
+  state.counters["military_symbols"] = static_cast<double>(r.median.militarySymbolsDrawn);
+  {
+    std::vector<double> labelMs, symbolMs;
+    for (const auto& s : r.frames) labelMs.push_back(s.labelMs), symbolMs.push_back(s.militarySymbolMs);
+    state.counters["label_ms_med"] = percentile(labelMs, 0.5);
+    state.counters["label_ms_max"] = percentile(labelMs, 1.0);
+    state.counters["milsym_ms_med"] = percentile(symbolMs, 0.5);
+  }
   // Over all frames: a frame that drew no segment, symbol or triangle drew
   // nothing (off the data, or a scrolled frame whose new strips hold none).
   countersOver(state, r.frames, "segments", [](const render::FrameStats& s) { return s.segmentsDrawn; });
@@ -248,6 +257,10 @@ int main(int argc, char** argv) {
   auto t0 = std::chrono::steady_clock::now();
   f.renderer->setProjection(f.session->projection());
   f.renderer->setLayers(f.session->drawLayers(), f.session->drawRasters());
+  {
+    Diagnostics symbolsDiag;
+    f.renderer->setSymbols(data::builtinSymbols(symbolsDiag));  // as the window draws the sites
+  }
   bench::finishGpu();
   double setupMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   if (sources.empty()) {

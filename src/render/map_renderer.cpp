@@ -154,6 +154,7 @@ void MapRenderer::Impl::requestLevel(VectorGpu& gpu, size_t level) {
 }
 
 void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
   std::vector<detail::LabelCandidate> candidates;
   const Bounds extent = view.extent();
   // Scale for label gating, per style pixel (a HiDPI frame or a print-size
@@ -181,12 +182,13 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
       }
     }
   }
-  if (candidates.empty()) return;
-  frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+  if (!candidates.empty()) frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+  frame.labelMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 void MapRenderer::Impl::drawSymbols(const MapView& view, const RenderOptions& options) {
   if (!options.militarySymbols || !symbols || symbols->empty()) return;
+  const auto start = std::chrono::steady_clock::now();
   std::vector<detail::SymbolRequest> requests;
   const Bounds extent = view.extent();
   // A symbol reaches about 40 px beyond its site: keep those just outside the view.
@@ -209,6 +211,7 @@ void MapRenderer::Impl::drawSymbols(const MapView& view, const RenderOptions& op
   }
   frame.militarySymbolsDrawn =
       symbolPainter.draw(view.width(), view.height(), options.pixelRatio, requests, symbols->placeholder());
+  frame.militarySymbolMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
 void MapRenderer::Impl::renderLayers(const MapView& view, const RenderOptions& options, const Bounds& cull,

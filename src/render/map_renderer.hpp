@@ -85,6 +85,8 @@ struct FrameStats {
   size_t pointsDrawn = 0;
   size_t labelsDrawn = 0;
   size_t militarySymbolsDrawn = 0;
+  /// CPU time placing and drawing the labels, and the military symbols, ms (in cpuMs too).
+  double labelMs = 0, militarySymbolMs = 0;
   size_t scrolledFrames = 0;  ///< 1 when this frame reused the previous one (reuseFrames)
   /// Layers drawn at another level of detail than the view asked for, because
   /// a worker is still building it (Preparation::Background).
