@@ -8,6 +8,7 @@
 #include "app/session_layers.hpp"
 #include "app/session_state.hpp"
 #include "app/view_setup.hpp"
+#include "core/number.hpp"
 
 namespace pamir::app {
 
@@ -22,6 +23,9 @@ constexpr const char* kRenderHelp =
     "options:\n"
     "  -o, --output PNG        the image to write (required)\n"
     "  --size WxH              pixels (default 1920x1080)\n"
+    "  --scale F               lines, symbols, labels and decorations F times their screen size\n"
+    "                          (0.25 to 8; e.g. --size 7680x4320 --scale 4 for a print of the\n"
+    "                          1920x1080 map)\n"
     "  --crs CRS               view CRS: EPSG:3857, ESRI:102025, a PROJ string... (default: Pamir's\n"
     "                          Lambert Conformal Conic for Central Asia)\n"
     "  --extent MINX,MINY,MAXX,MAXY   exact view extent in CRS units; the pixel grid is that of\n"
@@ -51,6 +55,12 @@ constexpr const char* kRenderHelp =
     "  --graticule, --mgrs     lines of longitude and latitude with labels; the MGRS grid\n"
     "  --attribution           who to credit for the data shown (GeoNames' CC BY needs it)\n"
     "  --measurement-table     the session's measurements as a table, with method and ellipsoid\n";
+float parseScale(const std::string& text, ArgReader& r) {
+  const std::optional<double> v = parseNumber(text);
+  if (!v || !(*v >= 0.25 && *v <= 8)) r.fail("--scale takes a number from 0.25 to 8, not '" + text + "'");
+  return static_cast<float>(*v);
+}
+
 // What the window showed when it saved the session at `path`, on its own
 // pixel grid unless `size` asks for another (the same area fitted into it).
 int renderSavedSession(const std::string& path, std::optional<std::pair<int, int>> size, render::RenderOptions options,
@@ -75,7 +85,7 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
   render::RenderOptions options;
   std::optional<Color> background, fill;
   int width = 1920, height = 1080;
-  bool sized = false, viewed = false;
+  bool sized = false, viewed = false, scaled = false;
   std::string sessionPath;
   FigureSpec figure;
   while (!r.done()) {
@@ -99,6 +109,8 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
       options.labels = false;
     else if (r.flag("--plain-symbols"))
       options.militarySymbols = false;
+    else if (auto v7 = r.option("--scale"))
+      options.pixelRatio = parseScale(*v7, r), scaled = true;
     else if (auto v6 = r.option("--session"))
       sessionPath = *v6;
     else if (readViewOption(r, view))
@@ -127,6 +139,7 @@ int runRenderCommand(const std::vector<std::string>& args, std::ostream& out, st
   if (!sessionPath.empty()) {
     if (!sources.empty() || viewed)
       r.fail("--session takes the sources, view, layers and filters from the file: name no SOURCE or view option");
+    if (scaled) r.fail("--session draws at the window's own scale: leave out --scale");
     return renderSavedSession(sessionPath, sized ? std::optional<std::pair<int, int>>({width, height}) : std::nullopt,
                               options, figure, output, out, err);
   }

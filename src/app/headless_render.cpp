@@ -44,8 +44,8 @@ std::optional<render::Image> renderSessionImage(const MapSession& session, const
   if (!figure.any()) return image;
   const figure::MapFacts facts =
       mapFacts(session, sessionRows(session), view, figure.measurements, figure.grids, options.militarySymbols);
-  const double scale =
-      std::max(static_cast<double>(options.pixelRatio), figure::furnitureScale(view.width(), view.height()));
+  // The decorations at the map's own scale: its lines and labels grow with --scale, and so do they.
+  const double scale = options.pixelRatio;
   figure::Decorations d = figure.decorations;
   d.grid = figure.grids.graticule || figure.grids.mgrs;
   return figure::decorate(image, d, facts, scale);

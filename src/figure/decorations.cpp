@@ -257,8 +257,6 @@ double drawTableBox(cairo_t* cr, const Table& table, double x, double bottom, do
 
 }  // namespace
 
-double furnitureScale(int width, int height) { return std::max(1.0, std::min(width / 1920.0, height / 1080.0)); }
-
 render::Image decorate(const render::Image& map, const Decorations& d, const MapFacts& facts, double s) {
   if (map.empty() || (!d.any() && facts.tracks.empty())) return map;
   const FontSession fonts;

@@ -72,11 +72,6 @@ struct MapFacts {
   Table measurements;
 };
 
-/// The size text and furniture are drawn at on an image this big: 1 up to
-/// 1920×1080, growing with the shorter side beyond, so an 8000-pixel export
-/// printed at the size of a screenshot reads the same.
-double furnitureScale(int width, int height);
-
 /// `map` with `decorations` drawn over it, same size. `scale` multiplies
 /// every size (text, margins, line widths).
 render::Image decorate(const render::Image& map, const Decorations& decorations, const MapFacts& facts, double scale);

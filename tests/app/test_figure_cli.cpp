@@ -100,6 +100,43 @@ TEST_F(FigureCli, GraticuleLinesLieOnRoundDegrees) {
   EXPECT_LT(row(400), 60);
 }
 
+TEST_F(FigureCli, ScaleDrawsTheSameMapLargerForPrint) {
+  // The same area at twice the pixels and twice the scale: a label's ink
+  // covers about four times the pixels, so the map reads as the small one.
+  const std::vector<std::string> area = {"--crs", "EPSG:4326", "--extent", "66,35,76,41", "--plain-symbols"};
+  std::vector<std::string> small = {"render", "-o", kOut + "x1.png", "--size", "1000x600"};
+  std::vector<std::string> big = {"render", "-o", kOut + "x2.png", "--size", "2000x1200", "--scale", "2"};
+  small.insert(small.end(), area.begin(), area.end());
+  big.insert(big.end(), area.begin(), area.end());
+  ASSERT_EQ(run(small).status, 0);
+  ASSERT_EQ(run(big).status, 0);
+  const render::Image a = readBack(kOut + "x1.png"), b = readBack(kOut + "x2.png");
+  ASSERT_EQ(b.width, 2000);
+  auto darkShare = [](const render::Image& im) {
+    size_t n = 0;
+    for (int y = 0; y < im.height; ++y)
+      for (int x = 0; x < im.width; ++x) n += im.pixel(x, y)[0] < 80 && im.pixel(x, y)[1] < 80;
+    return static_cast<double>(n) / (static_cast<double>(im.width) * im.height);
+  };
+  // Without --scale the same pixels hold the same lines and text at their
+  // screen size: far less of the image is ink.
+  std::vector<std::string> unscaled = {"render", "-o", kOut + "x2plain.png", "--size", "2000x1200"};
+  unscaled.insert(unscaled.end(), area.begin(), area.end());
+  ASSERT_EQ(run(unscaled).status, 0);
+  const render::Image c = readBack(kOut + "x2plain.png");
+  const double scaledRatio = darkShare(b) / darkShare(a), unscaledRatio = darkShare(c) / darkShare(a);
+  RecordProperty("scaled_ratio", std::to_string(scaledRatio));
+  RecordProperty("unscaled_ratio", std::to_string(unscaledRatio));
+  EXPECT_GT(scaledRatio, 0.8);
+  EXPECT_LT(scaledRatio, 2.0);
+  EXPECT_LT(unscaledRatio, scaledRatio * 0.6);
+  for (const char* bad : {"0", "9", "big", "-1"}) {
+    const CommandResult r = run({"render", "-o", kOut + "never.png", "--scale", bad});
+    EXPECT_EQ(r.status, 2) << bad;
+    EXPECT_NE(r.err.find("--scale takes a number from 0.25 to 8"), std::string::npos) << r.all();
+  }
+}
+
 TEST_F(FigureCli, MeasurementTableNeedsASession) {
   const CommandResult r = run(renderArgs(kOut + "never.png", {"--measurement-table"}));
   EXPECT_EQ(r.status, 2);
