@@ -164,6 +164,9 @@ void report(benchmark::State& state, const PanResult& r) {
     state.counters["label_ms_med"] = percentile(labelMs, 0.5);
     state.counters["label_ms_max"] = percentile(labelMs, 1.0);
     state.counters["milsym_ms_med"] = percentile(symbolMs, 0.5);
+    size_t moved = 0;
+    for (const auto& s : r.frames) moved += s.labelsMoved;
+    state.counters["labels_moved"] = static_cast<double>(moved);
   }
   // Over all frames: a frame that drew no segment, symbol or triangle drew
   // nothing (off the data, or a scrolled frame whose new strips hold none).

@@ -111,6 +111,7 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
   const int pad = halo + 1;
 
   // 1. Placement, first come first served.
+  size_t moved = 0;
   struct Placed {
     LabelText* text;
     float x, y;  // where the text's box starts
@@ -160,7 +161,11 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
         {c.x - t.width / 2, c.y + rise + far - t.height / 2},
     }};
     const size_t tries = c.centred ? 1 : spots.size();
-    for (size_t k = 0; k < tries; ++k) {
+    // Where it went last time first, then the places in their order.
+    const bool again = !c.centred && t.spot >= 0 && static_cast<size_t>(t.spot) < tries;
+    for (size_t n = 0; n < tries + (again ? 1 : 0); ++n) {
+      const size_t k = again ? (n == 0 ? static_cast<size_t>(t.spot) : n - 1) : n;
+      if (again && n > 0 && k == static_cast<size_t>(t.spot)) continue;
       const float x = std::round(c.centred ? c.x - t.width / 2 : spots[k].first);
       const float y = std::round(c.centred ? c.y - t.height / 2 : spots[k].second);
       Box box{x - halo - gap, y - halo - gap, x + t.width + halo + gap, y + t.height + halo + gap};
@@ -168,9 +173,14 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
       if (!occupied.free(box, i)) continue;
       occupied.add(box);
       placed.push_back({&t, x, y});
+      if (!c.centred) {
+        if (t.spot >= 0 && t.spot != static_cast<int>(k)) ++moved;
+        t.spot = static_cast<int>(k);
+      }
       break;
     }
   }
+  moved_ = moved;
   if (placed.empty()) return 0;
 
   SavedSpriteState saved;

@@ -25,6 +25,7 @@ struct LabelText {
   uint32_t generation = 0;
   int atlasX = 0, atlasY = 0;  ///< sprite's top-left corner, valid while `atlasGeneration` matches
   uint32_t atlasGeneration = 0;
+  int spot = -1;  ///< where it went beside its symbol when last drawn (tried first: no flicker); -1 never
 };
 
 struct LabelCandidate {
@@ -49,8 +50,11 @@ class LabelPainter {
   /// point's label goes right of its symbol, else left, above or below it,
   /// else at one of its corners, else a line further out, whichever is
   /// first free; one that fits nowhere inside the frame is left out.
-  /// Returns how many were drawn.
+  /// Returns how many were drawn. A label goes where it went last time when
+  /// that place is still free, so labels keep their place while the map pans.
   size_t draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates);
+  /// Of the last draw's labels, how many went elsewhere beside their symbol than the time before.
+  size_t lastMoved() const { return moved_; }
 
   /// DejaVu Sans (render::findFont), the labels' face; nullptr when no font is installed (no labels then).
   static const char* fontPath();
@@ -63,6 +67,7 @@ class LabelPainter {
   float ratio_ = 0;
   uint32_t generation_ = 0;  // bumped whenever the font changes, so cached sizes are re-measured
   SpriteAtlas atlas_;
+  size_t moved_ = 0;
 };
 
 }  // namespace pamir::render::detail

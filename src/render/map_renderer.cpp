@@ -182,7 +182,10 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
       }
     }
   }
-  if (!candidates.empty()) frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+  if (!candidates.empty()) {
+    frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+    frame.labelsMoved = labels.lastMoved();
+  }
   frame.labelMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
