@@ -117,6 +117,11 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
     float x, y;  // where the text's box starts
   };
   std::vector<Placed> placed;
+  struct Leader {
+    float x0, y0, x1, y1;  // from beside the symbol to the label's nearest edge
+  };
+  std::vector<Leader> leaders;
+  std::vector<size_t> unplacedSites;  // curated sites' labels that found no place beside their symbol
   Occupancy occupied(64.0f * pixelRatio);
   std::vector<size_t> order(candidates.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -179,8 +184,36 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
       }
       break;
     }
+    if (!c.centred && c.priority == 0 && (placed.empty() || placed.back().text != &t)) unplacedSites.push_back(i);
+  }
+  // A curated site's label that found no place beside its symbol goes
+  // further out, two to five lines away in one of eight directions, with a
+  // dotted leader back to the site: it is never simply dropped.
+  for (size_t i : unplacedSites) {
+    const LabelCandidate& c = candidates[i];
+    LabelText& t = *c.text;
+    bool done = false;
+    for (int ring = 2; ring <= 5 && !done; ++ring) {
+      const float reach = c.offset + ring * (t.height + 2.0f * pixelRatio);
+      for (int d = 0; d < 8 && !done; ++d) {
+        const float dx = std::cos(static_cast<float>(d) * 0.7853982f),
+                    dy = -std::sin(static_cast<float>(d) * 0.7853982f);
+        const float ex = c.x + dx * reach, ey = c.y + dy * reach;  // the leader's far end
+        // The label's box beside that end, on the side away from the site.
+        const float x = std::round(dx > 0.3f ? ex : dx < -0.3f ? ex - t.width : ex - t.width / 2);
+        const float y = std::round(dy > 0.3f ? ey : dy < -0.3f ? ey - t.height : ey - t.height / 2);
+        Box box{x - halo - gap, y - halo - gap, x + t.width + halo + gap, y + t.height + halo + gap};
+        if (box.x0 < 0 || box.y0 < 0 || box.x1 > width || box.y1 > height || !occupied.free(box, i)) continue;
+        occupied.add(box);
+        placed.push_back({&t, x, y});
+        const float start = std::max(0.0f, c.offset - 3.0f * pixelRatio);
+        leaders.push_back({c.x + dx * start, c.y + dy * start, ex, ey});
+        done = true;
+      }
+    }
   }
   moved_ = moved;
+  leaders_ = 0;
   if (placed.empty()) return 0;
 
   SavedSpriteState saved;
@@ -211,8 +244,36 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
     float w = std::ceil(t.width) + 2 * pad, h = std::ceil(t.height) + 2 * pad;
     sprites.push_back({p.x - pad, p.y - pad, w, h, static_cast<float>(t.atlasX), static_cast<float>(t.atlasY)});
   }
+  // Leaders as dots a few pixels apart, from one small dark sprite.
+  const size_t labelsDrawn = sprites.size();
+  if (!leaders.empty()) {
+    const int dot = std::max(2, static_cast<int>(std::lround(1.5f * pixelRatio)));
+    if (dotGeneration_ != atlas_.generation()) {
+      if (auto at = atlas_.place(dot, dot)) {
+        std::vector<uint8_t> pixels(static_cast<size_t>(dot) * dot * 4, 0);
+        for (size_t p = 0; p < pixels.size(); p += 4)
+          pixels[p] = pixels[p + 1] = pixels[p + 2] = 40, pixels[p + 3] = 230;
+        atlas_.bindForUpload();
+        atlas_.upload(at->first, at->second, dot, dot, pixels.data(), dot);
+        dotX_ = at->first, dotY_ = at->second, dotGeneration_ = atlas_.generation();
+      }
+    }
+    if (dotGeneration_ == atlas_.generation()) {
+      const float step = 3.0f * pixelRatio + static_cast<float>(dot);
+      for (const Leader& l : leaders) {
+        const float length = std::hypot(l.x1 - l.x0, l.y1 - l.y0);
+        for (float along = 0; along <= length; along += step) {
+          const float f = length > 0 ? along / length : 0;
+          sprites.push_back({std::round(l.x0 + (l.x1 - l.x0) * f - dot / 2.0f),
+                             std::round(l.y0 + (l.y1 - l.y0) * f - dot / 2.0f), static_cast<float>(dot),
+                             static_cast<float>(dot), static_cast<float>(dotX_), static_cast<float>(dotY_)});
+        }
+      }
+    }
+  }
+  leaders_ = leaders.size();
   atlas_.draw(width, height, sprites);
-  return sprites.size();
+  return labelsDrawn;
 }
 
 }  // namespace pamir::render::detail

@@ -49,12 +49,17 @@ class LabelPainter {
   /// and draws them into the bound framebuffer of width x height px. A
   /// point's label goes right of its symbol, else left, above or below it,
   /// else at one of its corners, else a line further out, whichever is
-  /// first free; one that fits nowhere inside the frame is left out.
+  /// first free; a curated site's (priority 0), failing those, two to five
+  /// lines out with a dotted leader to the site; any other that fits
+  /// nowhere inside the frame is left out.
   /// Returns how many were drawn. A label goes where it went last time when
   /// that place is still free, so labels keep their place while the map pans.
   size_t draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates);
   /// Of the last draw's labels, how many went elsewhere beside their symbol than the time before.
   size_t lastMoved() const { return moved_; }
+  /// Of the last draw's labels, how many curated sites' labels went further
+  /// out with a dotted leader (no room beside their symbol).
+  size_t lastLeaders() const { return leaders_; }
 
   /// DejaVu Sans (render::findFont), the labels' face; nullptr when no font is installed (no labels then).
   static const char* fontPath();
@@ -67,7 +72,9 @@ class LabelPainter {
   float ratio_ = 0;
   uint32_t generation_ = 0;  // bumped whenever the font changes, so cached sizes are re-measured
   SpriteAtlas atlas_;
-  size_t moved_ = 0;
+  size_t moved_ = 0, leaders_ = 0;
+  int dotX_ = 0, dotY_ = 0;     // the leaders' dot in the atlas
+  uint32_t dotGeneration_ = 0;  // valid while it matches the atlas
 };
 
 }  // namespace pamir::render::detail

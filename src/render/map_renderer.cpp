@@ -185,6 +185,7 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
   if (!candidates.empty()) {
     frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
     frame.labelsMoved = labels.lastMoved();
+    frame.labelLeaders = labels.lastLeaders();
   }
   frame.labelMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }

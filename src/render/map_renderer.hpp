@@ -84,7 +84,8 @@ struct FrameStats {
   size_t segmentsDrawn = 0;
   size_t pointsDrawn = 0;
   size_t labelsDrawn = 0;
-  size_t labelsMoved = 0;  ///< labels placed elsewhere beside their symbol than in their last frame
+  size_t labelsMoved = 0;   ///< labels placed elsewhere beside their symbol than in their last frame
+  size_t labelLeaders = 0;  ///< curated sites' labels placed further out with a leader
   size_t militarySymbolsDrawn = 0;
   /// CPU time placing and drawing the labels, and the military symbols, ms (in cpuMs too).
   double labelMs = 0, militarySymbolMs = 0;

@@ -728,3 +728,53 @@ TEST_F(RendererTest, LabelsKeepTheirPlaceWhileTheMapPans) {
 
 }  // namespace
 }  // namespace pamir::render
+
+namespace pamir::render {
+namespace {
+
+// A curated site's label is never simply dropped: with every place beside
+// its symbol taken (sixteen sites on one spot, twelve places each), it goes
+// further out with a dotted leader; an event's label in the same crowd is
+// left out instead.
+TEST_F(RendererTest, ACuratedSitesLabelGetsALeaderRatherThanBeingDropped) {
+  Layer sites;
+  sites.name = "sites";
+  sites.fields = {{"name", FieldType::String}};
+  sites.style = solid({30, 30, 200, 255});
+  sites.style.symbolSize = 8;
+  sites.style.labelField = "name";
+  sites.style.labelPriority = 0;
+  for (int i = 0; i < 16; ++i) {
+    Feature f = pointFeature(70 + i * 0.0005, 38);
+    f.values = {"Site " + std::to_string(i)};
+    sites.features.push_back(std::move(f));
+  }
+  Layer events = sites;
+  events.name = "events";
+  events.style.labelPriority = 3;
+  for (auto& f : events.features) f.values = {std::string("Event")};
+  auto proj = projection("EPSG:4326");
+  MapRenderer renderer;
+  renderer.setProjection(proj);
+  renderer.setLayers({&events, &sites}, {});
+  RenderOptions options = options_;
+  options.labels = true;
+  Bounds e;
+  e.add(69, 37);
+  e.add(71, 39);
+  const Image image = renderer.renderToImage(MapView::fromExtent(e, 600, 600), options);
+  writePng(image, test::outputDir("label_leaders") + "/leaders.png", nullptr);  // to look at
+  const FrameStats& stats = renderer.lastFrame();
+  EXPECT_EQ(stats.labelsDrawn, 16u) << "every site, no event";
+  EXPECT_GE(stats.labelLeaders, 4u);
+  // The leaders' dots: dark pixels on the straight line out from the site.
+  int dots = 0;
+  for (int x = 330; x < 420; ++x) {
+    const uint8_t* p = image.pixel(x, 300);
+    dots += p[0] < 90 && p[1] < 90 && p[2] < 90;
+  }
+  EXPECT_GT(dots, 0) << "no leader drawn to the right";
+}
+
+}  // namespace
+}  // namespace pamir::render
