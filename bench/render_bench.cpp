@@ -295,6 +295,7 @@ int main(int argc, char** argv) {
 
   render::RenderOptions window;
   window.msaaSamples = 0;
+  window.keepLabelPlaces = true;  // the window keeps label places while the view moves
   if (const char* d = std::getenv("PAMIR_BENCH_DETAIL")) window.detailPx = std::strtof(d, nullptr);
   render::RenderOptions msaa;
   render::RenderOptions noLabels = window;

@@ -607,6 +607,7 @@ class MapWindow {
     // of detail on big data), so that a drag or a wheel notch answers at once;
     // once it is still, the full detail.
     if (viewMoving()) {
+      opts.keepLabelPlaces = true;  // labels stay put while the map moves; a still view is labelled afresh
       opts.segmentBudget = kMovingSegmentBudget;
       opts.pointBudget = kMovingPointBudget;
     } else {

@@ -102,7 +102,8 @@ bool LabelPainter::addSprite(LabelText& t, int pad, int halo) {
   return true;
 }
 
-size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates) {
+size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates,
+                          bool keepPlaces) {
   if (candidates.empty() || width <= 0 || height <= 0) return 0;
   pixelRatio = std::clamp(pixelRatio, 0.25f, 8.0f);
   if (!ensureFont(pixelRatio)) return 0;
@@ -167,7 +168,7 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
     }};
     const size_t tries = c.centred ? 1 : spots.size();
     // Where it went last time first, then the places in their order.
-    const bool again = !c.centred && t.spot >= 0 && static_cast<size_t>(t.spot) < tries;
+    const bool again = keepPlaces && !c.centred && t.spot >= 0 && static_cast<size_t>(t.spot) < tries;
     for (size_t n = 0; n < tries + (again ? 1 : 0); ++n) {
       const size_t k = again ? (n == 0 ? static_cast<size_t>(t.spot) : n - 1) : n;
       if (again && n > 0 && k == static_cast<size_t>(t.spot)) continue;

@@ -52,9 +52,12 @@ class LabelPainter {
   /// first free; a curated site's (priority 0), failing those, two to five
   /// lines out with a dotted leader to the site; any other that fits
   /// nowhere inside the frame is left out.
-  /// Returns how many were drawn. A label goes where it went last time when
-  /// that place is still free, so labels keep their place while the map pans.
-  size_t draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates);
+  /// Returns how many were drawn. With `keepPlaces` a label goes where it
+  /// went last time when that place is still free, so labels keep their
+  /// place while the map pans; without, every label tries the places in
+  /// their order (what a one-shot render of the view gives).
+  size_t draw(int width, int height, float pixelRatio, const std::vector<LabelCandidate>& candidates,
+              bool keepPlaces = false);
   /// Of the last draw's labels, how many went elsewhere beside their symbol than the time before.
   size_t lastMoved() const { return moved_; }
   /// Of the last draw's labels, how many curated sites' labels went further

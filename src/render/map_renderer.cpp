@@ -183,7 +183,8 @@ void MapRenderer::Impl::drawLabels(const MapView& view, const RenderOptions& opt
     }
   }
   if (!candidates.empty()) {
-    frame.labelsDrawn = labels.draw(view.width(), view.height(), options.pixelRatio, candidates);
+    frame.labelsDrawn =
+        labels.draw(view.width(), view.height(), options.pixelRatio, candidates, options.keepLabelPlaces);
     frame.labelsMoved = labels.lastMoved();
     frame.labelLeaders = labels.lastLeaders();
   }

@@ -40,6 +40,11 @@ struct RenderOptions {
   /// Samples per pixel of the off-screen target (renderToImage, drawOffscreen) when antialias is on.
   int msaaSamples = 4;
   bool labels = true;
+  /// Labels try the place beside their symbol they had in the last frame
+  /// first, so they keep it while the view moves. A window sets it while
+  /// the view moves and clears it once still, so that a still view is
+  /// labelled as a one-shot render of it is (pamir render --session).
+  bool keepLabelPlaces = false;
   /// Point features with a SIDC field whose code the symbol library has
   /// (setSymbols) are drawn with their APP-6 / MIL-STD-2525 symbol over
   /// their plain one; false: the plain symbols alone.

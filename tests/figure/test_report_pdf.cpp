@@ -16,7 +16,7 @@ using pamir::figure::Table;
 using pamir::render::Image;
 using pamir::test::runShell;
 
-const std::string kOut = std::string(PAMIR_TEST_OUT_DIR) + "/report_pdf/";
+const std::string kBase = std::string(PAMIR_TEST_OUT_DIR) + "/report_pdf/";
 
 Image red(int w, int h) {
   Image im;
@@ -44,16 +44,19 @@ Report sample(int rows) {
   return r;
 }
 
+// A folder of each test's own: ctest runs them side by side.
 class ReportPdf : public testing::Test {
  protected:
   void SetUp() override {
-    std::filesystem::remove_all(kOut);
-    std::filesystem::create_directories(kOut);
+    out_ = kBase + testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
+    std::filesystem::remove_all(out_);
+    std::filesystem::create_directories(out_);
   }
+  std::string out_;
 };
 
 TEST_F(ReportPdf, PagesTextAndMapReadBack) {
-  const std::string pdf = kOut + "report.pdf";
+  const std::string pdf = out_ + "report.pdf";
   std::string err;
   ASSERT_TRUE(pamir::figure::writeReportPdf(pdf, red(1200, 700), sample(120), &err)) << err;
   // A map page, the measurements, and 120 feature rows over more than one page.
@@ -76,9 +79,9 @@ TEST_F(ReportPdf, PagesTextAndMapReadBack) {
   for (size_t p = text.out.find("site 7 "); p != std::string::npos; p = text.out.find("site 7 ", p + 1)) ++n;
   EXPECT_EQ(n, 1u);
   // Page 1 shows the map: red over most of the area under the title.
-  ASSERT_EQ(runShell("pdftoppm -r 40 -f 1 -l 1 -png '" + pdf + "' '" + kOut + "page' 2>&1").status, 0);
+  ASSERT_EQ(runShell("pdftoppm -r 40 -f 1 -l 1 -png '" + pdf + "' '" + out_ + "page' 2>&1").status, 0);
   std::string why;
-  auto page = pamir::render::readPng(kOut + "page-1.png", &why);
+  auto page = pamir::render::readPng(out_ + "page-1.png", &why);
   ASSERT_TRUE(page) << why;
   int redPixels = 0;
   for (int y = 0; y < page->height; ++y)
@@ -92,13 +95,13 @@ TEST_F(ReportPdf, PagesTextAndMapReadBack) {
 
 TEST_F(ReportPdf, UnwritableFolderFailsAndLeavesNothing) {
   std::string err;
-  EXPECT_FALSE(pamir::figure::writeReportPdf(kOut + "no/such/folder/r.pdf", red(10, 10), sample(1), &err));
+  EXPECT_FALSE(pamir::figure::writeReportPdf(out_ + "no/such/folder/r.pdf", red(10, 10), sample(1), &err));
   EXPECT_NE(err.find("no/such/folder/r.pdf"), std::string::npos) << err;
-  EXPECT_FALSE(std::filesystem::exists(kOut + "no"));
+  EXPECT_FALSE(std::filesystem::exists(out_ + "no"));
 }
 
 TEST_F(ReportPdf, AnExistingReportIsReplacedWhole) {
-  const std::string pdf = kOut + "again.pdf";
+  const std::string pdf = out_ + "again.pdf";
   { std::ofstream(pdf) << "an older report"; }
   std::string err;
   ASSERT_TRUE(pamir::figure::writeReportPdf(pdf, red(100, 60), sample(3), &err)) << err;
@@ -106,7 +109,7 @@ TEST_F(ReportPdf, AnExistingReportIsReplacedWhole) {
   std::string head(5, '\0');
   in.read(head.data(), 5);
   EXPECT_EQ(head, "%PDF-");
-  for (const auto& e : std::filesystem::directory_iterator(kOut))
+  for (const auto& e : std::filesystem::directory_iterator(out_))
     EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
 }
 
