@@ -46,9 +46,7 @@ std::optional<render::Image> renderSessionImage(const MapSession& session, const
       mapFacts(session, sessionRows(session), view, figure.measurements, figure.grids, options.militarySymbols);
   // The decorations at the map's own scale: its lines and labels grow with --scale, and so do they.
   const double scale = options.pixelRatio;
-  figure::Decorations d = figure.decorations;
-  d.grid = figure.grids.graticule || figure.grids.mgrs;
-  return figure::decorate(image, d, facts, scale);
+  return figure::decorate(image, figure.decorations, facts, scale);
 }
 
 int renderSessionToPng(const MapSession& session, const MapView& view, const render::RenderOptions& options,

@@ -13,8 +13,8 @@
 #include "app/map_furniture.hpp"
 #include "core/feature_anchor.hpp"
 #include "core/feature_filter.hpp"
+#include "data/feature_search.hpp"
 #include "geo/coordinates.hpp"
-#include "geo/geodesic.hpp"
 #include "geo/map_grid.hpp"
 #include "geo/units.hpp"
 
@@ -112,8 +112,8 @@ figure::MapFacts mapFacts(const MapSession& session, const std::vector<ui::Layer
   const auto rasters = session.drawRasters();
   for (size_t k = 0; k < rows.size(); ++k) {
     if (!rows[k].visible) continue;
-    const std::string& a = k < rasters.size() ? rasters[k]->attribution
-                                              : (layerOfRow(session, k) ? layerOfRow(session, k)->attribution : "");
+    const Layer* layer = k < rasters.size() ? nullptr : layerOfRow(session, k);
+    const std::string a = layer ? layer->attribution : k < rasters.size() ? rasters[k]->attribution : "";
     if (!a.empty() && seen.insert(a).second) facts.attributions.push_back(a);
   }
 
@@ -128,11 +128,7 @@ figure::MapFacts mapFacts(const MapSession& session, const std::vector<ui::Layer
     for (const geo::GridLabel& l : g.labels) facts.gridLabels.push_back({view.mapToPixel(l.at), l.text});
   };
   if (grids.graticule) addGrid(geo::graticule(p, extent));
-  if (grids.mgrs) {
-    const LonLat w = p.inverse({extent.minx, (extent.miny + extent.maxy) / 2});
-    const LonLat e = p.inverse({extent.maxx, (extent.miny + extent.maxy) / 2});
-    addGrid(geo::mgrsGrid(p, extent, w.finite() && e.finite() ? geo::distance(w, e) : 1e7));
-  }
+  if (grids.mgrs) addGrid(geo::mgrsGrid(p, extent));
 
   // A vertex every four pixels or so: smooth at the figure's scale.
   const double step = std::max(200.0, facts.metresPerPixel * 4);
@@ -189,10 +185,7 @@ figure::Table featureTable(const MapSession& session, const std::vector<ui::Laye
       if (!(at.x >= extent.minx && at.x <= extent.maxx && at.y >= extent.miny && at.y <= extent.maxy)) continue;
       const FeatureSummary s = summarize(*l, f);
       std::string countries;
-      for (const std::string& field : l->countryFields) {
-        const std::string v = toString(l->value(f, field));
-        if (!v.empty() && countries.find(v) == std::string::npos) countries += (countries.empty() ? "" : ", ") + v;
-      }
+      for (const std::string& c : data::featureCountries(*l, f)) countries += (countries.empty() ? "" : ", ") + c;
       t.rows.push_back({s.name, l->name, s.kind, countries, s.years, s.confidence,
                         s.sourceTitle.empty() ? s.sourceUrl : s.sourceTitle});
     }

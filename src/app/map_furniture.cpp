@@ -44,14 +44,7 @@ void MapFurniture::update(const geo::Projection& p, const MapView& view, Choice 
   extent_ = e;
   choice_ = choice;
   graticule_ = choice.graticule ? geo::graticule(p, e) : geo::MapGrid{};
-  if (choice.mgrs) {
-    // The view's width on the ground, along the middle row.
-    const LonLat w = p.inverse({e.minx, (e.miny + e.maxy) / 2}), east = p.inverse({e.maxx, (e.miny + e.maxy) / 2});
-    const double across = w.finite() && east.finite() ? geo::distance(w, east) : 1e7;
-    mgrs_ = geo::mgrsGrid(p, e, across);
-  } else {
-    mgrs_ = {};
-  }
+  mgrs_ = choice.mgrs ? geo::mgrsGrid(p, e) : geo::MapGrid{};
 }
 
 void MapFurniture::draw(ImDrawList* dl, const geo::Projection& p, const MapView& view, double pixelRatio, Choice choice,

@@ -38,7 +38,6 @@ figure::Decorations decorationsOf(const ui::ExportDialogModel& c) {
   d.northArrow = c.northArrow;
   d.attribution = c.attribution;
   d.measurementTable = c.measurementTable;
-  d.grid = c.graticule || c.mgrs;
   return d;
 }
 

@@ -4,6 +4,7 @@
 // map images moved in and out of cairo. Internal to figure.
 #include <cairo.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,15 @@
 #include "render/image.hpp"
 
 namespace pamir::figure::detail {
+
+struct SurfaceFree {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextFree {
+  void operator()(cairo_t* c) const { cairo_destroy(c); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceFree>;
+using ContextPtr = std::unique_ptr<cairo_t, ContextFree>;
 
 struct Ink {
   double r = 0, g = 0, b = 0, a = 1;

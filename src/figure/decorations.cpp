@@ -16,13 +16,6 @@ using namespace detail;
 
 namespace {
 
-struct SurfaceFree {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextFree {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-
 void strokeParts(cairo_t* cr, const std::vector<std::vector<XY>>& parts, bool closed) {
   for (const auto& part : parts) {
     if (part.size() < 2) continue;
@@ -258,15 +251,15 @@ double drawTableBox(cairo_t* cr, const Table& table, double x, double bottom, do
 }  // namespace
 
 render::Image decorate(const render::Image& map, const Decorations& d, const MapFacts& facts, double s) {
-  if (map.empty() || (!d.any() && facts.tracks.empty())) return map;
+  if (map.empty() || (!d.any() && facts.tracks.empty() && facts.grid.empty() && facts.gridLabels.empty())) return map;
   const FontSession fonts;
-  std::unique_ptr<cairo_surface_t, SurfaceFree> surface(surfaceFromImage(map));
+  SurfacePtr surface(surfaceFromImage(map));
   if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return map;
-  std::unique_ptr<cairo_t, ContextFree> context(cairo_create(surface.get()));
+  ContextPtr context(cairo_create(surface.get()));
   cairo_t* cr = context.get();
   const double w = map.width, h = map.height, m = 12 * s;
 
-  if (d.grid) drawGrid(cr, facts.grid, facts.gridLabels, w, h, s);
+  drawGrid(cr, facts.grid, facts.gridLabels, w, h, s);
   drawTracks(cr, facts.tracks, s);
   double top = m;
   if (!d.title.empty()) top += drawTitle(cr, d.title, w, m, s) + m / 2;

@@ -16,18 +16,16 @@
 
 namespace pamir::figure {
 
-/// What to draw over the map.
+/// What to draw over the map, besides the grid lines and measurements
+/// MapFacts holds (drawn whenever it has them).
 struct Decorations {
   std::string title;  ///< empty: no title
   bool legend = false;
   bool scaleBar = false;
   bool northArrow = false;
-  bool grid = false;  ///< the lines of MapFacts::grid
   bool attribution = false;
   bool measurementTable = false;
-  bool any() const {
-    return !title.empty() || legend || scaleBar || northArrow || grid || attribution || measurementTable;
-  }
+  bool any() const { return !title.empty() || legend || scaleBar || northArrow || attribution || measurementTable; }
 };
 
 /// A grid line in image pixels; graticule lines carry their label

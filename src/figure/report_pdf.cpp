@@ -22,13 +22,6 @@ cairo_status_t appendTo(void* closure, const unsigned char* data, unsigned int l
   return CAIRO_STATUS_SUCCESS;
 }
 
-struct SurfaceFree {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextFree {
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-};
-
 void footer(cairo_t* cr, int page) {
   const TextStyle style{8, false, kMuted};
   const std::string text = "Pamir · page " + std::to_string(page);
@@ -46,7 +39,7 @@ void mapPage(cairo_t* cr, const render::Image& map, const Report& report) {
   if (map.empty()) return;
   const double availW = kPageW - 2 * kMargin, availH = kPageH - kMargin - y;
   const double k = std::min(availW / map.width, availH / map.height);
-  std::unique_ptr<cairo_surface_t, SurfaceFree> image(surfaceFromImage(map));
+  SurfacePtr image(surfaceFromImage(map));
   cairo_save(cr);
   cairo_translate(cr, kMargin, y);
   cairo_scale(cr, k, k);
@@ -66,15 +59,14 @@ bool writeReportPdf(const std::string& path, const render::Image& map, const Rep
   std::string bytes;
   {
     const FontSession fonts;
-    std::unique_ptr<cairo_surface_t, SurfaceFree> surface(
-        cairo_pdf_surface_create_for_stream(appendTo, &bytes, kPageW, kPageH));
+    SurfacePtr surface(cairo_pdf_surface_create_for_stream(appendTo, &bytes, kPageW, kPageH));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
       if (error) *error = "cannot write " + path + ": " + cairo_status_to_string(cairo_surface_status(surface.get()));
       return false;
     }
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, report.title.c_str());
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Pamir");
-    std::unique_ptr<cairo_t, ContextFree> context(cairo_create(surface.get()));
+    ContextPtr context(cairo_create(surface.get()));
     cairo_t* cr = context.get();
     int page = 1;
     mapPage(cr, map, report);

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "geo/coordinates.hpp"
+#include "geo/geodesic.hpp"
 
 namespace pamir::geo {
 
@@ -206,6 +207,11 @@ MapGrid graticule(const Projection& p, const Bounds& viewExtent) {
     if (!line.parts.empty()) g.lines.push_back(std::move(line));
   }
   return g;
+}
+
+MapGrid mgrsGrid(const Projection& p, const Bounds& e) {
+  const LonLat w = p.inverse({e.minx, (e.miny + e.maxy) / 2}), east = p.inverse({e.maxx, (e.miny + e.maxy) / 2});
+  return mgrsGrid(p, e, w.finite() && east.finite() ? distance(w, east) : 1e7);
 }
 
 MapGrid mgrsGrid(const Projection& p, const Bounds& viewExtent, double viewWidthMetres, double squaresBelowMetres) {

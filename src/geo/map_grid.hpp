@@ -52,5 +52,8 @@ MapGrid graticule(const Projection& projection, const Bounds& viewExtent);
 /// square boundaries of each zone with the squares' letters.
 MapGrid mgrsGrid(const Projection& projection, const Bounds& viewExtent, double viewWidthMetres,
                  double squaresBelowMetres = 1.5e6);
+/// The same with the view's width taken on the ground along its middle row
+/// (10,000 km where the CRS cannot place the row's ends).
+MapGrid mgrsGrid(const Projection& projection, const Bounds& viewExtent);
 
 }  // namespace pamir::geo

@@ -152,7 +152,8 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
     // beside a base keeps its name).
     const float rise = c.offset - 3.0f * pixelRatio + t.height / 2 + 1.0f * pixelRatio;
     const float corner = c.offset * 0.7f, far = t.height + 2.0f * pixelRatio;
-    const std::array<std::pair<float, float>, 12> spots = {{
+    constexpr size_t kSpots = 12;
+    const std::array<std::pair<float, float>, kSpots> spots = {{
         {c.x + c.offset, c.y - t.height / 2},
         {c.x - c.offset - t.width, c.y - t.height / 2},
         {c.x - t.width / 2, c.y - rise - t.height / 2},
@@ -167,11 +168,14 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
         {c.x - t.width / 2, c.y + rise + far - t.height / 2},
     }};
     const size_t tries = c.centred ? 1 : spots.size();
-    // Where it went last time first, then the places in their order.
-    const bool again = keepPlaces && !c.centred && t.spot >= 0 && static_cast<size_t>(t.spot) < tries;
-    for (size_t n = 0; n < tries + (again ? 1 : 0); ++n) {
-      const size_t k = again ? (n == 0 ? static_cast<size_t>(t.spot) : n - 1) : n;
-      if (again && n > 0 && k == static_cast<size_t>(t.spot)) continue;
+    // With kept places, where it went last time first; then the places in their order.
+    std::array<size_t, kSpots> tryOrder;
+    for (size_t k = 0; k < tryOrder.size(); ++k) tryOrder[k] = k;
+    if (keepPlaces && !c.centred && t.spot > 0 && static_cast<size_t>(t.spot) < tries)
+      std::rotate(tryOrder.begin(), tryOrder.begin() + t.spot, tryOrder.begin() + t.spot + 1);
+    bool found = false;
+    for (size_t n = 0; n < tries && !found; ++n) {
+      const size_t k = tryOrder[n];
       const float x = std::round(c.centred ? c.x - t.width / 2 : spots[k].first);
       const float y = std::round(c.centred ? c.y - t.height / 2 : spots[k].second);
       Box box{x - halo - gap, y - halo - gap, x + t.width + halo + gap, y + t.height + halo + gap};
@@ -179,13 +183,13 @@ size_t LabelPainter::draw(int width, int height, float pixelRatio, const std::ve
       if (!occupied.free(box, i)) continue;
       occupied.add(box);
       placed.push_back({&t, x, y});
+      found = true;
       if (!c.centred) {
         if (t.spot >= 0 && t.spot != static_cast<int>(k)) ++moved;
         t.spot = static_cast<int>(k);
       }
-      break;
     }
-    if (!c.centred && c.priority == 0 && (placed.empty() || placed.back().text != &t)) unplacedSites.push_back(i);
+    if (!found && !c.centred && c.priority == 0) unplacedSites.push_back(i);
   }
   // A curated site's label that found no place beside its symbol goes
   // further out, two to five lines away in one of eight directions, with a

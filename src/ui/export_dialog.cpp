@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "ui/modal_dialog.hpp"
+
 namespace pamir::ui {
 
 namespace {
@@ -24,23 +26,9 @@ void textField(const char* id, const char* hint, std::string& value, bool* enter
 
 ExportDialogActions drawExportDialog(ExportDialogModel& m) {
   ExportDialogActions a;
-  const char* popup = "Export view##export";
-  if (!m.open) {
-    // Closed by the window (the export was written): close ImGui's side too.
-    if (ImGui::IsPopupOpen(popup) && ImGui::BeginPopupModal(popup)) {
-      ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-    }
-    return a;
-  }
-  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-  const ImVec2 size(520, 0);
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) / 2, vp->Pos.y + vp->Size.y * 0.2f),
-                          ImGuiCond_Appearing);
-  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
   bool keepOpen = true;
-  if (!ImGui::BeginPopupModal(popup, &keepOpen, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize))
+  if (!beginModalDialog("Export view##export", m.open, ImVec2(520, 0), 0.2f, ImGuiWindowFlags_AlwaysAutoResize,
+                        &keepOpen))
     return a;
   ImGui::TextUnformatted("The map as it is now: a .png image, or a .pdf report with tables.");
   // The path first, focused: type it and press Enter.

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "ui/modal_dialog.hpp"
+
 namespace pamir::ui {
 
 namespace {
@@ -60,25 +62,9 @@ std::string commonStart(const std::vector<std::string>& paths) {
 
 FileDialogActions drawFileDialog(FileDialogModel& m) {
   FileDialogActions a;
-  const char* popup = "##file dialog";
-  if (!m.open) {
-    // Closed by the window (the desktop's chooser answered): close ImGui's side too.
-    if (ImGui::IsPopupOpen(popup) && ImGui::BeginPopupModal(popup)) {
-      ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-    }
-    return a;
-  }
-  if (!ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-  const ImVec2 size(640, 460);
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) / 2, vp->Pos.y + (vp->Size.y - size.y) / 2),
-                          ImGuiCond_Appearing);
-  ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
+  // Closed by the window too when the desktop's chooser answers.
   bool keepOpen = true;
-  if (!ImGui::BeginPopupModal(popup, &keepOpen, ImGuiWindowFlags_NoSavedSettings)) {
-    return a;
-  }
+  if (!beginModalDialog("##file dialog", m.open, ImVec2(640, 460), 0.5f, 0, &keepOpen)) return a;
   ImGui::TextUnformatted(m.title.c_str());
   ImGui::Separator();
   // The path: typed, pasted (a GDAL connection string too), completed with Tab.
